@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Mail;
+
+namespace ServicePromise.Web.Accounts;
+
+[AllowAnonymous]
+public class ForgotPasswordModel(
+    UserManager<AppUser> users, AccountLinks links, MailSender mail, AppDbContext db,
+    IStringLocalizer<SharedResource> L, ILogger<ForgotPasswordModel> logger) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public bool Sent { get; set; }
+
+    public class InputModel
+    {
+        [Required(ErrorMessage = "Escribe tu correo electrónico.")]
+        [EmailAddress(ErrorMessage = "Ese correo electrónico no tiene un formato válido.")]
+        [Display(Name = "Correo electrónico")]
+        public string Email { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        var employee = user is null ? null : await db.Employees.AsNoTracking().Where(e => e.UserId == user.Id)
+            .Select(e => new { e.FullName, e.Language, e.IsActive }).SingleOrDefaultAsync();
+        if (user is not null && employee is { IsActive: true })
+        {
+            var link = await links.PasswordResetAsync(user);
+            var previous = CultureInfo.CurrentUICulture;
+            try
+            {
+                // The mail goes out in the person's language, whatever language the form was used in.
+                CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(employee.Language);
+                await mail.SendAsync(new MailMessageContent(user.Email!, employee.FullName,
+                    L["Restablece tu contraseña de ServicePromise"],
+                    L["Hola, {0}:\n\nPara elegir una contraseña nueva, abre este enlace en las próximas 2 horas:\n{1}\n\nSi no lo has pedido tú, ignora este mensaje.", employee.FullName, link]));
+            }
+            catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException)
+            {
+                logger.LogError(ex, "Could not send the password reset mail");
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = previous;
+            }
+        }
+        // Same answer whether or not the address exists, so the form cannot be used to find accounts.
+        Sent = true;
+        return Page();
+    }
+}

@@ -1,0 +1,30 @@
+using ServicePromise.Web.Content;
+using ServicePromise.Web.Learning;
+using ServicePromise.Web.Staff;
+
+namespace ServicePromise.Web.Certificates;
+
+/// <summary>
+/// Proof of completion. The printed fields are copied at issue time, so the PDF and the
+/// verification page keep saying what was true then, whatever changes later.
+/// </summary>
+public class Certificate
+{
+    public int Id { get; set; }
+    public string Code { get; set; } = "";
+    public int AssignmentId { get; set; }
+    public Assignment? Assignment { get; set; }
+    public int EmployeeId { get; set; }
+    public Employee? Employee { get; set; }
+    public int EditionId { get; set; }
+    public Edition? Edition { get; set; }
+    public string HolderName { get; set; } = "";
+    public string JobTitle { get; set; } = "";
+    public string Company { get; set; } = "";
+    public int EditionNumber { get; set; }
+    public DateTime EditionPublishedAt { get; set; }
+    public DateTime IssuedAt { get; set; }
+    public string Language { get; set; } = "es";
+    /// <summary>Pillar titles as printed, one per line, in order.</summary>
+    public string PillarTitles { get; set; } = "";
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Learning;
+
+namespace ServicePromise.Web.Certificates;
+
+/// <summary>Creates the certificate for a completed assignment, copying the fields it prints.</summary>
+public sealed class CertificateIssuer(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>Adds the certificate to the context; the caller saves it with the completion.</summary>
+    public async Task<Certificate> CreateAsync(Assignment assignment, CancellationToken ct = default)
+    {
+        var person = await db.Employees.AsNoTracking().Where(e => e.Id == assignment.EmployeeId)
+            .Select(e => new { e.FullName, e.JobTitle, e.Language }).SingleAsync(ct);
+        var edition = await db.Editions.AsNoTracking().Where(e => e.Id == assignment.EditionId)
+            .Select(e => new { e.Number, e.PublishedAt, e.DefaultLanguage, Texts = e.Texts.Select(t => new { t.Language, t.Company }).ToList() })
+            .SingleAsync(ct);
+        var pillarIds = assignment.Pillars.Select(p => p.PillarId).ToList();
+        var pillars = await db.Pillars.AsNoTracking().Where(p => pillarIds.Contains(p.Id)).OrderBy(p => p.Order)
+            .Select(p => new { Texts = p.Texts.Select(t => new { t.Language, t.Title }).ToList() })
+            .ToListAsync(ct);
+
+        string InLanguage<T>(IEnumerable<T> texts, Func<T, string> language, Func<T, string> value) =>
+            texts.Where(t => language(t) == person.Language).Select(value).FirstOrDefault()
+            ?? texts.Where(t => language(t) == edition.DefaultLanguage).Select(value).First();
+
+        var certificate = new Certificate
+        {
+            Code = await UniqueCodeAsync(ct),
+            AssignmentId = assignment.Id,
+            EmployeeId = assignment.EmployeeId,
+            EditionId = assignment.EditionId,
+            HolderName = person.FullName,
+            JobTitle = person.JobTitle,
+            Company = InLanguage(edition.Texts, t => t.Language, t => t.Company),
+            EditionNumber = edition.Number,
+            EditionPublishedAt = edition.PublishedAt,
+            IssuedAt = clock.GetUtcNow().UtcDateTime,
+            Language = person.Language,
+            PillarTitles = string.Join('\n', pillars.Select(p => InLanguage(p.Texts, t => t.Language, t => t.Title))),
+        };
+        db.Certificates.Add(certificate);
+        return certificate;
+    }
+
+    async Task<string> UniqueCodeAsync(CancellationToken ct)
+    {
+        // A clash at 98 bits is practically impossible; checking costs one indexed lookup and the unique index backs it.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var code = VerificationCode.NewCode();
+            if (!await db.Certificates.AnyAsync(c => c.Code == code, ct)) return code;
+        }
+        throw new InvalidOperationException("Could not find an unused certificate code after 5 attempts.");
+    }
+}

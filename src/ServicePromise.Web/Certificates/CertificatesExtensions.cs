@@ -1,0 +1,11 @@
+namespace ServicePromise.Web.Certificates;
+
+public static class CertificatesExtensions
+{
+    public static IHostApplicationBuilder AddCertificates(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CertificateIssuer>();
+        builder.Services.AddScoped<CertificateRenderer>();
+        return builder;
+    }
+}

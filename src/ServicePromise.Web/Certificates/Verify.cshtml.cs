@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Data;
+
+namespace ServicePromise.Web.Certificates;
+
+/// <summary>Public proof: anyone with a code (or the QR code) sees exactly what the certificate says and whether it is valid.</summary>
+[AllowAnonymous]
+public class VerifyModel(AppDbContext db) : PageModel
+{
+    public sealed record Result(string Code, string HolderName, string JobTitle, string Company, int EditionNumber,
+        DateTime EditionPublishedAt, DateTime IssuedAt, IReadOnlyList<string> Pillars, CertificateStatus Status);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    public Result? Certificate { get; private set; }
+    public bool Searched { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Code)) return Page();
+        Searched = true;
+        var normalized = VerificationCode.Normalize(Code);
+        if (normalized is null) return NotFoundPage();
+        // A code typed in lower case or without hyphens is fine; show the canonical address.
+        if (normalized != Code) return RedirectToPage(new { code = normalized });
+
+        var c = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(x => x.Code == normalized, ct);
+        if (c is null) return NotFoundPage();
+        Certificate = new Result(c.Code, c.HolderName, c.JobTitle, c.Company, c.EditionNumber, c.EditionPublishedAt, c.IssuedAt,
+            c.PillarTitles.Split('\n', StringSplitOptions.RemoveEmptyEntries), CertificateStatus.Valid);
+        return Page();
+    }
+
+    IActionResult NotFoundPage()
+    {
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+}
+
+public enum CertificateStatus
+{
+    Valid,
+}

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ServicePromise.Web.Content;
+
+/// <summary>
+/// Identifies content by what it says, not by file names or line endings: the same promise and pillars
+/// always hash the same, so restarting with unchanged files publishes nothing new.
+/// </summary>
+public static class ContentHash
+{
+    public static string Of(ContentSet content)
+    {
+        var sb = new StringBuilder();
+        sb.Append("default:").Append(content.DefaultLanguage).Append('\n');
+        foreach (var lang in content.Languages.OrderBy(l => l.Language, StringComparer.Ordinal))
+        {
+            var p = lang.Promise;
+            Field(sb, "lang", lang.Language);
+            Field(sb, "company", p.Company);
+            Field(sb, "title", p.Title);
+            Field(sb, "statement", p.Statement);
+            Field(sb, "body", p.Body);
+            foreach (var pillar in lang.Pillars.OrderBy(x => x.Order))
+            {
+                Field(sb, "key", pillar.Key);
+                Field(sb, "order", pillar.Order.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Field(sb, "title", pillar.Title);
+                Field(sb, "summary", pillar.Summary);
+                Field(sb, "prompt", pillar.ReflectionPrompt);
+                Field(sb, "body", pillar.Body);
+            }
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    // Length-prefixed so no two different contents can serialise to the same text.
+    static void Field(StringBuilder sb, string name, string value) =>
+        sb.Append(name).Append(':').Append(value.Length).Append(':').Append(value).Append('\n');
+}

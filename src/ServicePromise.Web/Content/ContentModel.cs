@@ -1,0 +1,25 @@
+namespace ServicePromise.Web.Content;
+
+/// <summary>The promise and its pillars as read from the content folder, before they become an edition.</summary>
+public sealed record ContentSet(string DefaultLanguage, IReadOnlyList<LanguageContent> Languages)
+{
+    public LanguageContent Default => Languages.Single(l => l.Language == DefaultLanguage);
+}
+
+public sealed record LanguageContent(string Language, PromiseContent Promise, IReadOnlyList<PillarContent> Pillars);
+
+public sealed record PromiseContent(string Company, string Title, string Statement, string Body);
+
+public sealed record PillarContent(string Key, int Order, string Title, string Summary, string ReflectionPrompt, string Body, string SourceFile);
+
+/// <summary>One problem in one content file, located so a content owner can fix it.</summary>
+public sealed record ContentError(string File, int Line, string Problem)
+{
+    public override string ToString() => $"{File}:{Line}: {Problem}";
+}
+
+public sealed class ContentInvalidException(IReadOnlyList<ContentError> errors)
+    : Exception("The content is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)))
+{
+    public IReadOnlyList<ContentError> Errors { get; } = errors;
+}

@@ -1,0 +1,47 @@
+namespace ServicePromise.Web.Content;
+
+/// <summary>An immutable, numbered publication of the promise and all its pillars.</summary>
+public class Edition
+{
+    public int Id { get; set; }
+    public int Number { get; set; }
+    /// <summary>SHA-256 of the normalised content: the same files never make a second edition.</summary>
+    public string ContentHash { get; set; } = "";
+    public DateTime PublishedAt { get; set; }
+    public string DefaultLanguage { get; set; } = "es";
+    public List<EditionText> Texts { get; set; } = [];
+    public List<Pillar> Pillars { get; set; } = [];
+}
+
+/// <summary>The promise itself in one language.</summary>
+public class EditionText
+{
+    public int Id { get; set; }
+    public int EditionId { get; set; }
+    public string Language { get; set; } = "";
+    public string Company { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Statement { get; set; } = "";
+    public string BodyMarkdown { get; set; } = "";
+}
+
+public class Pillar
+{
+    public int Id { get; set; }
+    public int EditionId { get; set; }
+    public Edition? Edition { get; set; }
+    public string Key { get; set; } = "";
+    public int Order { get; set; }
+    public List<PillarText> Texts { get; set; } = [];
+}
+
+public class PillarText
+{
+    public int Id { get; set; }
+    public int PillarId { get; set; }
+    public string Language { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Summary { get; set; } = "";
+    public string ReflectionPrompt { get; set; } = "";
+    public string BodyMarkdown { get; set; } = "";
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Certificates;
+using ServicePromise.Web.Content;
+using ServicePromise.Web.Learning;
+using ServicePromise.Web.Reflections;
+using ServicePromise.Web.Staff;
+
+namespace ServicePromise.Web.Data;
+
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Edition> Editions => Set<Edition>();
+    public DbSet<EditionText> EditionTexts => Set<EditionText>();
+    public DbSet<Pillar> Pillars => Set<Pillar>();
+    public DbSet<PillarText> PillarTexts => Set<PillarText>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<AssignmentPillar> AssignmentPillars => Set<AssignmentPillar>();
+    public DbSet<Reflection> Reflections => Set<Reflection>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp we store is UTC; say so when reading it back, on every provider.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Staff;
+
+namespace ServicePromise.Web.Data.Configurations;
+
+public class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
+{
+    public void Configure(EntityTypeBuilder<Employee> e)
+    {
+        e.Property(x => x.UserId).HasMaxLength(450);
+        e.Property(x => x.EmployeeNumber).HasMaxLength(40);
+        e.Property(x => x.FullName).HasMaxLength(200);
+        e.Property(x => x.JobTitle).HasMaxLength(200);
+        e.Property(x => x.Language).HasMaxLength(8);
+        e.HasIndex(x => x.UserId).IsUnique();
+        e.HasIndex(x => x.EmployeeNumber).IsUnique();
+        e.HasIndex(x => x.FullName);
+        e.HasOne<AppUser>().WithOne().HasForeignKey<Employee>(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.CurrentAssignment).WithMany().HasForeignKey(x => x.CurrentAssignmentId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Manager).WithMany().HasForeignKey(x => x.ManagerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.HasIndex(x => x.Name).IsUnique();
+    }
+}
+
+public class SiteConfiguration : IEntityTypeConfiguration<Site>
+{
+    public void Configure(EntityTypeBuilder<Site> e)
+    {
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.HasIndex(x => x.Name).IsUnique();
+    }
+}

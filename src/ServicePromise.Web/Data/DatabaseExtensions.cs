@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace ServicePromise.Web.Data;
+
+public static class DatabaseExtensions
+{
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var provider = builder.Configuration.GetValue(DatabaseOptions.Section + ":" + nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
+        var connectionString = ResolveConnectionString(builder.Configuration.GetConnectionString("Default"), provider, builder.Environment.ContentRootPath);
+
+        builder.Services.AddDbContext<AppDbContext>(options =>
+        {
+            if (provider == DatabaseProvider.PostgreSql) options.UseNpgsql(connectionString);
+            else options.UseSqlite(connectionString);
+            // Migrations are hand-written and carry no model snapshot; the schema-equality test guards them instead.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+        builder.Services.AddSingleton<IXmlRepository, DatabaseXmlRepository>();
+        builder.Services.AddDataProtection().SetApplicationName("ServicePromise");
+        builder.Services.AddOptions<KeyManagementOptions>()
+            .Configure<IXmlRepository>((options, repository) => options.XmlRepository = repository);
+        return builder;
+    }
+
+    /// <summary>With no connection string, a SQLite file in a data folder beside the app.</summary>
+    public static string ResolveConnectionString(string? configured, DatabaseProvider provider, string contentRoot)
+    {
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (provider == DatabaseProvider.PostgreSql)
+            throw new OptionsValidationException("ConnectionStrings:Default", typeof(DatabaseOptions),
+                ["ConnectionStrings:Default is required when Database:Provider is PostgreSql."]);
+        var folder = Path.Combine(contentRoot, "data");
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "servicepromise.db") }.ToString();
+    }
+
+    /// <summary>Applies the migrations; SQLite files are switched to WAL so readers never wait for a writer.</summary>
+    public static async Task MigrateAsync(this AppDbContext db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+}

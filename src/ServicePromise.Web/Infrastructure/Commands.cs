@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Identity;
+using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Learning;
+using ServicePromise.Web.Staff;
+
+namespace ServicePromise.Web.Infrastructure;
+
+/// <summary>
+/// Administrative commands of the web app's own executable, for deployments without a browser session:
+/// <c>ServicePromise.Web create-admin --email EMAIL --name "FULL NAME"</c>.
+/// </summary>
+public static class Commands
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !args[0].Contains('=');
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        try
+        {
+            switch (args[0])
+            {
+                case "create-admin":
+                    return await CreateAdminAsync(app, args[1..]);
+                default:
+                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands: create-admin --email EMAIL --name \"FULL NAME\"");
+                    return 2;
+            }
+        }
+        catch (Exception ex) when (ex is Content.ContentInvalidException or ArgumentException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+    }
+
+    static async Task<int> CreateAdminAsync(WebApplication app, string[] args)
+    {
+        var email = Option(args, "--email");
+        var name = Option(args, "--name");
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@') || string.IsNullOrWhiteSpace(name))
+        {
+            Console.Error.WriteLine("Usage: create-admin --email EMAIL --name \"FULL NAME\"");
+            return 2;
+        }
+
+        await app.PrepareAsync();
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            Console.Error.WriteLine($"An account with the email {email} already exists.");
+            return 1;
+        }
+
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            Console.Error.WriteLine(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
+            return 1;
+        }
+        await users.AddToRolesAsync(user, [Roles.Employee, Roles.Admin, Roles.HR]);
+        db.Employees.Add(new Employee
+        {
+            UserId = user.Id,
+            EmployeeNumber = "ADMIN-" + user.Id[..8],
+            FullName = name.Trim(),
+            JobTitle = "Administrador/a",
+            HireDate = DateOnly.FromDateTime(DateTime.UtcNow),
+        });
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<Onboarding>().AssignCurrentEditionAsync();
+
+        var link = await scope.ServiceProvider.GetRequiredService<AccountLinks>().InvitationAsync(user);
+        Console.WriteLine($"Created administrator {email}.");
+        Console.WriteLine("Open this link within 7 days to choose a password:");
+        Console.WriteLine(link);
+        return 0;
+    }
+
+    static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

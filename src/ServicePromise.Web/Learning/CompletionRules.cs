@@ -1,0 +1,38 @@
+namespace ServicePromise.Web.Learning;
+
+public enum AssignmentStatus
+{
+    NotStarted,
+    InProgress,
+    Completed,
+    Overdue,
+}
+
+/// <summary>What counts as done, and how an assignment's state reads to HR. Plain rules, no database.</summary>
+public static class CompletionRules
+{
+    /// <summary>A pillar is done when its lesson was read and its reflection submitted.</summary>
+    public static bool IsPillarDone(DateTime? readAt, DateTime? reflectedAt) => readAt is not null && reflectedAt is not null;
+
+    /// <summary>An assignment is complete when it covers at least one pillar and every one of them is done.</summary>
+    public static bool IsComplete(IReadOnlyCollection<(DateTime? ReadAt, DateTime? ReflectedAt)> pillars) =>
+        pillars.Count > 0 && pillars.All(p => IsPillarDone(p.ReadAt, p.ReflectedAt));
+
+    /// <summary>
+    /// Completed wins over everything; an unfinished assignment is overdue from the day after its due date;
+    /// otherwise it is in progress once anything was done.
+    /// </summary>
+    public static AssignmentStatus StatusOf(DateTime? completedAt, DateTime? startedAt, DateOnly dueOn, DateOnly today)
+    {
+        if (completedAt is not null) return AssignmentStatus.Completed;
+        if (today > dueOn) return AssignmentStatus.Overdue;
+        return startedAt is not null ? AssignmentStatus.InProgress : AssignmentStatus.NotStarted;
+    }
+
+    /// <summary>A new hire's due date: the configured number of days after the hire date, never before the assignment itself.</summary>
+    public static DateOnly OnboardingDueDate(DateOnly hireDate, DateOnly assignedOn, int dueDays)
+    {
+        var fromHire = hireDate.AddDays(dueDays);
+        return fromHire < assignedOn ? assignedOn.AddDays(dueDays) : fromHire;
+    }
+}

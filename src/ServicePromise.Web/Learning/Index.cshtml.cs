@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Content;
+using ServicePromise.Web.Data;
+
+namespace ServicePromise.Web.Learning;
+
+/// <summary>"Mi promesa": the promise, each pillar with its state, and how far the person has got.</summary>
+public class IndexModel(AppDbContext db, MarkdownRenderer markdown) : PageModel
+{
+    public MyAssignment? Assignment { get; private set; }
+    public string PromiseHtml { get; private set; } = "";
+    public int? CertificateId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (User.GetEmployeeId() is not int employeeId) return Page();
+        Assignment = await MyAssignment.LoadAsync(db, employeeId, ct);
+        if (Assignment is null) return Page();
+        PromiseHtml = markdown.ToHtml(Assignment.Promise.BodyMarkdown);
+        if (Assignment.IsComplete)
+            CertificateId = await db.Certificates.Where(c => c.AssignmentId == Assignment.AssignmentId).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,12 @@
+namespace ServicePromise.Web.Learning;
+
+public static class LearningExtensions
+{
+    public static IHostApplicationBuilder AddLearning(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LearningOptions>().BindConfiguration(LearningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<Onboarding>();
+        builder.Services.AddScoped<ProgressRecorder>();
+        return builder;
+    }
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServicePromise.Web.Learning;
+
+public class LearningOptions : IValidatableObject
+{
+    public const string Section = "Learning";
+
+    /// <summary>Days a new hire has, from the hire date, to complete the current edition.</summary>
+    [Range(1, 365, ErrorMessage = "Learning:OnboardingDueDays must be between 1 and 365.")]
+    public int OnboardingDueDays { get; set; } = 14;
+
+    [Range(10, 2000, ErrorMessage = "Learning:ReflectionMinLength must be between 10 and 2000.")]
+    public int ReflectionMinLength { get; set; } = 80;
+
+    [Range(100, 8000, ErrorMessage = "Learning:ReflectionMaxLength must be between 100 and 8000.")]
+    public int ReflectionMaxLength { get; set; } = 2000;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ReflectionMinLength >= ReflectionMaxLength)
+            yield return new ValidationResult(
+                "Learning:ReflectionMinLength must be smaller than Learning:ReflectionMaxLength.",
+                [nameof(ReflectionMinLength), nameof(ReflectionMaxLength)]);
+    }
+}

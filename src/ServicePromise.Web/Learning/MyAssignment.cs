@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Content;
+using ServicePromise.Web.Data;
+
+namespace ServicePromise.Web.Learning;
+
+/// <summary>The signed-in employee's current assignment, with every text in their language (or the edition's default).</summary>
+public sealed record MyAssignment(
+    int AssignmentId, AssignmentReason Reason, DateOnly DueOn, DateTime? CompletedAt, int EditionNumber, DateTime PublishedAt,
+    EditionText Promise, IReadOnlyList<MyPillar> Pillars, bool ShownInFallbackLanguage)
+{
+    public int DoneCount => Pillars.Count(p => p.Done);
+    public int Percent => Pillars.Count == 0 ? 0 : (int)Math.Round(100.0 * DoneCount / Pillars.Count);
+    public bool IsComplete => CompletedAt is not null;
+    public MyPillar? Next => Pillars.FirstOrDefault(p => !p.Done);
+
+    public static async Task<MyAssignment?> LoadAsync(AppDbContext db, int employeeId, CancellationToken ct = default)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var a = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId && e.CurrentAssignmentId != null)
+            .Select(e => e.CurrentAssignment!)
+            .Select(a => new
+            {
+                a.Id, a.Reason, a.DueOn, a.CompletedAt, a.Edition!.Number, a.Edition.PublishedAt, a.Edition.DefaultLanguage,
+                Texts = a.Edition.Texts.ToList(),
+                Pillars = a.Pillars.OrderBy(p => p.Pillar!.Order).Select(p => new
+                {
+                    p.Id, p.Pillar!.Key, p.Pillar.Order, p.ReadAt, p.ReflectedAt, Texts = p.Pillar.Texts.ToList(),
+                }).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (a is null) return null;
+
+        var fallback = false;
+        T Pick<T>(List<T> texts, Func<T, string> lang)
+        {
+            var own = texts.FirstOrDefault(t => lang(t) == language);
+            if (own is not null) return own;
+            fallback = true;
+            return texts.First(t => lang(t) == a.DefaultLanguage);
+        }
+
+        var promise = Pick(a.Texts, t => t.Language);
+        var pillars = a.Pillars.Select(p => new MyPillar(p.Id, p.Key, p.Order, Pick(p.Texts, t => t.Language), p.ReadAt, p.ReflectedAt)).ToList();
+        return new MyAssignment(a.Id, a.Reason, a.DueOn, a.CompletedAt, a.Number, a.PublishedAt, promise, pillars, fallback);
+    }
+}
+
+public sealed record MyPillar(int AssignmentPillarId, string Key, int Order, PillarText Text, DateTime? ReadAt, DateTime? ReflectedAt)
+{
+    public bool Done => CompletionRules.IsPillarDone(ReadAt, ReflectedAt);
+}

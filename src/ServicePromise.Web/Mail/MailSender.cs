@@ -1,0 +1,53 @@
+using System.Net;
+using System.Net.Mail;
+using Microsoft.Extensions.Options;
+
+namespace ServicePromise.Web.Mail;
+
+public sealed record MailMessageContent(string ToAddress, string ToName, string Subject, string TextBody);
+
+/// <summary>Sends plain-text mail over SMTP, or drops .eml files in a pickup folder when no host is configured.</summary>
+public sealed class MailSender(IOptions<MailOptions> options, IHostEnvironment environment, ILogger<MailSender> logger)
+{
+    public async Task SendAsync(MailMessageContent content, CancellationToken ct = default)
+    {
+        var o = options.Value;
+        using var message = new MailMessage(new MailAddress(o.From, o.FromName), new MailAddress(content.ToAddress, content.ToName))
+        {
+            Subject = content.Subject,
+            Body = content.TextBody,
+            IsBodyHtml = false,
+            BodyEncoding = System.Text.Encoding.UTF8,
+            SubjectEncoding = System.Text.Encoding.UTF8,
+            // Quoted-printable keeps links readable in the raw message and in every mail client.
+            BodyTransferEncoding = System.Net.Mime.TransferEncoding.QuotedPrintable,
+        };
+        using var client = new SmtpClient();
+        if (string.IsNullOrWhiteSpace(o.Host))
+        {
+            var folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, o.PickupDirectory));
+            Directory.CreateDirectory(folder);
+            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
+            client.PickupDirectoryLocation = folder;
+        }
+        else
+        {
+            client.Host = o.Host;
+            client.Port = o.Port;
+            client.EnableSsl = o.EnableSsl;
+            if (!string.IsNullOrEmpty(o.UserName)) client.Credentials = new NetworkCredential(o.UserName, o.Password);
+        }
+        await client.SendMailAsync(message, ct);
+        logger.LogInformation("Sent mail '{Subject}' to {To}", content.Subject, content.ToAddress);
+    }
+}
+
+public static class MailExtensions
+{
+    public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MailSender>();
+        return builder;
+    }
+}

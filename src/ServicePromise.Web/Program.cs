@@ -1,0 +1,37 @@
+using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Certificates;
+using ServicePromise.Web.Content;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Learning;
+using ServicePromise.Web.Mail;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddDatabase();
+builder.AddAccounts();
+builder.AddContent();
+builder.AddLearning();
+builder.AddCertificates();
+builder.AddMail();
+builder.AddWebUi();
+
+var app = builder.Build();
+if (Commands.IsCommand(args))
+    return await Commands.RunAsync(app, args);
+
+try
+{
+    await app.PrepareAsync();
+}
+catch (ContentInvalidException ex)
+{
+    // Named file, line and problem; the site does not start on broken content.
+    app.Logger.LogCritical("{Message}", ex.Message);
+    return 1;
+}
+
+app.UseWebUi();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Learning;
+
+namespace ServicePromise.Web.Reports;
+
+/// <summary>HR's list of who has completed the promise, who is on the way and who is late.</summary>
+[Authorize(Roles = Roles.HrOrAdmin)]
+public class CompletionModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public const int PageSize = 25;
+
+    [BindProperty(SupportsGet = true, Name = "department")] public int? DepartmentId { get; set; }
+    [BindProperty(SupportsGet = true)] public AssignmentStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<CompletionRow> Rows { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+    public DateOnly Today { get; private set; }
+
+    CompletionFilter Filter => new(DepartmentId, Status, Q);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
+            .Select(d => (d.Id, d.Name)).ToList();
+        var query = CompletionQuery.Rows(db, Filter, Today);
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+    }
+
+    /// <summary>The whole filtered list as CSV, streamed row by row: UTF-8 with BOM for Excel, and no cell can become a formula.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"cumplimiento-{Today:yyyy-MM-dd}.csv\"";
+        await using var csv = new SpreadsheetSafeCsv(Response.Body);
+        await csv.WriteRowAsync(L["Número"], L["Nombre"], L["Puesto"], L["Departamento"], L["Centro"], L["Responsable"], L["Estado"], L["Fecha límite"], L["Fecha de finalización"]);
+        await foreach (var row in CompletionQuery.Rows(db, Filter, Today).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            await csv.WriteRowAsync(row.EmployeeNumber, row.FullName, row.JobTitle, row.Department, row.Site, row.Manager,
+                StatusLabel(row.Status(Today)),
+                row.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                row.CompletedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        return new EmptyResult();
+    }
+
+    public string StatusLabel(AssignmentStatus status) => status switch
+    {
+        AssignmentStatus.Completed => L["Completado"],
+        AssignmentStatus.InProgress => L["En curso"],
+        AssignmentStatus.Overdue => L["Vencido"],
+        _ => L["Sin empezar"],
+    };
+
+}

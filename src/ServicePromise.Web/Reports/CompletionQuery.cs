@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Learning;
+
+namespace ServicePromise.Web.Reports;
+
+/// <summary>One line of the completion list, read straight from each person's current assignment.</summary>
+public sealed record CompletionRow(
+    int EmployeeId, string EmployeeNumber, string FullName, string JobTitle, string? Department, string? Site, string? Manager,
+    DateOnly? DueOn, DateTime? StartedAt, DateTime? CompletedAt)
+{
+    public AssignmentStatus Status(DateOnly today) =>
+        DueOn is { } due ? CompletionRules.StatusOf(CompletedAt, StartedAt, due, today) : AssignmentStatus.NotStarted;
+}
+
+public sealed record CompletionFilter(int? DepartmentId, AssignmentStatus? Status, string? Search);
+
+/// <summary>The HR completion list: active people, filtered in the database, ordered by name.</summary>
+public static class CompletionQuery
+{
+    public static IQueryable<CompletionRow> Rows(AppDbContext db, CompletionFilter filter, DateOnly today)
+    {
+        var people = db.Employees.AsNoTracking().Where(e => e.IsActive);
+        if (filter.DepartmentId is int departmentId) people = people.Where(e => e.DepartmentId == departmentId);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim();
+            people = people.Where(e => e.FullName.Contains(term) || e.EmployeeNumber.Contains(term));
+        }
+        // The same rule as CompletionRules.StatusOf, expressed so the database does the filtering.
+        people = filter.Status switch
+        {
+            AssignmentStatus.Completed => people.Where(e => e.CurrentAssignment!.CompletedAt != null),
+            AssignmentStatus.Overdue => people.Where(e => e.CurrentAssignment!.CompletedAt == null && e.CurrentAssignment.DueOn < today),
+            AssignmentStatus.InProgress => people.Where(e => e.CurrentAssignment!.CompletedAt == null && e.CurrentAssignment.DueOn >= today && e.CurrentAssignment.StartedAt != null),
+            AssignmentStatus.NotStarted => people.Where(e => e.CurrentAssignment == null
+                || (e.CurrentAssignment.CompletedAt == null && e.CurrentAssignment.DueOn >= today && e.CurrentAssignment.StartedAt == null)),
+            _ => people,
+        };
+        return people
+            .OrderBy(e => e.FullName).ThenBy(e => e.Id)
+            .Select(e => new CompletionRow(
+                e.Id, e.EmployeeNumber, e.FullName, e.JobTitle,
+                e.Department != null ? e.Department.Name : null,
+                e.Site != null ? e.Site.Name : null,
+                e.Manager != null ? e.Manager.FullName : null,
+                e.CurrentAssignment != null ? e.CurrentAssignment.DueOn : null,
+                e.CurrentAssignment != null ? e.CurrentAssignment.StartedAt : null,
+                e.CurrentAssignment != null ? e.CurrentAssignment.CompletedAt : null));
+    }
+}

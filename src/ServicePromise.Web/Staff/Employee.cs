@@ -1,0 +1,36 @@
+namespace ServicePromise.Web.Staff;
+
+/// <summary>A person who must know the promise: staff or third party. Every employee signs in through one Identity user.</summary>
+public class Employee
+{
+    public int Id { get; set; }
+    public string UserId { get; set; } = "";
+    public string EmployeeNumber { get; set; } = "";
+    public string FullName { get; set; } = "";
+    public string JobTitle { get; set; } = "";
+    public int? DepartmentId { get; set; }
+    public Department? Department { get; set; }
+    public int? SiteId { get; set; }
+    public Site? Site { get; set; }
+    public int? ManagerId { get; set; }
+    public Employee? Manager { get; set; }
+    public DateOnly HireDate { get; set; }
+    /// <summary>Two-letter UI and content language: "es" or "en".</summary>
+    public string Language { get; set; } = "es";
+    public bool IsActive { get; set; } = true;
+    /// <summary>The assignment that states this person's status today; kept current so lists need one join, not a search.</summary>
+    public int? CurrentAssignmentId { get; set; }
+    public Learning.Assignment? CurrentAssignment { get; set; }
+}
+
+public class Department
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+public class Site
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+}

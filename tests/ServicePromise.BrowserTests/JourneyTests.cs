@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ServicePromise.BrowserTests;
+
+/// <summary>The product's promise, in a real browser: a front-line employee earns a certificate and HR sees it.</summary>
+public class JourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    const string Employee = "lucia.romero@demo.mercadosolivo.es";
+    const string EmployeeName = "Lucía Romero Sánchez";
+    const string Hr = "marta.jimenez@demo.mercadosolivo.es";
+    const string Password = "Promesa-2026";
+
+    static readonly SemaphoreSlim Once = new(1, 1);
+    static string? _verifiedCode;
+
+    [Fact]
+    public async Task An_employee_reads_every_lesson_reflects_and_verifies_the_certificate()
+    {
+        var code = await CompleteJourneyOnceAsync();
+        Assert.Matches("^[2-9A-Z]{4}(-[2-9A-Z]{4}){4}$", code);
+    }
+
+    [Fact]
+    public async Task Hr_sees_that_the_employee_completed()
+    {
+        await CompleteJourneyOnceAsync();
+        var page = await site.NewPageAsync();
+        await SignInAsync(page, Hr);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cumplimiento" }).ClickAsync();
+        await page.GetByLabel("Nombre o número").FillAsync("Lucía");
+        await page.GetByLabel("Estado").SelectOptionAsync(new SelectOptionValue { Label = "Completado" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrar" }).ClickAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = EmployeeName });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(row).ToContainTextAsync("Completado");
+    }
+
+    [Fact]
+    public async Task Text_typed_in_a_reflection_survives_a_reload()
+    {
+        var page = await site.NewPageAsync(375, 740);
+        await SignInAsync(page, "jorge.pena@demo.mercadosolivo.es");
+        await page.GotoAsync("/pillars/listen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "He leído la lección" }).ClickAsync();
+        var box = page.GetByRole(AriaRole.Textbox);
+        await box.PressSequentiallyAsync("En el almacén mis clientes son las tiendas");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox)).ToHaveValueAsync("En el almacén mis clientes son las tiendas");
+        await Assertions.Expect(page.GetByText("Hemos recuperado el texto")).ToBeVisibleAsync();
+    }
+
+    async Task<string> CompleteJourneyOnceAsync()
+    {
+        await Once.WaitAsync();
+        try
+        {
+            return _verifiedCode ??= await CompleteJourneyAsync();
+        }
+        finally { Once.Release(); }
+    }
+
+    async Task<string> CompleteJourneyAsync()
+    {
+        // A phone-sized screen, as most front-line staff use.
+        var page = await site.NewPageAsync(375, 740);
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await SignInAsync(page, Employee);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        var pillarLinks = page.Locator(".pillar-item a");
+        var count = await pillarLinks.CountAsync();
+        Assert.InRange(count, 4, 6);
+        var titles = await pillarLinks.AllInnerTextsAsync();
+
+        foreach (var title in titles)
+        {
+            await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).First.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "He leído la lección" }).ClickAsync();
+            await page.GetByRole(AriaRole.Textbox).FillAsync(
+                $"Como cajera en Sevilla Centro, «{title}» me toca con cada cliente de la cola y con mis compañeras de turno. Mi acción concreta: aplicarlo desde mañana en el primer cambio de turno.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Enviar reflexión" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToBeVisibleAsync();
+        }
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByText("¡Has completado la promesa!")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"{count} de {count} pilares completados").First).ToBeVisibleAsync();
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Descargar mi certificado (PDF)" }).ClickAsync());
+        var path = Path.Combine(Path.GetTempPath(), $"sp-cert-{Guid.NewGuid():N}.pdf");
+        await download.SaveAsAsync(path);
+        var bytes = await File.ReadAllBytesAsync(path);
+        File.Delete(path);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+        Assert.Matches("^certificado-.+\\.pdf$", download.SuggestedFilename);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mis certificados" }).ClickAsync();
+        var code = (await page.Locator("code").First.InnerTextAsync()).Trim();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ver la página de verificación" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/verify/" + Regex.Escape(code) + "$"));
+        await Assertions.Expect(page.GetByText("Certificado válido")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(EmployeeName)).ToBeVisibleAsync();
+
+        // The same page is public: a fresh browser with no session sees it too.
+        var stranger = await site.NewPageAsync();
+        await stranger.GotoAsync("/verify/" + code);
+        await Assertions.Expect(stranger.GetByText("Certificado válido")).ToBeVisibleAsync();
+        await Assertions.Expect(stranger.GetByText(EmployeeName)).ToBeVisibleAsync();
+        return code;
+    }
+
+    static async Task SignInAsync(IPage page, string email)
+    {
+        if (!page.Url.Contains("/account/login")) await page.GotoAsync("/account/login");
+        await page.GetByLabel("Correo electrónico").FillAsync(email);
+        await page.GetByLabel("Contraseña", new() { Exact = true }).FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Entrar" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mi promesa" })).ToBeVisibleAsync();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace ServicePromise.BrowserTests;
+
+/// <summary>
+/// The real site, started from its build output on Kestrel at 127.0.0.1 with a fresh SQLite file and the
+/// demo organisation, and Debian's Chromium driven by Playwright. SP_CHROMIUM overrides the browser path.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    readonly string _folder = Directory.CreateTempSubdirectory("sp-site-").FullName;
+    Process? _site;
+    readonly System.Text.StringBuilder _log = new();
+    IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    public async Task InitializeAsync()
+    {
+        var root = RepoRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var webOutput = Path.Combine(root, "src", "ServicePromise.Web", "bin", configuration, "net10.0");
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(webOutput, "ServicePromise.Web.dll")])
+        {
+            WorkingDirectory = webOutput,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_URLS"] = BaseUrl;
+        start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_folder, "site.db")}";
+        start.Environment["Content__Path"] = Path.Combine(root, "content");
+        start.Environment["Mail__PickupDirectory"] = Path.Combine(_folder, "mail");
+        start.Environment["App__PublicBaseUrl"] = BaseUrl;
+        _site = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site");
+        _site.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _site.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _site.BeginOutputReadLine();
+        _site.BeginErrorReadLine();
+        await WaitUntilHealthyAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("SP_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            AcceptDownloads = true,
+            Locale = "es-ES",
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        return await context.NewPageAsync();
+    }
+
+    async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_site!.HasExited) throw new InvalidOperationException("The site exited during start-up:\n" + Log);
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/healthz")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The site did not become healthy within 90 s:\n" + Log);
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ServicePromise.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("ServicePromise.sln not found");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_site is { HasExited: false })
+        {
+            _site.Kill(entireProcessTree: true);
+            await _site.WaitForExitAsync();
+        }
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

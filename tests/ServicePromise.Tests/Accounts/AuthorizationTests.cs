@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Tests.Support;
+
+namespace ServicePromise.Tests.Accounts;
+
+/// <summary>Roles and ownership: an employee sees only their own things and no HR page.</summary>
+public class AuthorizationTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Theory]
+    [InlineData("/hr/completion")]
+    [InlineData("/hr/completion?handler=Csv")]
+    public async Task An_employee_cannot_open_hr_pages(string url)
+    {
+        var client = app.Browser();
+        await client.SignedInAsync(Pages.Employee);
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_manager_without_hr_role_cannot_open_hr_pages()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("carmen.ruiz@demo.mercadosolivo.es");
+        var response = await client.GetAsync("/hr/completion");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/access-denied", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task An_employee_cannot_download_someone_elses_certificate()
+    {
+        var othersId = await app.WithDbAsync(db => db.Certificates.Where(c => c.Employee!.EmployeeNumber == "MO-0102").Select(c => c.Id).SingleAsync());
+        var client = app.Browser();
+        await client.SignedInAsync(Pages.Employee);
+        var response = await client.GetAsync($"/certificates/{othersId}/pdf");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Manuel", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_owner_and_hr_can_download_a_certificate()
+    {
+        var id = await app.WithDbAsync(db => db.Certificates.Where(c => c.Employee!.EmployeeNumber == "MO-0102").Select(c => c.Id).SingleAsync());
+        foreach (var who in new[] { Pages.OtherEmployee, Pages.Hr })
+        {
+            var client = app.Browser();
+            await client.SignedInAsync(who);
+            var response = await client.GetAsync($"/certificates/{id}/pdf");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task An_employee_never_sees_someone_elses_reflection()
+    {
+        // Manuel completed every pillar; Lucía opens the same lesson and must see only her own (empty) work.
+        var manuelsText = await app.WithDbAsync(db => db.Reflections
+            .Where(r => r.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0102" && r.AssignmentPillar.Pillar!.Key == "listen")
+            .Select(r => r.Text).SingleAsync());
+        var client = app.Browser();
+        await client.SignedInAsync(Pages.Employee);
+        var html = await (await client.GetAsync("/pillars/listen")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(manuelsText[..40], html);
+        var certificates = await client.GetPageAsync("/certificates");
+        Assert.DoesNotContain("Manuel", certificates.Text());
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using ServicePromise.Tests.Support;
+
+namespace ServicePromise.Tests.Accounts;
+
+public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_demo_employee_signs_in_and_lands_on_their_promise()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync(Pages.OtherEmployee);
+        var home = await client.GetPageAsync("/");
+        Assert.Contains("Mercados Olivo", home.Text());
+        Assert.NotNull(home.QuerySelector("progress"));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_with_a_clear_message()
+    {
+        var client = app.Browser();
+        var response = await client.SignInAsync(Pages.Hr, "not-the-password");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("El correo o la contraseña no son correctos.", Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
+    }
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_even_against_the_right_password()
+    {
+        var client = app.Browser();
+        const string victim = "teresa.marin@demo.mercadosolivo.es";
+        for (var i = 0; i < 5; i++) await client.SignInAsync(victim, "wrong-password-" + i);
+        var response = await client.SignInAsync(victim);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("cuenta está bloqueada", Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
+    }
+
+    [Fact]
+    public async Task Every_non_public_page_sends_an_anonymous_visitor_to_sign_in()
+    {
+        _ = app.Server;
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .ToList();
+        Assert.True(endpoints.Count >= 6, "expected the app's pages to be enumerated");
+        var client = app.Browser();
+        foreach (var endpoint in endpoints)
+        {
+            var url = Fill(endpoint.RoutePattern.RawText!);
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{url} answered {(int)response.StatusCode}");
+            Assert.Contains("/account/login?ReturnUrl=", response.Headers.Location!.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/account/forgot-password")]
+    [InlineData("/account/set-password")]
+    [InlineData("/account/reset-password")]
+    [InlineData("/verify")]
+    [InlineData("/healthz")]
+    public async Task Public_pages_open_without_signing_in(string url)
+    {
+        var response = await app.Browser().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Puts a plausible value in every route parameter, so the page's own authorisation is what answers.</summary>
+    static string Fill(string pattern)
+    {
+        var url = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(:int)?\??\}", m => m.Groups[2].Success ? "1" : "x");
+        return "/" + url.TrimStart('/');
+    }
+}

@@ -1,0 +1,31 @@
+using System.Net;
+using ServicePromise.Tests.Support;
+
+namespace ServicePromise.Tests.Certificates;
+
+public class VerifyTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Theory]
+    [InlineData("/verify/ABCD-EFGH-JKMN-PQRS-TVWX")]
+    [InlineData("/verify/not-a-code")]
+    [InlineData("/verify/%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    [InlineData("/verify?code=%27%20OR%201%3D1")]
+    public async Task An_unknown_or_malformed_code_is_a_clear_not_found(string url)
+    {
+        var response = await app.Browser().GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("No encontramos ningún certificado", html);
+        Assert.DoesNotContain("<script>alert", html);
+    }
+
+    [Fact]
+    public async Task A_code_typed_loosely_leads_to_its_canonical_page()
+    {
+        var code = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            System.Linq.Queryable.Select(db.Certificates, c => c.Code)));
+        var response = await app.Browser().GetAsync("/verify?code=" + code.Replace("-", " ").ToLowerInvariant());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/verify/" + code, response.Headers.Location!.OriginalString);
+    }
+}

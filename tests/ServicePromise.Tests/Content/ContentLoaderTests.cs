@@ -1,0 +1,146 @@
+using ServicePromise.Tests.Support;
+using ServicePromise.Web.Content;
+
+namespace ServicePromise.Tests.Content;
+
+public class ContentLoaderTests
+{
+    const string GoodPillar = """
+        ---
+        key: listen
+        order: 1
+        title: "Escucha"
+        summary: "Resumen"
+        reflection_prompt: "¿Cómo lo aplicas?"
+        ---
+        ## Texto
+
+        Cuerpo de la lección.
+        """;
+
+    static (PillarContent? Pillar, List<ContentError> Errors) Parse(string text)
+    {
+        var errors = new List<ContentError>();
+        return (ContentLoader.ParsePillar("es/pillars/01-listen.md", text, errors), errors);
+    }
+
+    [Fact]
+    public void The_shipped_content_loads_in_both_languages_with_four_to_six_pillars()
+    {
+        var content = ContentLoader.Load(Repo.Content, "es");
+        Assert.Equal(["en", "es"], content.Languages.Select(l => l.Language).Order());
+        Assert.InRange(content.Default.Pillars.Count, 4, 6);
+        var en = content.Languages.Single(l => l.Language == "en");
+        Assert.Equal(content.Default.Pillars.Select(p => (p.Key, p.Order)), en.Pillars.Select(p => (p.Key, p.Order)));
+    }
+
+    [Fact]
+    public void A_good_pillar_parses_every_field()
+    {
+        var (pillar, errors) = Parse(GoodPillar);
+        Assert.Empty(errors);
+        Assert.NotNull(pillar);
+        Assert.Equal(("listen", 1, "Escucha", "Resumen", "¿Cómo lo aplicas?"), (pillar.Key, pillar.Order, pillar.Title, pillar.Summary, pillar.ReflectionPrompt));
+        Assert.StartsWith("## Texto", pillar.Body);
+    }
+
+    [Fact]
+    public void Windows_line_endings_and_a_byte_order_mark_are_accepted()
+    {
+        var (pillar, errors) = Parse("\uFEFF" + GoodPillar.Replace("\n", "\r\n"));
+        Assert.Empty(errors);
+        Assert.Equal("listen", pillar!.Key);
+    }
+
+    [Theory]
+    [InlineData("key: listen\norder: 1\n---\nbody", 1, "must start with a front matter line")]
+    [InlineData("---\nkey: listen\norder: 1\nbody without closing", 1, "never closed")]
+    [InlineData("---\nkey: listen\norder: 1\ntitle: \"T\"\nsummary: [unclosed\nreflection_prompt: \"P\"\n---\nbody", 5, "invalid front matter")]
+    [InlineData("---\nkey: listen\norder: 1\ntitle: \"T\"\nsumary: \"typo\"\nreflection_prompt: \"P\"\n---\nbody", 5, "unknown field 'sumary'")]
+    [InlineData("---\nkey: listen\norder: 1\ntitle: \"T\"\nreflection_prompt: \"P\"\n---\nbody", 2, "'summary' is required")]
+    [InlineData("---\nkey: Listen Now\norder: 1\ntitle: \"T\"\nsummary: \"S\"\nreflection_prompt: \"P\"\n---\nbody", 2, "lowercase letters")]
+    [InlineData("---\nkey: listen\norder: 0\ntitle: \"T\"\nsummary: \"S\"\nreflection_prompt: \"P\"\n---\nbody", 2, "'order' is required")]
+    [InlineData("---\nkey: listen\norder: first\ntitle: \"T\"\nsummary: \"S\"\nreflection_prompt: \"P\"\n---\nbody", 3, "invalid front matter: this value must be a whole number")]
+    [InlineData("---\nkey: listen\norder: 1\ntitle: \"T\"\nsummary: \"S\"\nreflection_prompt: \"P\"\n---\n\n   \n", 8, "body after the front matter is empty")]
+    public void A_broken_pillar_is_reported_with_file_line_and_problem(string text, int line, string problem)
+    {
+        var (pillar, errors) = Parse(text);
+        Assert.Null(pillar);
+        var error = Assert.Single(errors);
+        Assert.Equal("es/pillars/01-listen.md", error.File);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(problem, error.Problem);
+    }
+
+    [Fact]
+    public void A_title_over_the_limit_is_refused()
+    {
+        var (_, errors) = Parse(GoodPillar.Replace("\"Escucha\"", "\"" + new string('x', 201) + "\""));
+        Assert.Contains(errors, e => e.Problem.Contains("'title' is 201 characters long"));
+    }
+
+    [Fact]
+    public void Every_problem_in_a_folder_is_reported_at_once_naming_each_file()
+    {
+        var root = Repo.CopyContent();
+        File.WriteAllText(Path.Combine(root, "es/pillars/02-tell-the-truth.md"), "no front matter");
+        File.Delete(Path.Combine(root, "en/promise.md"));
+        var ex = Assert.Throws<ContentInvalidException>(() => ContentLoader.Load(root, "es"));
+        Assert.Contains(ex.Errors, e => e.File == "es/pillars/02-tell-the-truth.md" && e.Line == 1);
+        Assert.Contains(ex.Errors, e => e.File == "en/promise.md" && e.Problem.Contains("missing"));
+        Assert.Contains("es/pillars/02-tell-the-truth.md:1:", ex.Message);
+    }
+
+    [Fact]
+    public void Duplicate_keys_and_orders_are_refused()
+    {
+        var root = Repo.CopyContent();
+        var first = File.ReadAllText(Path.Combine(root, "es/pillars/01-listen.md"));
+        File.WriteAllText(Path.Combine(root, "es/pillars/09-copy.md"), first);
+        var ex = Assert.Throws<ContentInvalidException>(() => ContentLoader.Load(root, "es"));
+        Assert.Contains(ex.Errors, e => e.File == "es/pillars/09-copy.md" && e.Problem.Contains("key 'listen' is also used"));
+        Assert.Contains(ex.Errors, e => e.File == "es/pillars/09-copy.md" && e.Problem.Contains("order 1 is also used"));
+    }
+
+    [Fact]
+    public void A_translation_with_a_different_order_or_an_unknown_key_is_refused()
+    {
+        var root = Repo.CopyContent();
+        var file = Path.Combine(root, "en/pillars/02-tell-the-truth.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("order: 2", "order: 7"));
+        var other = Path.Combine(root, "en/pillars/03-own-it.md");
+        File.WriteAllText(other, File.ReadAllText(other).Replace("key: own-it", "key: own-it-now"));
+        var ex = Assert.Throws<ContentInvalidException>(() => ContentLoader.Load(root, "es"));
+        Assert.Contains(ex.Errors, e => e.File == "en/pillars/02-tell-the-truth.md" && e.Problem.Contains("order 7 differs"));
+        Assert.Contains(ex.Errors, e => e.File == "en/pillars/03-own-it.md" && e.Problem.Contains("does not exist in the default language"));
+    }
+
+    [Fact]
+    public void A_missing_default_language_or_an_unknown_language_folder_is_refused()
+    {
+        var root = Repo.CopyContent();
+        Directory.Move(Path.Combine(root, "es"), Path.Combine(root, "fr"));
+        var ex = Assert.Throws<ContentInvalidException>(() => ContentLoader.Load(root, "es"));
+        Assert.Contains(ex.Errors, e => e.File == "fr" && e.Problem.Contains("unknown language folder"));
+        Assert.Contains(ex.Errors, e => e.Problem.Contains("default language folder 'es' is missing"));
+    }
+
+    [Fact]
+    public void A_missing_content_folder_is_named()
+    {
+        var ex = Assert.Throws<ContentInvalidException>(() => ContentLoader.Load("/nonexistent/content", "es"));
+        Assert.Contains("does not exist", ex.Message);
+    }
+
+    [Fact]
+    public void The_hash_ignores_line_endings_but_not_wording()
+    {
+        var root = Repo.CopyContent();
+        var original = ContentHash.Of(ContentLoader.Load(root, "es"));
+        var file = Path.Combine(root, "es/pillars/01-listen.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\n", "\r\n"));
+        Assert.Equal(original, ContentHash.Of(ContentLoader.Load(root, "es")));
+        File.AppendAllText(file, "\r\nUna frase más.\r\n");
+        Assert.NotEqual(original, ContentHash.Of(ContentLoader.Load(root, "es")));
+    }
+}

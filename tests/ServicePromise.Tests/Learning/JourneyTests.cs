@@ -1,0 +1,141 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Tests.Support;
+using ServicePromise.Tests.Certificates;
+
+namespace ServicePromise.Tests.Learning;
+
+/// <summary>An employee's whole course over HTTP: read, reflect, complete, certificate, verification.</summary>
+public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    const string Reflection = "En caja atiendo a decenas de clientes cada día y también a mis compañeras de turno. Voy a mirar a la persona, dejar que termine de hablar y repetir lo que necesita antes de responder, empezando mañana.";
+
+    [Fact]
+    public async Task Completing_the_last_pillar_issues_a_certificate_that_verifies()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("irene.bravo@demo.mercadosolivo.es");
+        var home = await client.GetPageAsync("/");
+        var pillarLinks = home.QuerySelectorAll(".pillar-item a").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.InRange(pillarLinks.Count, 4, 6);
+
+        foreach (var link in pillarLinks)
+            await CompletePillarAsync(client, link, Reflection);
+
+        var finished = await client.GetPageAsync("/");
+        Assert.Contains("¡Has completado la promesa!", finished.Text());
+        var pdfLink = finished.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).First(h => h != null && h.EndsWith("/pdf"))!;
+        var pdf = await client.GetByteArrayAsync(pdfLink);
+
+        var certificate = await app.WithDbAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.HolderName == "Irene Bravo Rivas"));
+        await CertificateAssertions.PdfAndVerificationPageAgreeAsync(app.Browser(), pdf, certificate);
+    }
+
+    [Fact]
+    public async Task Submitting_twice_creates_nothing_twice()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("jorge.pena@demo.mercadosolivo.es");
+        var home = await client.GetPageAsync("/");
+        var links = home.QuerySelectorAll(".pillar-item a").Select(a => a.GetAttribute("href")!).ToList();
+        foreach (var link in links) await CompletePillarAsync(client, link, Reflection);
+
+        // The same final form posted again, as a double click or a resent form would.
+        var again = await client.GetPageAsync(links[^1]);
+        var response = await client.SubmitAsync(again, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = Reflection });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ya está completada", Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
+
+        var (certificates, reflections) = await app.WithDbAsync(async db =>
+        {
+            var id = await db.Employees.Where(e => e.EmployeeNumber == "MO-0404").Select(e => e.Id).SingleAsync();
+            return (await db.Certificates.CountAsync(c => c.EmployeeId == id),
+                await db.Reflections.CountAsync(r => r.AssignmentPillar!.Assignment!.EmployeeId == id));
+        });
+        Assert.Equal(1, certificates);
+        Assert.Equal(links.Count, reflections);
+    }
+
+    [Fact]
+    public async Task A_short_reflection_is_refused_and_the_text_stays_in_the_form()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("alberto.garrido@demo.mercadosolivo.es");
+        var lesson = await client.GetPageAsync("/pillars/listen");
+        await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
+        var page = await client.GetPageAsync("/pillars/listen");
+
+        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = "Estoy de acuerdo." });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var again = Pages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("escribe al menos 80", again.Text());
+        Assert.Equal("Estoy de acuerdo.", again.QuerySelector("textarea")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_draft_is_kept_on_the_server_without_completing_the_pillar()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("patricia.flores@demo.mercadosolivo.es");
+        var lesson = await client.GetPageAsync("/pillars/own-it");
+        await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
+        var page = await client.GetPageAsync("/pillars/own-it");
+        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = "Primera idea" }, "/pillars/own-it?handler=Draft");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var reloaded = await client.GetPageAsync("/pillars/own-it");
+        Assert.Equal("Primera idea", reloaded.QuerySelector("textarea")!.TextContent);
+        var home = await client.GetPageAsync("/");
+        Assert.Contains("0 de 5 pilares completados", home.Text());
+    }
+
+    [Fact]
+    public async Task A_reflection_cannot_be_sent_before_the_lesson_is_read()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("sara.cortes@demo.mercadosolivo.es");
+        var lesson = await client.GetPageAsync("/pillars/keep-our-word");
+        Assert.Null(lesson.QuerySelector("textarea"));
+        var token = lesson.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await client.PostAsync("/pillars/keep-our-word?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Text"] = Reflection,
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("márcala como leída", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_rejected()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("hugo.santana@demo.mercadosolivo.es");
+        var response = await client.PostAsync("/pillars/listen?handler=Read", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_pillar_is_not_found()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("hugo.santana@demo.mercadosolivo.es");
+        var response = await client.GetAsync("/pillars/does-not-exist");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Página no encontrada", await response.Content.ReadAsStringAsync());
+    }
+
+    internal static async Task CompletePillarAsync(HttpClient client, string link, string text)
+    {
+        var lesson = await client.GetPageAsync(link);
+        if (lesson.QuerySelector("form[action*='handler=Read']") is not null)
+        {
+            var read = await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
+            lesson = await client.GetPageAsync(link);
+        }
+        var submitted = await client.SubmitAsync(lesson, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = text });
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+    }
+}

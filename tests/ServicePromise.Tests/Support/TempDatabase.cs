@@ -1,0 +1,23 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Data;
+
+namespace ServicePromise.Tests.Support;
+
+/// <summary>A real SQLite file in a fresh temporary folder, deleted afterwards.</summary>
+public sealed class TempDatabase : IDisposable
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("sp-test-").FullName;
+    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(Folder, "test.db"), Pooling = false }.ToString();
+
+    public AppDbContext CreateContext() =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString)
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
+            .Options);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}
