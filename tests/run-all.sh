@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Runs every test of ServicePromise on a fresh Debian machine with the .NET 10 SDK:
+# installs what is missing (Chromium, poppler-utils, qpdf), restores, builds, runs each
+# test project and prints the totals. Exits non-zero if anything failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+configuration=${CONFIGURATION:-Release}
+
+missing=()
+command -v "${SP_CHROMIUM:-chromium}" >/dev/null 2>&1 || [ -x "${SP_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> Installing ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Missing ${missing[*]}: run this script as root or install them with apt-get." >&2
+    exit 1
+  fi
+fi
+
+echo "==> Restoring and building ($configuration)"
+dotnet restore ServicePromise.sln
+dotnet build ServicePromise.sln -c "$configuration" --no-restore
+
+results=$(mktemp -d)
+status=0
+for project in tests/ServicePromise.Tests tests/ServicePromise.BrowserTests; do
+  name=$(basename "$project")
+  echo "==> $name"
+  if ! dotnet test "$project" -c "$configuration" --no-build --logger "trx;LogFileName=$results/$name.trx" 2>&1 | tee "$results/$name.log"; then
+    status=1
+  fi
+done
+
+# Totals from the TRX files each run wrote (one Counters element per project).
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || { status=1; continue; }
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  p=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$counters")
+  f=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$counters")
+  t=$(sed -E 's/.* total="([0-9]+)".*/\1/' <<<"$counters")
+  e=$(sed -E 's/.* executed="([0-9]+)".*/\1/' <<<"$counters")
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + t - e))
+done
+[ "$failed" -eq 0 ] || status=1
+[ "$passed" -gt 0 ] || status=1
+echo
+echo "Totals: $passed passed, $failed failed, $skipped skipped"
+exit $status
