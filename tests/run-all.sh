@@ -11,6 +11,8 @@ missing=()
 command -v "${SP_CHROMIUM:-chromium}" >/dev/null 2>&1 || [ -x "${SP_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+pg_bin=$(pg_config --bindir 2>/dev/null || true)
+[ -x "$pg_bin/initdb" ] || [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing ${missing[*]}"
   if [ "$(id -u)" -eq 0 ]; then
@@ -24,6 +26,28 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+
+# A throwaway PostgreSQL cluster for the PostgreSQL lane of the tests, removed on exit.
+# PostgreSQL refuses to run as root, so as root it runs as the 'postgres' user (created if missing).
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+pg_dir=$(mktemp -d /tmp/sp-pg.XXXXXX)
+pg_port=$(( 20000 + RANDOM % 20000 ))
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then
+  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+  chown postgres "$pg_dir"
+  as_pg=(runuser -u postgres --)
+fi
+stop_postgres() {
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+trap stop_postgres EXIT
+echo "==> Starting PostgreSQL on 127.0.0.1:$pg_port"
+"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -l "$pg_dir/log" \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+export SP_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=false"
 
 echo "==> Restoring and building ($configuration)"
 dotnet restore ServicePromise.sln

@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using ServicePromise.Tests.Learning;
+using ServicePromise.Tests.Support;
+using ServicePromise.Web.Data;
+
+namespace ServicePromise.Tests.Data;
+
+/// <summary>The same migrations and queries on PostgreSQL, the option for larger organisations.</summary>
+public class PostgresTests
+{
+    [Fact]
+    public async Task Migrated_postgres_schema_equals_the_model_schema()
+    {
+        using var migrated = new TestPostgres();
+        using var created = new TestPostgres();
+        await using (var db = Context(migrated.ConnectionString)) await db.MigrateAsync();
+        await using (var db = Context(created.ConnectionString)) await db.Database.EnsureCreatedAsync();
+
+        var expected = await DescribeAsync(created.ConnectionString);
+        var actual = await DescribeAsync(migrated.ConnectionString);
+        Assert.NotEmpty(expected);
+        var missing = expected.Except(actual).ToList();
+        var extra = actual.Except(expected).ToList();
+        Assert.True(missing.Count == 0 && extra.Count == 0,
+            "Schema differs from the model.\nMissing from migrations:\n  " + string.Join("\n  ", missing) + "\nExtra in migrations:\n  " + string.Join("\n  ", extra));
+    }
+
+    [Fact]
+    public async Task The_site_runs_on_postgres_from_sign_in_to_certificate()
+    {
+        using var database = new TestPostgres();
+        using var app = new PostgresAppFactory(database.ConnectionString);
+        var client = app.Browser();
+        await client.SignedInAsync(Pages.Employee);
+        var home = await client.GetPageAsync("/");
+        foreach (var link in home.QuerySelectorAll(".pillar-item a").Select(a => a.GetAttribute("href")!))
+            await JourneyTests.CompletePillarAsync(client, link, "Atiendo a los clientes de la caja y a mis compañeras del turno; mi acción concreta será preguntar antes de responder desde mañana.");
+        Assert.Contains("¡Has completado la promesa!", (await client.GetPageAsync("/")).Text());
+
+        var hr = app.Browser();
+        await hr.SignedInAsync(Pages.Hr);
+        var completed = await hr.GetPageAsync("/hr/completion?status=Completed&q=Luc%C3%ADa");
+        Assert.Contains("Lucía Romero Sánchez", completed.Text());
+        var overdue = await hr.GetPageAsync("/hr/completion?status=Overdue");
+        Assert.Contains("4 personas", overdue.Text());
+        Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/hr/completion?handler=Csv")).StatusCode);
+    }
+
+    sealed class PostgresAppFactory(string connectionString) : AppFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Default", connectionString);
+        }
+    }
+
+    static AppDbContext Context(string connectionString) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString)
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
+            .Options);
+
+    static async Task<List<string>> DescribeAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var lines = new List<string>();
+        async Task Read(string sql, Func<NpgsqlDataReader, string> line)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) lines.Add(line(reader));
+        }
+        const string ours = "table_schema = 'public' AND table_name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')";
+        await Read($"""
+            SELECT table_name, column_name, data_type, coalesce(character_maximum_length, -1), is_nullable, coalesce(column_default, ''), is_identity
+            FROM information_schema.columns WHERE {ours}
+            """, r => $"column {r.GetString(0)}.{r.GetString(1)} {r.GetString(2)}({r.GetInt32(3)}) null={r.GetString(4)} default={r.GetString(5)} identity={r.GetString(6)}");
+        await Read("""
+            SELECT tablename, indexname, indexdef FROM pg_indexes
+            WHERE schemaname = 'public' AND tablename NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')
+            """, r => $"index {r.GetString(0)}.{r.GetString(1)} {r.GetString(2)}");
+        await Read("""
+            SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c
+            JOIN pg_namespace n ON n.oid = c.connamespace
+            WHERE n.nspname = 'public' AND c.conrelid::regclass::text NOT LIKE '%EFMigrations%'
+            """, r => $"constraint {r.GetString(0)}.{r.GetString(1)} {r.GetString(2)}");
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
+}
