@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of ServicePromise on a fresh Debian machine with the .NET 10 SDK:
-# installs what is missing (Chromium, poppler-utils, qpdf), restores, builds, runs each
+# installs what is missing (Chromium, poppler-utils, qpdf, zbar-tools, PostgreSQL), restores, builds, runs each
 # test project and prints the totals. Exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ missing=()
 command -v "${SP_CHROMIUM:-chromium}" >/dev/null 2>&1 || [ -x "${SP_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 pg_bin=$(pg_config --bindir 2>/dev/null || true)
 [ -x "$pg_bin/initdb" ] || [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then

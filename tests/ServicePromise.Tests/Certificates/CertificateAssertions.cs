@@ -19,6 +19,7 @@ public static class CertificateAssertions
         Assert.Contains(certificate.Code, text);
         Assert.Contains($"edición {certificate.EditionNumber}", text);
         Assert.Contains("https://promesa.test/verify/" + certificate.Code, text);
+        Assert.Equal("https://promesa.test/verify/" + certificate.Code, Tools.QrText(pdf));
         foreach (var pillar in certificate.PillarTitles.Split('\n'))
             Assert.Contains(pillar[..Math.Min(pillar.Length, 30)], text);
 

@@ -19,11 +19,7 @@ public class MigrationsTests
         var expected = Describe(created.ConnectionString);
         var actual = Describe(migrated.ConnectionString);
 
-        Assert.NotEmpty(expected);
-        var missing = expected.Except(actual).ToList();
-        var extra = actual.Except(expected).ToList();
-        Assert.True(missing.Count == 0 && extra.Count == 0,
-            "Schema differs from the model.\nMissing from migrations:\n  " + string.Join("\n  ", missing) + "\nExtra in migrations:\n  " + string.Join("\n  ", extra));
+        SchemaAssert.Same(expected, actual);
     }
 
     [Fact]

@@ -21,11 +21,7 @@ public class PostgresTests
 
         var expected = await DescribeAsync(created.ConnectionString);
         var actual = await DescribeAsync(migrated.ConnectionString);
-        Assert.NotEmpty(expected);
-        var missing = expected.Except(actual).ToList();
-        var extra = actual.Except(expected).ToList();
-        Assert.True(missing.Count == 0 && extra.Count == 0,
-            "Schema differs from the model.\nMissing from migrations:\n  " + string.Join("\n  ", missing) + "\nExtra in migrations:\n  " + string.Join("\n  ", extra));
+        SchemaAssert.Same(expected, actual);
     }
 
     [Fact]

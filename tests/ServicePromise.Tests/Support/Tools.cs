@@ -7,13 +7,36 @@ public static class Tools
 {
     public static (int ExitCode, string Output) Run(string file, params string[] args)
     {
+        var (code, stdout, stderr) = RunSplit(file, args);
+        return (code, stdout + stderr);
+    }
+
+    static (int ExitCode, string StdOut, string StdErr) RunSplit(string file, params string[] args)
+    {
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(60_000)) { process.Kill(); throw new TimeoutException(file); }
-        return (process.ExitCode, output.Result + error.Result);
+        return (process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>What the QR codes on the PDF's first page say: rendered by pdftoppm, read by zbarimg.</summary>
+    public static string QrText(byte[] pdf)
+    {
+        var folder = Directory.CreateTempSubdirectory("sp-qr-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "c.pdf");
+            File.WriteAllBytes(path, pdf);
+            var (render, renderOutput) = Run("pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", path, Path.Combine(folder, "page"));
+            Assert.True(render == 0, "pdftoppm failed: " + renderOutput);
+            var (code, text, error) = RunSplit("zbarimg", "--raw", "-q", Directory.GetFiles(folder, "page*.png").Single());
+            Assert.True(code == 0, "zbarimg found no QR code: " + error);
+            return text.Trim();
+        }
+        finally { Directory.Delete(folder, recursive: true); }
     }
 
     public static string PdfText(byte[] pdf)
