@@ -10,7 +10,7 @@ using ServicePromise.Web.Infrastructure;
 namespace ServicePromise.Web.Certificates;
 
 /// <summary>The certificate PDF: for its holder, and for HR. Anyone else gets "not found", which tells nothing.</summary>
-public class DownloadModel(AppDbContext db, CertificateRenderer renderer, IOptions<AppOptions> app) : PageModel
+public class DownloadModel(AppDbContext db, CertificateRenderer renderer, IOptions<AppOptions> app, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ public class DownloadModel(AppDbContext db, CertificateRenderer renderer, IOptio
             // A certificate always prints in the language it was issued in, whoever downloads it.
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(certificate.Language);
             var pdf = renderer.Render(certificate, VerificationUrl(app.Value, certificate.Code));
-            return File(pdf, "application/pdf", $"certificado-{certificate.Code}.pdf");
+            return File(pdf, "application/pdf", $"{L["certificado"]}-{certificate.Code}.pdf");
         }
         finally
         {

@@ -36,6 +36,8 @@ public static class WebUiExtensions
 
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
+            .Configure<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>((mvc, L) => UseLocalizedBindingMessages(mvc, L));
         builder.Services.AddRazorPages(o => o.RootDirectory = "/")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -44,6 +46,23 @@ public static class WebUiExtensions
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         return builder;
+    }
+
+    /// <summary>MVC's own messages for values it cannot bind ("abc" for a number), in the reader's language.</summary>
+    static void UseLocalizedBindingMessages(Microsoft.AspNetCore.Mvc.MvcOptions mvc, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L)
+    {
+        var messages = mvc.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => L["El valor «{0}» no es válido para {1}.", value, field]);
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => L["El valor «{0}» no es válido.", value]);
+        messages.SetValueIsInvalidAccessor(value => L["El valor «{0}» no es válido.", value]);
+        messages.SetValueMustBeANumberAccessor(field => L["{0} debe ser un número.", field]);
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => L["Este campo debe ser un número."]);
+        messages.SetValueMustNotBeNullAccessor(field => L["Falta un valor para {0}.", field]);
+        messages.SetMissingBindRequiredValueAccessor(field => L["Falta un valor para {0}.", field]);
+        messages.SetMissingKeyOrValueAccessor(() => L["Falta un valor."]);
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => L["Falta el contenido de la petición."]);
+        messages.SetUnknownValueIsInvalidAccessor(field => L["El valor no es válido para {0}.", field]);
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => L["El valor no es válido."]);
     }
 
     public static WebApplication UseWebUi(this WebApplication app)

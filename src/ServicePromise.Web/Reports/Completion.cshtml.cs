@@ -45,7 +45,7 @@ public class CompletionModel(AppDbContext db, TimeProvider clock, IStringLocaliz
     {
         Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"cumplimiento-{Today:yyyy-MM-dd}.csv\"";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{L["Cumplimiento"].Value.ToLowerInvariant()}-{Today:yyyy-MM-dd}.csv\"";
         await using var csv = new SpreadsheetSafeCsv(Response.Body);
         await csv.WriteRowAsync(L["Número"], L["Nombre"], L["Puesto"], L["Departamento"], L["Centro"], L["Responsable"], L["Estado"], L["Fecha límite"], L["Fecha de finalización"]);
         await foreach (var row in CompletionQuery.Rows(db, Filter, Today).AsAsyncEnumerable().WithCancellation(ct))

@@ -56,6 +56,37 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         }
     }
 
+    [Fact]
+    public async Task The_sign_out_button_in_the_header_signs_out()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync(Pages.OtherEmployee);
+        var home = await client.GetPageAsync("/");
+        var response = await client.SubmitAsync(home, "form[action='/account/logout']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Choosing_english_in_the_footer_switches_the_interface_and_is_remembered_on_the_profile()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("elena.prieto@demo.mercadosolivo.es");
+        var home = await client.GetPageAsync("/");
+        Assert.Contains("Mi promesa", home.Text());
+        var response = await client.SubmitAsync(home, "form[action='/account/language']", new Dictionary<string, string> { ["culture"] = "en" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var english = await client.GetPageAsync("/");
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("My promise", english.Text());
+
+        // A new session on another device opens in English too.
+        var elsewhere = app.Browser();
+        await elsewhere.SignedInAsync("elena.prieto@demo.mercadosolivo.es");
+        Assert.Contains("My promise", (await elsewhere.GetPageAsync("/")).Text());
+    }
+
     [Theory]
     [InlineData("/account/login")]
     [InlineData("/account/forgot-password")]
