@@ -20,6 +20,7 @@ public static class AccountsExtensions
                 options.Tokens.ProviderMap[InvitationTokens.ProviderName] = new TokenProviderDescriptor(typeof(InvitationTokenProvider));
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<ActiveEmployeeSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<EmployeeClaimsFactory>();

@@ -44,18 +44,11 @@ public class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedRe
             logger.LogInformation("User signed in");
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
         }
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("Account locked out after repeated failures");
-            ModelState.AddModelError(string.Empty, L["Demasiados intentos fallidos. Tu cuenta está bloqueada durante 15 minutos; vuelve a intentarlo más tarde o restablece tu contraseña."]);
-            return Page();
-        }
-        if (result.IsNotAllowed)
-        {
-            ModelState.AddModelError(string.Empty, L["Tu cuenta no puede iniciar sesión. Habla con Personas (RR. HH.)."]);
-            return Page();
-        }
-        ModelState.AddModelError(string.Empty, L["El correo o la contraseña no son correctos."]);
+        if (result.IsLockedOut) logger.LogWarning("Sign-in refused: account locked out after repeated failures");
+        else if (result.IsNotAllowed) logger.LogWarning("Sign-in refused: account not allowed (inactive)");
+        // One answer for a wrong password, a locked account and an inactive one, so the form never tells
+        // a stranger which addresses have accounts; the message itself says what a real person can do.
+        ModelState.AddModelError(string.Empty, L["No hemos podido iniciar tu sesión: el correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos. Si sigues sin poder entrar, restablece tu contraseña o habla con Personas (RR. HH.)."]);
         return Page();
     }
 }

@@ -9,7 +9,7 @@ using QRCoder;
 namespace ServicePromise.Web.Certificates;
 
 /// <summary>Draws a certificate as a one-page A4 landscape PDF with a QR code for its verification page.</summary>
-public sealed class CertificateRenderer(IStringLocalizer<SharedResource> L)
+public sealed class CertificateRenderer(IStringLocalizer<SharedResource> L, Infrastructure.OrganisationClock clock)
 {
     static readonly XColor Olive = XColor.FromArgb(0x4A, 0x5D, 0x23);
     static readonly XColor Ink = XColor.FromArgb(0x22, 0x22, 0x22);
@@ -47,7 +47,7 @@ public sealed class CertificateRenderer(IStringLocalizer<SharedResource> L)
             Centered(g, c.JobTitle, FitFont(g, c.JobTitle, 14, w - 2 * margin - 40, bold: false), Muted, w, ref y, 30);
 
         var statement = L["ha completado la edición {0} de la promesa de servicio, publicada el {1}, y ha escrito cómo aplica cada uno de sus pilares en su puesto:",
-            c.EditionNumber, c.EditionPublishedAt.ToString("d", culture)].Value;
+            c.EditionNumber, clock.LocalDate(c.EditionPublishedAt).ToString("d", culture)].Value;
         var formatter = new XTextFormatter(g) { Alignment = XParagraphAlignment.Center };
         formatter.DrawString(statement, Font(12), new XSolidBrush(Ink), new XRect(margin + 40, y, w - 2 * margin - 80, 34));
         y += 44;
@@ -66,7 +66,7 @@ public sealed class CertificateRenderer(IStringLocalizer<SharedResource> L)
         var footerTop = h - margin - qrSize;
         var small = Font(10);
         var textX = margin + 10;
-        g.DrawString(L["Emitido el {0}", c.IssuedAt.ToString("d", culture)], small, new XSolidBrush(Muted), textX, footerTop + 22);
+        g.DrawString(L["Emitido el {0}", clock.LocalDate(c.IssuedAt).ToString("d", culture)], small, new XSolidBrush(Muted), textX, footerTop + 22);
         g.DrawString(L["Código de verificación"], small, new XSolidBrush(Muted), textX, footerTop + 44);
         g.DrawString(c.Code, Font(16, bold: true), new XSolidBrush(Ink), textX, footerTop + 66);
         g.DrawString(L["Compruébelo en {0}", verificationUrl], Font(9), new XSolidBrush(Muted), textX, footerTop + 88);

@@ -3,16 +3,20 @@ using ServicePromise.Web.Data;
 
 namespace ServicePromise.Web.Content;
 
-/// <summary>Turns loaded content into a numbered edition, unless an edition with the same content exists.</summary>
+/// <summary>
+/// Turns loaded content into the next numbered edition, unless the latest edition already says exactly
+/// this. Content that goes back to an older text is a new publication with a new number: the current
+/// edition is always the highest number.
+/// </summary>
 public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogger<EditionPublisher> logger)
 {
     public async Task<Edition> EnsurePublishedAsync(ContentSet content, CancellationToken ct = default)
     {
         var hash = ContentHash.Of(content);
-        var existing = await db.Editions.AsNoTracking().FirstOrDefaultAsync(e => e.ContentHash == hash, ct);
-        if (existing is not null) return existing;
+        var latest = await db.Editions.AsNoTracking().OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
+        if (latest?.ContentHash == hash) return latest;
 
-        var number = (await db.Editions.MaxAsync(e => (int?)e.Number, ct) ?? 0) + 1;
+        var number = (latest?.Number ?? 0) + 1;
         var edition = new Edition
         {
             Number = number,
@@ -44,7 +48,18 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
             }).ToList(),
         };
         db.Editions.Add(edition);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Several instances started together with the same new content: the first one published it.
+            db.ChangeTracker.Clear();
+            var published = await db.Editions.AsNoTracking().SingleOrDefaultAsync(e => e.Number == number && e.ContentHash == hash, ct);
+            if (published is null) throw;
+            return published;
+        }
         logger.LogInformation("Published edition {Number} ({Hash}) with {Pillars} pillars", number, hash[..12], edition.Pillars.Count);
         return edition;
     }

@@ -24,6 +24,9 @@ public sealed class MarkdownRenderer
         foreach (var link in document.Descendants<LinkInline>())
             if (link.Url is { } url && !IsSafeUrl(url))
                 link.Url = "#";
+        foreach (var link in document.Descendants<AutolinkInline>())
+            if (!link.IsEmail && !IsSafeUrl(link.Url))
+                link.Url = "#";
         using var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer);
         _pipeline.Setup(renderer);
@@ -34,9 +37,11 @@ public sealed class MarkdownRenderer
     static bool IsSafeUrl(string url)
     {
         var trimmed = url.Trim();
-        if (trimmed.StartsWith('#') || trimmed.StartsWith('/')) return true;
-        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
-            ? uri.Scheme is "http" or "https" or "mailto"
-            : !trimmed.Contains(':');
+        // "//host/path" (and "/\host") leave the site although they look relative.
+        if (trimmed.StartsWith("//") || trimmed.StartsWith("/\\") || trimmed.StartsWith("\\")) return false;
+        if (Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && !trimmed.StartsWith('/'))
+            return uri.Scheme is "http" or "https" or "mailto";
+        // Relative links (a path, a fragment) are fine; anything with a scheme we did not allow is not.
+        return !trimmed.Split(['/', '?', '#'], 2)[0].Contains(':');
     }
 }

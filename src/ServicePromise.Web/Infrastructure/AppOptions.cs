@@ -13,6 +13,16 @@ public class AppOptions : IValidatableObject
     /// <summary>A PDFsharp commercial license key; when empty the app runs under the AGPL.</summary>
     public string? PdfSharpLicenseKey { get; set; }
 
+    /// <summary>The organisation's time zone (IANA id): when due dates pass and what date a certificate shows.</summary>
+    [Required(ErrorMessage = "App:TimeZone is required (e.g. Europe/Madrid).")]
+    public string TimeZone { get; set; } = "Europe/Madrid";
+
+    /// <summary>
+    /// Behind a TLS-terminating proxy or load balancer, trust its X-Forwarded-For/-Proto headers so the app
+    /// knows requests were https (secure cookies, correct links). Only enable it when a proxy is in front.
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; }
+
     /// <summary>Create the demo organisation when the database is empty. Only honoured in Development.</summary>
     public bool SeedDemoData { get; set; } = true;
 
@@ -20,6 +30,8 @@ public class AppOptions : IValidatableObject
     {
         if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             yield return new ValidationResult($"App:PublicBaseUrl '{PublicBaseUrl}' must be an absolute http or https address.", [nameof(PublicBaseUrl)]);
+        if (!string.IsNullOrWhiteSpace(TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+            yield return new ValidationResult($"App:TimeZone '{TimeZone}' is not a known time zone (use an IANA id such as Europe/Madrid).", [nameof(TimeZone)]);
     }
 
     public string Link(string path) => PublicBaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace ServicePromise.Web.Learning;
 
 public enum AssignmentStatus
@@ -14,9 +16,16 @@ public static class CompletionRules
     /// <summary>A pillar is done when its lesson was read and its reflection submitted.</summary>
     public static bool IsPillarDone(DateTime? readAt, DateTime? reflectedAt) => readAt is not null && reflectedAt is not null;
 
-    /// <summary>An assignment is complete when it covers at least one pillar and every one of them is done.</summary>
-    public static bool IsComplete(IReadOnlyCollection<(DateTime? ReadAt, DateTime? ReflectedAt)> pillars) =>
-        pillars.Count > 0 && pillars.All(p => IsPillarDone(p.ReadAt, p.ReflectedAt));
+    /// <summary>
+    /// An assignment is complete when it covers at least one pillar and every one of them is done. An
+    /// expression, so the database applies the very same rule when it completes an assignment.
+    /// </summary>
+    public static readonly Expression<Func<Assignment, bool>> AllPillarsDone =
+        a => a.Pillars.Any() && a.Pillars.All(p => p.ReadAt != null && p.ReflectedAt != null);
+
+    static readonly Func<Assignment, bool> AllPillarsDoneCompiled = AllPillarsDone.Compile();
+
+    public static bool IsComplete(Assignment assignment) => AllPillarsDoneCompiled(assignment);
 
     /// <summary>
     /// Completed wins over everything; an unfinished assignment is overdue from the day after its due date;

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
 
 namespace ServicePromise.Web.Learning;
 
 /// <summary>Gives every active employee who has never been assigned anything the current edition.</summary>
-public sealed class Onboarding(AppDbContext db, TimeProvider clock, IOptions<LearningOptions> options)
+public sealed class Onboarding(AppDbContext db, OrganisationClock clock, IOptions<LearningOptions> options)
 {
     public async Task<int> AssignCurrentEditionAsync(CancellationToken ct = default)
     {
@@ -17,8 +18,8 @@ public sealed class Onboarding(AppDbContext db, TimeProvider clock, IOptions<Lea
         var newcomers = await db.Employees
             .Where(e => e.IsActive && !db.Assignments.Any(a => a.EmployeeId == e.Id))
             .ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var now = clock.UtcNow;
+        var today = clock.Today;
         foreach (var person in newcomers)
         {
             person.CurrentAssignment = new Assignment

@@ -46,6 +46,9 @@ public class PillarModel(
         return Redirect($"/pillars/{key}#reflection");
     }
 
+    /// <summary>A post with no known handler (a stale or hand-made form) goes back to the page.</summary>
+    public IActionResult OnPost(string key) => Redirect($"/pillars/{Uri.EscapeDataString(key)}");
+
     public Task<IActionResult> OnPostDraftAsync(string key, CancellationToken ct) => SaveAsync(key, submit: false, ct);
 
     public Task<IActionResult> OnPostSubmitAsync(string key, CancellationToken ct) => SaveAsync(key, submit: true, ct);
@@ -56,13 +59,16 @@ public class PillarModel(
         var reflection = await ReflectionAsync(ct);
         Submitted = reflection?.SubmittedAt is not null;
         SavedAt = reflection?.UpdatedAt;
-        var text = (Text ?? "").Trim();
+        // Browsers post line breaks as CRLF but count them as one character; count them as the reader sees them.
+        var text = (Text ?? "").Replace("\r\n", "\n").Trim();
         Text = text;
 
         if (Pillar.ReadAt is null)
             ModelState.AddModelError(nameof(Text), L["Lee la lección y márcala como leída antes de escribir tu reflexión."]);
         else if (Assignment.IsComplete)
             ModelState.AddModelError(nameof(Text), L["Esta formación ya está completada; tu reflexión no se puede cambiar."]);
+        else if (!submit && Submitted)
+            ModelState.AddModelError(nameof(Text), L["Ya has enviado esta reflexión. Para cambiarla, edítala y pulsa «Actualizar reflexión»."]);
         else if (text.Length == 0)
             ModelState.AddModelError(nameof(Text), L["Escribe tu reflexión antes de guardarla."]);
         else if (text.Length > MaxLength)

@@ -34,21 +34,37 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
         }
         reflection.Text = text;
         reflection.UpdatedAt = now;
-
-        var assignment = await db.Assignments.Include(a => a.Pillars).SingleAsync(a => a.Id == pillar.AssignmentId, ct);
+        var assignment = await db.Assignments.SingleAsync(a => a.Id == pillar.AssignmentId, ct);
         assignment.StartedAt ??= now;
-        Certificate? issued = null;
         if (submit)
         {
             reflection.SubmittedAt = now;
             pillar.ReflectedAt ??= now;
-            if (assignment.CompletedAt is null && CompletionRules.IsComplete(assignment.Pillars.Select(p => (p.ReadAt, p.ReflectedAt)).ToList()))
-            {
-                assignment.CompletedAt = now;
-                issued = await issuer.CreateAsync(assignment, ct);
-            }
         }
+        // Committed on its own first, so a simultaneous save of another pillar can see it (see below).
         await db.SaveChangesAsync(ct);
-        return issued;
+        return submit ? await CompleteIfDoneAsync(assignment, now, ct) : null;
+    }
+
+    /// <summary>
+    /// Completes the assignment when no pillar is left undone. The check and the write are one conditional
+    /// UPDATE, so when two last pillars are sent at the same moment exactly one request completes it and
+    /// issues the certificate — whichever runs last sees both pillars done.
+    /// </summary>
+    async Task<Certificate?> CompleteIfDoneAsync(Assignment assignment, DateTime now, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var completed = await db.Assignments
+            .Where(a => a.Id == assignment.Id && a.CompletedAt == null)
+            .Where(CompletionRules.AllPillarsDone)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.CompletedAt, now), ct);
+        if (completed == 0) return null;
+
+        assignment.CompletedAt = now;
+        await db.Entry(assignment).Collection(a => a.Pillars).LoadAsync(ct);
+        var certificate = await issuer.CreateAsync(assignment, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return certificate;
     }
 }

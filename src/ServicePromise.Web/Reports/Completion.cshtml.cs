@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 
 namespace ServicePromise.Web.Reports;
 
 /// <summary>HR's list of who has completed the promise, who is on the way and who is late.</summary>
 [Authorize(Roles = Roles.HrOrAdmin)]
-public class CompletionModel(AppDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
+public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int PageSize = 25;
 
@@ -31,7 +32,7 @@ public class CompletionModel(AppDbContext db, TimeProvider clock, IStringLocaliz
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today;
         Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
             .Select(d => (d.Id, d.Name)).ToList();
         var query = CompletionQuery.Rows(db, Filter, Today);
@@ -43,7 +44,7 @@ public class CompletionModel(AppDbContext db, TimeProvider clock, IStringLocaliz
     /// <summary>The whole filtered list as CSV, streamed row by row: UTF-8 with BOM for Excel, and no cell can become a formula.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = clock.Today;
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{L["Cumplimiento"].Value.ToLowerInvariant()}-{Today:yyyy-MM-dd}.csv\"";
         await using var csv = new SpreadsheetSafeCsv(Response.Body);
@@ -53,10 +54,12 @@ public class CompletionModel(AppDbContext db, TimeProvider clock, IStringLocaliz
             await csv.WriteRowAsync(row.EmployeeNumber, row.FullName, row.JobTitle, row.Department, row.Site, row.Manager,
                 StatusLabel(row.Status(Today)),
                 row.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                row.CompletedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                row.CompletedAt is { } completed ? clock.LocalDate(completed).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
         }
         return new EmptyResult();
     }
+
+    public DateOnly? LocalDate(DateTime? utc) => utc is { } value ? clock.LocalDate(value) : null;
 
     public string StatusLabel(AssignmentStatus status) => status switch
     {

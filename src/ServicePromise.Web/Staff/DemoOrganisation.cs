@@ -13,7 +13,7 @@ namespace ServicePromise.Web.Staff;
 /// stage of the course. Created only in Development and only in an empty database (see README).
 /// </summary>
 public sealed class DemoOrganisation(
-    AppDbContext db, UserManager<AppUser> users, Onboarding onboarding, ProgressRecorder progress, TimeProvider clock, ILogger<DemoOrganisation> logger)
+    AppDbContext db, UserManager<AppUser> users, Onboarding onboarding, ProgressRecorder progress, Infrastructure.OrganisationClock clock, ILogger<DemoOrganisation> logger)
 {
     public const string Password = "Promesa-2026";
     public const string EmailDomain = "demo.mercadosolivo.es";
@@ -60,7 +60,7 @@ public sealed class DemoOrganisation(
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var departments = People.Select(p => p.Department).Distinct().ToDictionary(n => n, n => new Department { Name = n });
         var sites = People.Select(p => p.Site).Distinct().ToDictionary(n => n, n => new Site { Name = n });
         db.Departments.AddRange(departments.Values);

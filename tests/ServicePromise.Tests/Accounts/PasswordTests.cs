@@ -78,6 +78,16 @@ public class PasswordTests(AppFactory app) : IClassFixture<AppFactory>
         var reset = await client.GetPageAsync(link);
         var done = await client.SubmitAsync(reset, "form", NewPassword);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        // The same link a second time: refused, nothing changed.
+        var second = app.Browser();
+        var again = await second.GetPageAsync(link);
+        var reused = await second.SubmitAsync(again, "form", new Dictionary<string, string>
+        {
+            ["Input.Password"] = "otra-clave-mas-3",
+            ["Input.ConfirmPassword"] = "otra-clave-mas-3",
+        });
+        Assert.Contains("El enlace no es válido o ha caducado.", await reused.Content.ReadAsStringAsync());
         await app.Browser().SignedInAsync("beatriz.santos@demo.mercadosolivo.es", "mi-clave-nueva-1");
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -24,7 +25,7 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.Browser();
         var response = await client.SignInAsync(Pages.Hr, "not-the-password");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("El correo o la contraseña no son correctos.", Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
+        Assert.Contains(RefusedMessage, Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
     }
 
     [Fact]
@@ -35,8 +36,36 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         for (var i = 0; i < 5; i++) await client.SignInAsync(victim, "wrong-password-" + i);
         var response = await client.SignInAsync(victim);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("cuenta está bloqueada", Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
+        Assert.Contains(RefusedMessage, Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
+        var locked = await app.WithDbAsync(db => db.Users.Where(u => u.Email == victim).Select(u => u.LockoutEnd).SingleAsync());
+        Assert.True(locked > DateTimeOffset.UtcNow.AddMinutes(10));
     }
+
+    [Fact]
+    public async Task A_locked_account_and_an_unknown_address_get_the_same_answer()
+    {
+        const string victim = "jorge.pena@demo.mercadosolivo.es";
+        for (var i = 0; i < 5; i++) await app.Browser().SignInAsync(victim, "wrong-" + i);
+        var locked = Pages.Parse(await (await app.Browser().SignInAsync(victim)).Content.ReadAsStringAsync());
+        var unknown = Pages.Parse(await (await app.Browser().SignInAsync("nadie.nunca@demo.mercadosolivo.es")).Content.ReadAsStringAsync());
+        Assert.Equal(unknown.QuerySelector(".error-summary")!.TextContent.Trim(), locked.QuerySelector(".error-summary")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Someone_who_has_left_cannot_sign_in()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var e = await db.Employees.SingleAsync(x => x.EmployeeNumber == "MO-0303");
+            e.IsActive = false;
+            return await db.SaveChangesAsync();
+        });
+        var response = await app.Browser().SignInAsync("irene.bravo@demo.mercadosolivo.es");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(RefusedMessage, Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
+    }
+
+    const string RefusedMessage = "No hemos podido iniciar tu sesión: el correo o la contraseña no son correctos.";
 
     [Fact]
     public async Task Every_non_public_page_sends_an_anonymous_visitor_to_sign_in()

@@ -40,4 +40,28 @@ public class EditionTests
         Assert.DoesNotContain("Un párrafo nuevo.", oldBody);
         Assert.Equal(10, await check.PillarTexts.CountAsync(t => check.Pillars.Any(p => p.Id == t.PillarId && p.Edition!.Number == 2)));
     }
+
+    [Fact]
+    public async Task Going_back_to_an_earlier_text_is_a_new_edition_and_the_current_one()
+    {
+        using var temp = new TempDatabase();
+        var root = Repo.CopyContent();
+        var file = Path.Combine(root, "es/pillars/03-own-it.md");
+        var original = File.ReadAllText(file);
+        await using (var db = temp.CreateContext()) await db.MigrateAsync();
+
+        async Task<int> PublishAsync()
+        {
+            await using var db = temp.CreateContext();
+            return (await new EditionPublisher(db, TimeProvider.System, NullLogger<EditionPublisher>.Instance)
+                .EnsurePublishedAsync(ContentLoader.Load(root, "es"))).Number;
+        }
+
+        Assert.Equal(1, await PublishAsync());
+        File.AppendAllText(file, "\nUn párrafo nuevo.\n");
+        Assert.Equal(2, await PublishAsync());
+        File.WriteAllText(file, original);
+        Assert.Equal(3, await PublishAsync());
+        Assert.Equal(3, await PublishAsync());
+    }
 }

@@ -23,6 +23,28 @@ public class MarkdownRendererTests
         Assert.Contains("href=\"https://example.com/x\"", html);
     }
 
+    [Theory]
+    [InlineData("<javascript:alert(1)>")]
+    [InlineData("<vbscript:msgbox(1)>")]
+    [InlineData("[fuera](//evil.example/x)")]
+    [InlineData("[fuera](/\\evil.example/x)")]
+    [InlineData("[datos](data:text/html;base64,PHNjcmlwdD4=)")]
+    public void Links_that_run_script_or_leave_the_site_unannounced_are_neutralised(string markdown)
+    {
+        var html = _renderer.ToHtml(markdown);
+        Assert.Contains("href=\"#\"", html);
+    }
+
+    [Theory]
+    [InlineData("[pilar](/pillars/listen)", "/pillars/listen")]
+    [InlineData("[arriba](#en-tu-puesto)", "#en-tu-puesto")]
+    [InlineData("<https://example.com>", "https://example.com")]
+    [InlineData("[correo](mailto:personas@example.com)", "mailto:personas@example.com")]
+    public void Ordinary_links_are_kept(string markdown, string href)
+    {
+        Assert.Contains($"href=\"{href}\"", _renderer.ToHtml(markdown));
+    }
+
     [Fact]
     public void Headings_get_anchors_for_linking_back_into_a_lesson()
     {

@@ -16,18 +16,22 @@ public class CompletionRulesTests
         Assert.True(CompletionRules.IsPillarDone(T, T));
     }
 
+    static Assignment With(params (DateTime? Read, DateTime? Reflected)[] pillars) =>
+        new() { Pillars = pillars.Select(p => new AssignmentPillar { ReadAt = p.Read, ReflectedAt = p.Reflected }).ToList() };
+
     [Fact]
     public void An_assignment_is_complete_only_when_every_pillar_is_done()
     {
-        Assert.True(CompletionRules.IsComplete([(T, T), (T, T)]));
-        Assert.False(CompletionRules.IsComplete([(T, T), (T, null)]));
-        Assert.False(CompletionRules.IsComplete([(T, T), (null, null)]));
+        Assert.True(CompletionRules.IsComplete(With((T, T), (T, T))));
+        Assert.False(CompletionRules.IsComplete(With((T, T), (T, null))));
+        Assert.False(CompletionRules.IsComplete(With((T, T), (null, T))));
+        Assert.False(CompletionRules.IsComplete(With((T, T), (null, null))));
     }
 
     [Fact]
     public void An_assignment_without_pillars_is_never_complete()
     {
-        Assert.False(CompletionRules.IsComplete([]));
+        Assert.False(CompletionRules.IsComplete(With()));
     }
 
     [Fact]

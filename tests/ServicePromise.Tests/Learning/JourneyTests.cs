@@ -58,6 +58,80 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Sending_the_last_two_pillars_at_the_same_moment_completes_once_with_one_certificate()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("david.iglesias@demo.mercadosolivo.es");
+        var home = await client.GetPageAsync("/");
+        var remaining = home.QuerySelectorAll(".pillar-item").Where(li => li.QuerySelector(".badge.done") is null)
+            .Select(li => li.QuerySelector("a")!.GetAttribute("href")!).ToList();
+        Assert.Equal(2, remaining.Count);
+
+        var forms = new List<AngleSharp.Html.Dom.IHtmlDocument>();
+        foreach (var link in remaining)
+        {
+            var lesson = await client.GetPageAsync(link);
+            await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
+            forms.Add(await client.GetPageAsync(link));
+        }
+        var responses = await Task.WhenAll(forms.Select(f => client.SubmitAsync(f, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = Reflection })));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+
+        var (completedAt, certificates) = await app.WithDbAsync(async db =>
+        {
+            var assignment = await db.Assignments.AsNoTracking().SingleAsync(a => a.Employee!.EmployeeNumber == "MO-0202");
+            return (assignment.CompletedAt, await db.Certificates.CountAsync(c => c.AssignmentId == assignment.Id));
+        });
+        Assert.NotNull(completedAt);
+        Assert.Equal(1, certificates);
+    }
+
+    [Fact]
+    public async Task A_submitted_reflection_cannot_be_replaced_by_a_draft()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("elena.prieto@demo.mercadosolivo.es");
+        var page = await client.GetPageAsync("/pillars/listen");
+        Assert.Null(page.QuerySelector("button[formaction*='Draft']"));
+        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = "x" }, "/pillars/listen?handler=Draft");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Ya has enviado esta reflexión", await response.Content.ReadAsStringAsync());
+        var stored = await app.WithDbAsync(db => db.Reflections
+            .Where(r => r.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0105" && r.AssignmentPillar.Pillar!.Key == "listen")
+            .Select(r => r.Text).SingleAsync());
+        Assert.True(stored.Length >= 80);
+    }
+
+    [Fact]
+    public async Task A_line_break_counts_as_one_character_as_the_browser_shows_it()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("alberto.garrido@demo.mercadosolivo.es");
+        var lesson = await client.GetPageAsync("/pillars/tell-the-truth");
+        await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
+        var page = await client.GetPageAsync("/pillars/tell-the-truth");
+        // 1,990 letters and 10 line breaks: 2,000 characters on screen, 2,010 bytes of CRLF on the wire.
+        var text = string.Join("\r\n", Enumerable.Range(0, 11).Select(i => new string('a', i < 10 ? 181 : 180)));
+        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = text });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_post_to_a_lesson_without_a_known_action_goes_back_to_the_lesson()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("hugo.santana@demo.mercadosolivo.es");
+        var page = await client.GetPageAsync("/pillars/listen");
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        foreach (var url in new[] { "/pillars/listen", "/pillars/listen?handler=Nope" })
+        {
+            var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/pillars/listen", response.Headers.Location!.OriginalString);
+        }
+    }
+
+    [Fact]
     public async Task A_short_reflection_is_refused_and_the_text_stays_in_the_form()
     {
         var client = app.Browser();

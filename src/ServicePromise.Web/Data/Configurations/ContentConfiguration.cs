@@ -11,7 +11,7 @@ public class EditionConfiguration : IEntityTypeConfiguration<Edition>
         e.Property(x => x.ContentHash).HasMaxLength(64);
         e.Property(x => x.DefaultLanguage).HasMaxLength(8);
         e.HasIndex(x => x.Number).IsUnique();
-        e.HasIndex(x => x.ContentHash).IsUnique();
+        e.HasIndex(x => x.ContentHash);
         e.HasMany(x => x.Texts).WithOne().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Pillars).WithOne(x => x.Edition).HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -515,7 +515,7 @@ public partial class Initial : Migration
         migrationBuilder.CreateIndex(name: "IX_Certificates_EditionId", table: "Certificates", column: "EditionId");
         migrationBuilder.CreateIndex(name: "IX_Certificates_EmployeeId", table: "Certificates", column: "EmployeeId");
         migrationBuilder.CreateIndex(name: "IX_Departments_Name", table: "Departments", column: "Name", unique: true);
-        migrationBuilder.CreateIndex(name: "IX_Editions_ContentHash", table: "Editions", column: "ContentHash", unique: true);
+        migrationBuilder.CreateIndex(name: "IX_Editions_ContentHash", table: "Editions", column: "ContentHash");
         migrationBuilder.CreateIndex(name: "IX_Editions_Number", table: "Editions", column: "Number", unique: true);
         migrationBuilder.CreateIndex(name: "IX_EditionTexts_EditionId_Language", table: "EditionTexts", columns: ["EditionId", "Language"], unique: true);
         migrationBuilder.CreateIndex(name: "IX_Employees_CurrentAssignmentId", table: "Employees", column: "CurrentAssignmentId");

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+
+namespace ServicePromise.Web.Infrastructure;
+
+/// <summary>
+/// "Today" and dates as people in the organisation read them. Timestamps are stored in UTC, but a due date
+/// passes at local midnight and a certificate earned at 00:30 in Madrid is dated that day, not the day before.
+/// </summary>
+public sealed class OrganisationClock(TimeProvider time, IOptions<AppOptions> options)
+{
+    readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+    public DateOnly Today => LocalDate(UtcNow);
+    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
+    public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(Local(utc));
+}
