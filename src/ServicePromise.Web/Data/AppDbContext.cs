@@ -30,6 +30,25 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        FoldNames();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        FoldNames();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    void FoldNames()
+    {
+        foreach (var entry in ChangeTracker.Entries<Employee>())
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.SearchName = SearchText.Fold(entry.Entity.FullName);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every timestamp we store is UTC; say so when reading it back, on every provider.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Learning;
+using ServicePromise.Web.Staff;
 
 namespace ServicePromise.Web.Reports;
 
@@ -24,8 +25,9 @@ public static class CompletionQuery
         if (filter.DepartmentId is int departmentId) people = people.Where(e => e.DepartmentId == departmentId);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var term = filter.Search.Trim();
-            people = people.Where(e => e.FullName.Contains(term) || e.EmployeeNumber.Contains(term));
+            var name = SearchText.Fold(filter.Search);
+            var number = filter.Search.Trim().ToUpperInvariant();
+            people = people.Where(e => e.SearchName.Contains(name) || e.EmployeeNumber.ToUpper().Contains(number));
         }
         // The same rule as CompletionRules.StatusOf, expressed so the database does the filtering.
         people = filter.Status switch
@@ -38,7 +40,7 @@ public static class CompletionQuery
             _ => people,
         };
         return people
-            .OrderBy(e => e.FullName).ThenBy(e => e.Id)
+            .OrderBy(e => e.SearchName).ThenBy(e => e.Id)
             .Select(e => new CompletionRow(
                 e.Id, e.EmployeeNumber, e.FullName, e.JobTitle,
                 e.Department != null ? e.Department.Name : null,

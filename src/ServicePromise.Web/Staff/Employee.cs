@@ -7,6 +7,11 @@ public class Employee
     public string UserId { get; set; } = "";
     public string EmployeeNumber { get; set; } = "";
     public string FullName { get; set; } = "";
+    /// <summary>
+    /// The name folded for searching and sorting ("Óscar Núñez" → "oscar nunez"), kept in step with
+    /// <see cref="FullName"/> on every save so "lucia" finds Lucía and Ó sorts with O on any database.
+    /// </summary>
+    public string SearchName { get; set; } = "";
     public string JobTitle { get; set; } = "";
     public int? DepartmentId { get; set; }
     public Department? Department { get; set; }

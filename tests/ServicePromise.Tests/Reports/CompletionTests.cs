@@ -50,6 +50,26 @@ public class CompletionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.All(page.QuerySelectorAll("tbody td:nth-child(6)"), td => Assert.False(string.IsNullOrWhiteSpace(td.TextContent)));
     }
 
+    [Theory]
+    [InlineData("lucia")]
+    [InlineData("LUCÍA romero")]
+    [InlineData("mo-0101")]
+    public async Task Search_ignores_case_and_accents(string typed)
+    {
+        var client = await HrAsync();
+        var page = await client.GetPageAsync("/hr/completion?q=" + Uri.EscapeDataString(typed));
+        Assert.Equal(["Lucía Romero Sánchez"], Names(page));
+    }
+
+    [Fact]
+    public async Task Names_with_accents_sort_with_their_letter()
+    {
+        var client = await HrAsync();
+        var names = Names(await client.GetPageAsync("/hr/completion")).Concat(Names(await client.GetPageAsync("/hr/completion?p=2"))).ToList();
+        var oscar = names.IndexOf("Óscar Núñez Crespo");
+        Assert.True(oscar >= 0 && names[oscar + 1] == "Pablo Serrano Lozano", string.Join(", ", names));
+    }
+
     [Fact]
     public async Task A_filter_that_matches_nobody_says_so()
     {

@@ -16,7 +16,8 @@ public class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         e.Property(x => x.Language).HasMaxLength(8);
         e.HasIndex(x => x.UserId).IsUnique();
         e.HasIndex(x => x.EmployeeNumber).IsUnique();
-        e.HasIndex(x => x.FullName);
+        e.Property(x => x.SearchName).HasMaxLength(200);
+        e.HasIndex(x => x.SearchName);
         e.HasOne<AppUser>().WithOne().HasForeignKey<Employee>(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);

@@ -317,6 +317,7 @@ public partial class Initial : Migration
                 UserId = table.Column<string>(maxLength: 450, nullable: false),
                 EmployeeNumber = table.Column<string>(maxLength: 40, nullable: false),
                 FullName = table.Column<string>(maxLength: 200, nullable: false),
+                SearchName = table.Column<string>(maxLength: 200, nullable: false),
                 JobTitle = table.Column<string>(maxLength: 200, nullable: false),
                 DepartmentId = table.Column<int>(nullable: true),
                 SiteId = table.Column<int>(nullable: true),
@@ -521,7 +522,7 @@ public partial class Initial : Migration
         migrationBuilder.CreateIndex(name: "IX_Employees_CurrentAssignmentId", table: "Employees", column: "CurrentAssignmentId");
         migrationBuilder.CreateIndex(name: "IX_Employees_DepartmentId", table: "Employees", column: "DepartmentId");
         migrationBuilder.CreateIndex(name: "IX_Employees_EmployeeNumber", table: "Employees", column: "EmployeeNumber", unique: true);
-        migrationBuilder.CreateIndex(name: "IX_Employees_FullName", table: "Employees", column: "FullName");
+        migrationBuilder.CreateIndex(name: "IX_Employees_SearchName", table: "Employees", column: "SearchName");
         migrationBuilder.CreateIndex(name: "IX_Employees_ManagerId", table: "Employees", column: "ManagerId");
         migrationBuilder.CreateIndex(name: "IX_Employees_SiteId", table: "Employees", column: "SiteId");
         migrationBuilder.CreateIndex(name: "IX_Employees_UserId", table: "Employees", column: "UserId", unique: true);
