@@ -9,12 +9,12 @@ COPY src/ServicePromise.Web/ServicePromise.Web.csproj src/ServicePromise.Web/
 RUN dotnet restore src/ServicePromise.Web/ServicePromise.Web.csproj
 COPY content/ content/
 COPY src/ src/
-# The same publish command the README documents.
-RUN dotnet publish src/ServicePromise.Web -c Release -o /app/publish --no-restore
+# Exactly the publish command the README documents.
+RUN dotnet publish src/ServicePromise.Web -c Release -o out
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
-COPY --from=build /app/publish .
+COPY --from=build /src/out .
 # The SQLite database, data-protection keys and mail pickup folder live in /app/data.
 RUN mkdir -p /app/data && chown app:app /app/data
 USER app

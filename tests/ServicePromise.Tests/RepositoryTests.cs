@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using ServicePromise.Tests.Support;
+
+namespace ServicePromise.Tests;
+
+/// <summary>What the README promises a new user stays true of the files that do the work.</summary>
+public class RepositoryTests
+{
+    static string Read(string path) => File.ReadAllText(Path.Combine(Repo.Root, path));
+
+    [Fact]
+    public void The_dockerfile_publishes_with_the_readme_command()
+    {
+        var command = Regex.Match(Read("README.md"), @"^dotnet publish .+$", RegexOptions.Multiline).Value.Trim();
+        Assert.StartsWith("dotnet publish src/ServicePromise.Web", command);
+        Assert.Contains("RUN " + command + "\n", Read("Dockerfile"));
+    }
+
+    [Fact]
+    public void Ci_runs_the_readme_test_command()
+    {
+        var readme = Read("README.md");
+        Assert.Contains("```sh\nbash tests/run-all.sh\n```", readme);
+        Assert.Contains("exec bash tests/run-all.sh", Read(".ci/run"));
+        Assert.Contains("dotnet run --project src/ServicePromise.Web", readme);
+    }
+
+    [Fact]
+    public void The_license_is_the_agpl_that_pdfsharp_requires()
+    {
+        Assert.StartsWith("GNU AFFERO GENERAL PUBLIC LICENSE", Read("LICENSE"));
+        Assert.Contains("AGPL-3.0-or-later", Read("README.md"));
+    }
+}
