@@ -50,6 +50,23 @@ public class JourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
         await Assertions.Expect(page.GetByText("Hemos recuperado el texto")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_too_short_reflection_is_explained_next_to_the_box_on_a_phone()
+    {
+        var page = await site.NewPageAsync(375, 740);
+        await SignInAsync(page, "irene.bravo@demo.mercadosolivo.es");
+        await page.GotoAsync("/pillars/own-it");
+        await page.GetByRole(AriaRole.Button, new() { Name = "He leído la lección" }).ClickAsync();
+        await page.GetByRole(AriaRole.Textbox).FillAsync("Estoy de acuerdo.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enviar reflexión" }).ClickAsync();
+
+        var error = page.GetByText("escribe al menos 80");
+        await Assertions.Expect(error).ToBeInViewportAsync();
+        // Other pages of this browser may hold window focus; what matters is where the caret is in this one.
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'Text'", null, new() { Timeout = 5000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Textbox)).ToHaveValueAsync("Estoy de acuerdo.");
+    }
+
     async Task<string> CompleteJourneyOnceAsync()
     {
         await Once.WaitAsync();

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Mail;
 
 namespace ServicePromise.Web.Accounts;
@@ -37,23 +37,18 @@ public class ForgotPasswordModel(
             .Select(e => new { e.FullName, e.Language, e.IsActive }).SingleOrDefaultAsync();
         if (user is not null && employee is { IsActive: true })
         {
-            var link = await links.PasswordResetAsync(user);
-            var previous = CultureInfo.CurrentUICulture;
+            var link = await links.PasswordResetAsync(user, employee.Language);
+            // The mail goes out in the person's language, whatever language the form was used in.
+            var message = Languages.In(employee.Language, () => new MailMessageContent(user.Email!, employee.FullName,
+                L["Restablece tu contraseña de ServicePromise"],
+                L["Hola, {0}:\n\nPara elegir una contraseña nueva, abre este enlace en las próximas 2 horas:\n{1}\n\nSi no lo has pedido tú, ignora este mensaje.", employee.FullName, link]));
             try
             {
-                // The mail goes out in the person's language, whatever language the form was used in.
-                CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(employee.Language);
-                await mail.SendAsync(new MailMessageContent(user.Email!, employee.FullName,
-                    L["Restablece tu contraseña de ServicePromise"],
-                    L["Hola, {0}:\n\nPara elegir una contraseña nueva, abre este enlace en las próximas 2 horas:\n{1}\n\nSi no lo has pedido tú, ignora este mensaje.", employee.FullName, link]));
+                await mail.SendAsync(message);
             }
             catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException)
             {
                 logger.LogError(ex, "Could not send the password reset mail");
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = previous;
             }
         }
         // Same answer whether or not the address exists, so the form cannot be used to find accounts.

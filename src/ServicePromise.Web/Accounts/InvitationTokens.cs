@@ -26,15 +26,16 @@ public sealed class InvitationTokenProvider(
 /// <summary>Builds the absolute links we email or print for account set-up.</summary>
 public sealed class AccountLinks(UserManager<AppUser> users, IOptions<AppOptions> app)
 {
-    public async Task<string> InvitationAsync(AppUser user)
+    /// <summary>The links carry the person's language, so the page opens in it before they have signed in.</summary>
+    public async Task<string> InvitationAsync(AppUser user, string language)
     {
         var token = await users.GenerateUserTokenAsync(user, InvitationTokens.ProviderName, InvitationTokens.Purpose);
-        return app.Value.Link($"/account/set-password?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
+        return app.Value.Link($"/account/set-password?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}&culture={language}");
     }
 
-    public async Task<string> PasswordResetAsync(AppUser user)
+    public async Task<string> PasswordResetAsync(AppUser user, string language)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return app.Value.Link($"/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
+        return app.Value.Link($"/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}&culture={language}");
     }
 }

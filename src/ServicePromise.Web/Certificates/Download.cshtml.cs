@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,18 +18,10 @@ public class DownloadModel(AppDbContext db, CertificateRenderer renderer, IOptio
         var mayRead = certificate.EmployeeId == User.GetEmployeeId() || User.IsInRole(Roles.HR) || User.IsInRole(Roles.Admin);
         if (!mayRead) return NotFound();
 
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            // A certificate always prints in the language it was issued in, whoever downloads it.
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(certificate.Language);
-            var pdf = renderer.Render(certificate, VerificationUrl(app.Value, certificate.Code));
-            return File(pdf, "application/pdf", $"{L["certificado"]}-{certificate.Code}.pdf");
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
+        // A certificate always prints in the language it was issued in, whoever downloads it.
+        var pdf = Languages.In(certificate.Language, () => renderer.Render(certificate, VerificationUrl(app.Value, certificate.Code)));
+        var name = Languages.In(certificate.Language, () => L["certificado"].Value);
+        return File(pdf, "application/pdf", $"{name}-{certificate.Code}.pdf");
     }
 
     public static string VerificationUrl(AppOptions app, string code) => app.Link("/verify/" + code);

@@ -25,8 +25,8 @@ public class VerifyModel(AppDbContext db) : PageModel
         Searched = true;
         var normalized = VerificationCode.Normalize(Code);
         if (normalized is null) return NotFoundPage();
-        // A code typed in lower case or without hyphens is fine; show the canonical address.
-        if (normalized != Code) return RedirectToPage(new { code = normalized });
+        // A code typed in the form, in lower case or without hyphens is fine; show the canonical address.
+        if (normalized != Code || Request.Query.ContainsKey("code")) return Redirect("/verify/" + normalized);
 
         var c = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(x => x.Code == normalized, ct);
         if (c is null) return NotFoundPage();

@@ -73,7 +73,7 @@ public static class Commands
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<Onboarding>().AssignCurrentEditionAsync();
 
-        var link = await scope.ServiceProvider.GetRequiredService<AccountLinks>().InvitationAsync(user);
+        var link = await scope.ServiceProvider.GetRequiredService<AccountLinks>().InvitationAsync(user, Languages.Default);
         Console.WriteLine($"Created administrator {email}.");
         Console.WriteLine("Open this link within 7 days to choose a password:");
         Console.WriteLine(link);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -9,8 +8,6 @@ namespace ServicePromise.Web.Infrastructure;
 
 public static class WebUiExtensions
 {
-    public static readonly CultureInfo[] Cultures = [new("es"), new("en")];
-
     public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -19,21 +16,10 @@ public static class WebUiExtensions
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
-            o.DefaultRequestCulture = new RequestCulture("es");
-            o.SupportedCultures = Cultures;
-            o.SupportedUICultures = Cultures;
-            // The signed-in person's own language first, then an explicit choice, then the browser.
-            o.RequestCultureProviders =
-            [
-                new CustomRequestCultureProvider(ctx =>
-                {
-                    var lang = ctx.User.FindFirst(EmployeeClaims.Language)?.Value;
-                    return Task.FromResult(lang is null ? null : new ProviderCultureResult(lang));
-                }),
-                new QueryStringRequestCultureProvider(),
-                new CookieRequestCultureProvider(),
-                new AcceptLanguageHeaderRequestCultureProvider(),
-            ];
+            o.DefaultRequestCulture = new RequestCulture(Languages.Formatting(Languages.Default), Languages.Texts(Languages.Default));
+            o.SupportedCultures = [Languages.Formatting("es"), Languages.Formatting("en")];
+            o.SupportedUICultures = [Languages.Texts("es"), Languages.Texts("en")];
+            o.RequestCultureProviders = [new LanguageRequestCultureProvider()];
         });
 
         builder.Services.AddAuthorizationBuilder()

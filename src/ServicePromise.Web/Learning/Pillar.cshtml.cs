@@ -97,7 +97,7 @@ public class PillarModel(
         }
         if (!submit)
         {
-            TempData["StatusMessage"] = L["Borrador guardado."].Value;
+            TempData["ReflectionSaved"] = L["Borrador guardado. Puedes seguir más tarde; para completar el pilar, envía la reflexión."].Value;
             return Redirect($"/pillars/{key}#reflection");
         }
         TempData["StatusMessage"] = L["Reflexión enviada."].Value;

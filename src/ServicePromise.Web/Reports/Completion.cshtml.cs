@@ -47,14 +47,16 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
         Today = clock.Today;
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{L["Cumplimiento"].Value.ToLowerInvariant()}-{Today:yyyy-MM-dd}.csv\"";
-        await using var csv = new SpreadsheetSafeCsv(Response.Body);
-        await csv.WriteRowAsync(L["Número"], L["Nombre"], L["Puesto"], L["Departamento"], L["Centro"], L["Responsable"], L["Estado"], L["Fecha límite"], L["Fecha de finalización"]);
+        // The list separator Excel uses in the reader's locale: ";" in Spain, "," in English.
+        await using var csv = new SpreadsheetSafeCsv(Response.Body, CultureInfo.CurrentCulture.TextInfo.ListSeparator[0]);
+        await csv.WriteRowAsync(L["Número"], L["Nombre"], L["Puesto"], L["Departamento"], L["Centro"], L["Responsable"], L["Estado"], L["Fecha límite"], L["Fecha de finalización"], L["Código de verificación"]);
         await foreach (var row in CompletionQuery.Rows(db, Filter, Today).AsAsyncEnumerable().WithCancellation(ct))
         {
             await csv.WriteRowAsync(row.EmployeeNumber, row.FullName, row.JobTitle, row.Department, row.Site, row.Manager,
                 StatusLabel(row.Status(Today)),
                 row.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                row.CompletedAt is { } completed ? clock.LocalDate(completed).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null);
+                row.CompletedAt is { } completed ? clock.LocalDate(completed).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                row.CertificateCode);
         }
         return new EmptyResult();
     }

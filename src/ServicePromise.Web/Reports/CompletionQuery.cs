@@ -8,7 +8,7 @@ namespace ServicePromise.Web.Reports;
 /// <summary>One line of the completion list, read straight from each person's current assignment.</summary>
 public sealed record CompletionRow(
     int EmployeeId, string EmployeeNumber, string FullName, string JobTitle, string? Department, string? Site, string? Manager,
-    DateOnly? DueOn, DateTime? StartedAt, DateTime? CompletedAt)
+    DateOnly? DueOn, DateTime? StartedAt, DateTime? CompletedAt, int? CertificateId, string? CertificateCode)
 {
     public AssignmentStatus Status(DateOnly today) =>
         DueOn is { } due ? CompletionRules.StatusOf(CompletedAt, StartedAt, due, today) : AssignmentStatus.NotStarted;
@@ -48,6 +48,8 @@ public static class CompletionQuery
                 e.Manager != null ? e.Manager.FullName : null,
                 e.CurrentAssignment != null ? e.CurrentAssignment.DueOn : null,
                 e.CurrentAssignment != null ? e.CurrentAssignment.StartedAt : null,
-                e.CurrentAssignment != null ? e.CurrentAssignment.CompletedAt : null));
+                e.CurrentAssignment != null ? e.CurrentAssignment.CompletedAt : null,
+                db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId).Select(c => (int?)c.Id).FirstOrDefault(),
+                db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId).Select(c => c.Code).FirstOrDefault()));
     }
 }

@@ -38,6 +38,17 @@ public class PasswordTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task An_invitation_opens_in_the_persons_language_with_labelled_fields()
+    {
+        var link = await InviteAsync("english.speaker@demo.mercadosolivo.es", "en");
+        var page = await app.Browser().GetPageAsync(link);
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Choose your password", page.Text());
+        foreach (var input in page.QuerySelectorAll("input[type=password]"))
+            Assert.NotNull(page.QuerySelector($"label[for='{input.Id}']"));
+    }
+
+    [Fact]
     public async Task A_forged_invitation_token_is_refused()
     {
         var link = await InviteAsync("otra.persona@demo.mercadosolivo.es");
@@ -101,7 +112,7 @@ public class PasswordTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain(Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder).Select(File.ReadAllText) : [], m => m.Contains("nadie@example.com"));
     }
 
-    async Task<string> InviteAsync(string email)
+    async Task<string> InviteAsync(string email, string language = "es")
     {
         _ = app.Server;
         using var scope = app.Services.CreateScope();
@@ -111,7 +122,7 @@ public class PasswordTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True((await users.CreateAsync(user)).Succeeded);
         db.Employees.Add(new Employee { UserId = user.Id, EmployeeNumber = "T-" + user.Id[..8], FullName = "Persona Nueva", JobTitle = "Cajera", HireDate = new DateOnly(2026, 11, 20) });
         await db.SaveChangesAsync();
-        var link = await scope.ServiceProvider.GetRequiredService<AccountLinks>().InvitationAsync(user);
+        var link = await scope.ServiceProvider.GetRequiredService<AccountLinks>().InvitationAsync(user, language);
         return new Uri(link).PathAndQuery;
     }
 

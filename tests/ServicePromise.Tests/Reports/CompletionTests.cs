@@ -94,11 +94,27 @@ public class CompletionTests(AppFactory app) : IClassFixture<AppFactory>
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("Número,Nombre,Puesto,Departamento,Centro,Responsable,Estado,Fecha límite,Fecha de finalización", lines[0]);
+        // Spanish Excel separates with ";".
+        Assert.Equal("Número;Nombre;Puesto;Departamento;Centro;Responsable;Estado;Fecha límite;Fecha de finalización;Código de verificación", lines[0]);
         Assert.Equal(32, lines.Length);
-        var teresa = lines.Single(l => l.StartsWith("MO-0701,"));
+        var teresa = lines.Single(l => l.StartsWith("MO-0701;"));
         Assert.Contains("\"'=HYPERLINK(", teresa);
-        Assert.Contains(lines, l => l.StartsWith("MO-0102,Manuel Ortiz Campos,Reponedor,Tiendas,Sevilla Centro,Carmen Ruiz Delgado,Completado,"));
+        var manuel = lines.Single(l => l.StartsWith("MO-0102;"));
+        Assert.Matches("^MO-0102;Manuel Ortiz Campos;Reponedor;Tiendas;Sevilla Centro;Carmen Ruiz Delgado;Completado;\\d{4}-\\d{2}-\\d{2};\\d{4}-\\d{2}-\\d{2};[2-9A-Z]{4}(-[2-9A-Z]{4}){4}$", manuel);
+    }
+
+    [Fact]
+    public async Task An_english_export_uses_commas_and_english_headers()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Employees.SingleAsync(e => e.EmployeeNumber == "MO-0007")).Language = "en";
+            return await db.SaveChangesAsync();
+        });
+        var client = app.Browser();
+        await client.SignedInAsync(Pages.Admin);
+        var text = await client.GetStringAsync("/hr/completion?handler=Csv");
+        Assert.StartsWith("Employee number,", text.TrimStart('\uFEFF'));
     }
 
     [Fact]

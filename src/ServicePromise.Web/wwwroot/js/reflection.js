@@ -29,6 +29,12 @@
         localStorage.removeItem(key);
     }
 
+    // After a refused post, put the person back in the box, next to the message that says why.
+    // Done after load: scrolling to the #reflection anchor would otherwise take the focus away again.
+    if (area.getAttribute("aria-invalid") === "true") {
+        window.addEventListener("load", function () { setTimeout(function () { area.focus(); }, 0); });
+    }
+
     area.addEventListener("input", function () {
         updateCount();
         try { localStorage.setItem(key, JSON.stringify({ savedAt: savedAt, text: area.value })); } catch (e) { /* storage full or off */ }
