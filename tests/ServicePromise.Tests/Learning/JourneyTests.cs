@@ -69,11 +69,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
 
         var forms = new List<AngleSharp.Html.Dom.IHtmlDocument>();
         foreach (var link in remaining)
-        {
-            var lesson = await client.GetPageAsync(link);
-            await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
-            forms.Add(await client.GetPageAsync(link));
-        }
+            forms.Add(await ReadLessonAsync(client, link));
         var responses = await Task.WhenAll(forms.Select(f => client.SubmitAsync(f, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = Reflection })));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
 
@@ -107,9 +103,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.Browser();
         await client.SignedInAsync("alberto.garrido@demo.mercadosolivo.es");
-        var lesson = await client.GetPageAsync("/pillars/tell-the-truth");
-        await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
-        var page = await client.GetPageAsync("/pillars/tell-the-truth");
+        var page = await ReadLessonAsync(client, "/pillars/tell-the-truth");
         // 1,990 letters and 10 line breaks: 2,000 characters on screen, 2,010 bytes of CRLF on the wire.
         var text = string.Join("\r\n", Enumerable.Range(0, 11).Select(i => new string('a', i < 10 ? 181 : 180)));
         var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = text });
@@ -136,9 +130,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.Browser();
         await client.SignedInAsync("alberto.garrido@demo.mercadosolivo.es");
-        var lesson = await client.GetPageAsync("/pillars/listen");
-        await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
-        var page = await client.GetPageAsync("/pillars/listen");
+        var page = await ReadLessonAsync(client, "/pillars/listen");
 
         var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = "Estoy de acuerdo." });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -152,9 +144,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.Browser();
         await client.SignedInAsync("patricia.flores@demo.mercadosolivo.es");
-        var lesson = await client.GetPageAsync("/pillars/own-it");
-        await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
-        var page = await client.GetPageAsync("/pillars/own-it");
+        var page = await ReadLessonAsync(client, "/pillars/own-it");
         var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = "Primera idea" }, "/pillars/own-it?handler=Draft");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
@@ -200,15 +190,19 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Página no encontrada", await response.Content.ReadAsStringAsync());
     }
 
-    internal static async Task CompletePillarAsync(HttpClient client, string link, string text)
+    /// <summary>Opens a lesson, marks it read, and returns the page with its reflection form.</summary>
+    internal static async Task<IHtmlDocument> ReadLessonAsync(HttpClient client, string link)
     {
         var lesson = await client.GetPageAsync(link);
-        if (lesson.QuerySelector("form[action*='handler=Read']") is not null)
-        {
-            var read = await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
-            Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
-            lesson = await client.GetPageAsync(link);
-        }
+        if (lesson.QuerySelector("form[action*='handler=Read']") is null) return lesson;
+        var read = await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
+        return await client.GetPageAsync(link);
+    }
+
+    internal static async Task CompletePillarAsync(HttpClient client, string link, string text)
+    {
+        var lesson = await ReadLessonAsync(client, link);
         var submitted = await client.SubmitAsync(lesson, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = text });
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
     }
