@@ -14,7 +14,7 @@ public static class AppStartup
     public static async Task PrepareAsync(this WebApplication app, CancellationToken ct = default)
     {
         var options = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
-        CertificatesFontsInstaller.Install(options);
+        Certificates.CertificateFonts.Install(options.PdfSharpLicenseKey);
 
         // Validate content before touching the database, so a broken file fails fast and changes nothing.
         var content = app.Services.LoadContent();
@@ -38,9 +38,4 @@ public static class AppStartup
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
     }
-}
-
-static class CertificatesFontsInstaller
-{
-    public static void Install(AppOptions options) => Certificates.CertificateFonts.Install(options.PdfSharpLicenseKey);
 }
