@@ -15,8 +15,8 @@ public sealed class CertificateIssuer(AppDbContext db, TimeProvider clock)
         var edition = await db.Editions.AsNoTracking().Where(e => e.Id == assignment.EditionId)
             .Select(e => new { e.Number, e.PublishedAt, e.DefaultLanguage, Texts = e.Texts.Select(t => new { t.Language, t.Company }).ToList() })
             .SingleAsync(ct);
-        var pillarIds = assignment.Pillars.Select(p => p.PillarId).ToList();
-        var pillars = await db.Pillars.AsNoTracking().Where(p => pillarIds.Contains(p.Id)).OrderBy(p => p.Order)
+        // The certificate is for the whole edition: a refresher redoes only what changed, the rest was already known.
+        var pillars = await db.Pillars.AsNoTracking().Where(p => p.EditionId == assignment.EditionId).OrderBy(p => p.Order)
             .Select(p => new { Texts = p.Texts.Select(t => new { t.Language, t.Title }).ToList() })
             .ToListAsync(ct);
 

@@ -11,7 +11,7 @@ namespace ServicePromise.Web.Certificates;
 public class VerifyModel(AppDbContext db) : PageModel
 {
     public sealed record Result(string Code, string HolderName, string JobTitle, string Company, int EditionNumber,
-        DateTime EditionPublishedAt, DateTime IssuedAt, IReadOnlyList<string> Pillars, CertificateStatus Status);
+        DateTime EditionPublishedAt, DateTime IssuedAt, IReadOnlyList<string> Pillars, CertificateStatus Status, string? SupersededBy);
 
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -30,8 +30,13 @@ public class VerifyModel(AppDbContext db) : PageModel
 
         var c = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(x => x.Code == normalized, ct);
         if (c is null) return NotFoundPage();
+        // A later certificate of the same person replaces this one; this one stays verifiable, pointing at it.
+        var newer = await db.Certificates.AsNoTracking()
+            .Where(x => x.EmployeeId == c.EmployeeId && x.IssuedAt > c.IssuedAt)
+            .OrderByDescending(x => x.IssuedAt).Select(x => x.Code).FirstOrDefaultAsync(ct);
         Certificate = new Result(c.Code, c.HolderName, c.JobTitle, c.Company, c.EditionNumber, c.EditionPublishedAt, c.IssuedAt,
-            c.PillarTitles.Split('\n', StringSplitOptions.RemoveEmptyEntries), CertificateStatus.Valid);
+            c.PillarTitles.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            newer is null ? CertificateStatus.Valid : CertificateStatus.Superseded, newer);
         return Page();
     }
 
@@ -45,4 +50,6 @@ public class VerifyModel(AppDbContext db) : PageModel
 public enum CertificateStatus
 {
     Valid,
+    /// <summary>A newer certificate (a later edition or refresher) replaces it; it still proves what it said.</summary>
+    Superseded,
 }

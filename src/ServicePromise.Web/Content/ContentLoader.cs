@@ -90,6 +90,8 @@ public static partial class ContentLoader
                 errors.Add(new(pillar.SourceFile, 2, $"the key '{pillar.Key}' does not exist in the default language '{main.Language}'"));
             else if (original.Order != pillar.Order)
                 errors.Add(new(pillar.SourceFile, 2, $"the order {pillar.Order} differs from {original.Order} in {original.SourceFile}"));
+            else if (pillar.DeclaredChange is { } change && change != original.DeclaredChange)
+                errors.Add(new(pillar.SourceFile, 2, $"'change: {change.ToString().ToLowerInvariant()}' differs from {original.SourceFile}; the change kind is the same in every language"));
         }
     }
 
@@ -120,12 +122,24 @@ public static partial class ContentLoader
             errors.Add(new(file, 2, $"the key '{fm.Key}' must be lowercase letters, digits and single hyphens (e.g. 'own-it')"));
             ok = false;
         }
+        Learning.ChangeKind? change = fm.Change?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "editorial" => Learning.ChangeKind.Editorial,
+            "substantive" => Learning.ChangeKind.Substantive,
+            _ => Learning.ChangeKind.Unchanged,
+        };
+        if (change == Learning.ChangeKind.Unchanged)
+        {
+            errors.Add(new(file, 2, $"'change' must be 'editorial' (wording only, nobody redoes it) or 'substantive' (people redo this pillar), not '{fm.Change}'"));
+            ok = false;
+        }
         if (fm.Order is null || fm.Order < 1)
         {
             errors.Add(new(file, 2, "'order' is required and must be a whole number from 1"));
             ok = false;
         }
-        return ok ? new PillarContent(fm.Key!, fm.Order!.Value, fm.Title!.Trim(), fm.Summary!.Trim(), fm.ReflectionPrompt!.Trim(), body, file) : null;
+        return ok ? new PillarContent(fm.Key!, fm.Order!.Value, fm.Title!.Trim(), fm.Summary!.Trim(), fm.ReflectionPrompt!.Trim(), body, file, change) : null;
     }
 
     static (T FrontMatter, string Body, int BodyLine)? SplitFrontMatter<T>(string file, string text, List<ContentError> errors) where T : class
@@ -228,5 +242,6 @@ public static partial class ContentLoader
         public string? Title { get; set; }
         public string? Summary { get; set; }
         public string? ReflectionPrompt { get; set; }
+        public string? Change { get; set; }
     }
 }

@@ -10,7 +10,9 @@ public sealed record LanguageContent(string Language, PromiseContent Promise, IR
 
 public sealed record PromiseContent(string Company, string Title, string Statement, string Body);
 
-public sealed record PillarContent(string Key, int Order, string Title, string Summary, string ReflectionPrompt, string Body, string SourceFile);
+/// <param name="DeclaredChange">What the content owner says changed against the previous edition: Editorial or Substantive (null: not said).</param>
+public sealed record PillarContent(string Key, int Order, string Title, string Summary, string ReflectionPrompt, string Body, string SourceFile,
+    Learning.ChangeKind? DeclaredChange = null);
 
 /// <summary>One problem in one content file, located so a content owner can fix it.</summary>
 public sealed record ContentError(string File, int Line, string Problem)

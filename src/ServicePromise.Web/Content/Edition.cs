@@ -32,6 +32,8 @@ public class Pillar
     public Edition? Edition { get; set; }
     public string Key { get; set; } = "";
     public int Order { get; set; }
+    /// <summary>How this pillar differs from the same key in the edition before (New in a first edition).</summary>
+    public Learning.ChangeKind ChangeKind { get; set; }
     public List<PillarText> Texts { get; set; } = [];
 }
 

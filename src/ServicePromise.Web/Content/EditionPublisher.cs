@@ -10,11 +10,13 @@ namespace ServicePromise.Web.Content;
 /// </summary>
 public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogger<EditionPublisher> logger)
 {
-    public async Task<Edition> EnsurePublishedAsync(ContentSet content, CancellationToken ct = default)
+    /// <returns>The current edition, and whether this call published it.</returns>
+    public async Task<(Edition Edition, bool Published)> EnsurePublishedAsync(ContentSet content, CancellationToken ct = default)
     {
         var hash = ContentHash.Of(content);
-        var latest = await db.Editions.AsNoTracking().OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
-        if (latest?.ContentHash == hash) return latest;
+        var latest = await db.Editions.AsNoTracking().Include(e => e.Pillars).ThenInclude(p => p.Texts)
+            .OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
+        if (latest?.ContentHash == hash) return (latest, false);
 
         var number = (latest?.Number ?? 0) + 1;
         var edition = new Edition
@@ -35,6 +37,7 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
             {
                 Key = p.Key,
                 Order = p.Order,
+                ChangeKind = ChangeAgainst(latest, p, content),
                 Texts = content.Languages
                     .SelectMany(l => l.Pillars.Where(x => x.Key == p.Key).Select(x => new PillarText
                     {
@@ -58,9 +61,29 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
             db.ChangeTracker.Clear();
             var published = await db.Editions.AsNoTracking().SingleOrDefaultAsync(e => e.Number == number && e.ContentHash == hash, ct);
             if (published is null) throw;
-            return published;
+            return (published, false);
         }
         logger.LogInformation("Published edition {Number} ({Hash}) with {Pillars} pillars", number, hash[..12], edition.Pillars.Count);
-        return edition;
+        return (edition, true);
+    }
+
+    /// <summary>
+    /// New when the key did not exist; Unchanged when every language says exactly what it said before;
+    /// otherwise what the content owner declared, and substantive when they said nothing — asking people
+    /// to redo a pillar is the safe mistake.
+    /// </summary>
+    static Learning.ChangeKind ChangeAgainst(Edition? previous, PillarContent pillar, ContentSet content)
+    {
+        var before = previous?.Pillars.FirstOrDefault(p => p.Key == pillar.Key);
+        if (before is null) return Learning.ChangeKind.New;
+        var same = content.Languages.All(l =>
+        {
+            var now = l.Pillars.FirstOrDefault(p => p.Key == pillar.Key);
+            var then = before.Texts.FirstOrDefault(t => t.Language == l.Language);
+            return (now is null && then is null)
+                || (now is not null && then is not null && now.Title == then.Title && now.Summary == then.Summary
+                    && now.ReflectionPrompt == then.ReflectionPrompt && now.Body == then.BodyMarkdown);
+        });
+        return same ? Learning.ChangeKind.Unchanged : pillar.DeclaredChange ?? Learning.ChangeKind.Substantive;
     }
 }

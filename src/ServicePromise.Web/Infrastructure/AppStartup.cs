@@ -24,7 +24,8 @@ public static class AppStartup
         var db = services.GetRequiredService<AppDbContext>();
         await db.MigrateAsync(ct);
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
-        await services.GetRequiredService<EditionPublisher>().EnsurePublishedAsync(content, ct);
+        var (edition, published) = await services.GetRequiredService<EditionPublisher>().EnsurePublishedAsync(content, ct);
+        if (published) await services.GetRequiredService<NewEditionAssigner>().AssignAsync(edition, ct);
 
         if (app.Environment.IsDevelopment() && options.SeedDemoData && !db.Employees.Any())
             await ActivatorUtilities.CreateInstance<DemoOrganisation>(services).SeedAsync(ct);

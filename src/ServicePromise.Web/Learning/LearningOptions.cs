@@ -10,6 +10,10 @@ public class LearningOptions : IValidatableObject
     [Range(1, 365, ErrorMessage = "Learning:OnboardingDueDays must be between 1 and 365.")]
     public int OnboardingDueDays { get; set; } = 14;
 
+    /// <summary>Days people have, from its publication, to do what a new edition asks of them.</summary>
+    [Range(1, 365, ErrorMessage = "Learning:NewEditionDueDays must be between 1 and 365.")]
+    public int NewEditionDueDays { get; set; } = 30;
+
     [Range(10, 2000, ErrorMessage = "Learning:ReflectionMinLength must be between 10 and 2000.")]
     public int ReflectionMinLength { get; set; } = 80;
 

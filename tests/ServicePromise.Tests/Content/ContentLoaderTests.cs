@@ -72,6 +72,38 @@ public class ContentLoaderTests
         Assert.Contains(problem, error.Problem);
     }
 
+    [Theory]
+    [InlineData("editorial", ServicePromise.Web.Learning.ChangeKind.Editorial)]
+    [InlineData("Substantive", ServicePromise.Web.Learning.ChangeKind.Substantive)]
+    public void A_pillar_may_say_how_it_changed(string declared, ServicePromise.Web.Learning.ChangeKind kind)
+    {
+        var (pillar, errors) = Parse(GoodPillar.Replace("order: 1", "order: 1\nchange: " + declared));
+        Assert.Empty(errors);
+        Assert.Equal(kind, pillar!.DeclaredChange);
+    }
+
+    [Fact]
+    public void An_unknown_change_kind_is_refused_with_the_allowed_ones()
+    {
+        var (_, errors) = Parse(GoodPillar.Replace("order: 1", "order: 1\nchange: cosmetic"));
+        Assert.Contains(errors, e => e.Problem.Contains("'change' must be 'editorial'") && e.Problem.Contains("'cosmetic'"));
+    }
+
+    [Fact]
+    public void Languages_must_agree_on_the_change_kind()
+    {
+        var root = Repo.CopyContent();
+        void Declare(string file, string kind)
+        {
+            var path = Path.Combine(root, file);
+            File.WriteAllText(path, File.ReadAllText(path).Replace("order: 2", "order: 2\nchange: " + kind));
+        }
+        Declare("es/pillars/02-tell-the-truth.md", "substantive");
+        Declare("en/pillars/02-tell-the-truth.md", "editorial");
+        var ex = Assert.Throws<ContentInvalidException>(() => ContentLoader.Load(root, "es"));
+        Assert.Contains(ex.Errors, e => e.File == "en/pillars/02-tell-the-truth.md" && e.Problem.Contains("same in every language"));
+    }
+
     [Fact]
     public void A_title_over_the_limit_is_refused()
     {

@@ -18,8 +18,8 @@ public class EditionTests
         async Task<Edition> PublishAsync()
         {
             await using var db = temp.CreateContext();
-            return await new EditionPublisher(db, TimeProvider.System, NullLogger<EditionPublisher>.Instance)
-                .EnsurePublishedAsync(ContentLoader.Load(root, "es"));
+            return (await new EditionPublisher(db, TimeProvider.System, NullLogger<EditionPublisher>.Instance)
+                .EnsurePublishedAsync(ContentLoader.Load(root, "es"))).Edition;
         }
 
         var first = await PublishAsync();
@@ -54,7 +54,7 @@ public class EditionTests
         {
             await using var db = temp.CreateContext();
             return (await new EditionPublisher(db, TimeProvider.System, NullLogger<EditionPublisher>.Instance)
-                .EnsurePublishedAsync(ContentLoader.Load(root, "es"))).Number;
+                .EnsurePublishedAsync(ContentLoader.Load(root, "es"))).Edition.Number;
         }
 
         Assert.Equal(1, await PublishAsync());

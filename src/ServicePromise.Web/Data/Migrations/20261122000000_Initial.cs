@@ -267,6 +267,7 @@ public partial class Initial : Migration
                 EditionId = table.Column<int>(nullable: false),
                 Key = table.Column<string>(maxLength: 64, nullable: false),
                 Order = table.Column<int>(nullable: false),
+                ChangeKind = table.Column<int>(nullable: false),
             },
             constraints: table =>
             {

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServicePromise.Web.Content;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Reflections;
+
+namespace ServicePromise.Web.Learning;
+
+/// <summary>
+/// Applies <see cref="RefresherPlanner"/> to everyone whose current assignment is on an older edition: a
+/// refresher with only the changed pillars for those who completed, a move to the new edition (keeping
+/// finished, unchanged pillars and their reflections) for those on the way.
+/// </summary>
+public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock, IOptions<LearningOptions> options, ILogger<NewEditionAssigner> logger)
+{
+    public async Task<int> AssignAsync(Edition edition, CancellationToken ct = default)
+    {
+        var pillars = await db.Pillars.AsNoTracking().Where(p => p.EditionId == edition.Id).OrderBy(p => p.Order)
+            .Select(p => new { p.Id, p.Key, p.ChangeKind }).ToListAsync(ct);
+        var release = new EditionRelease(edition.Number, clock.LocalDate(edition.PublishedAt), pillars.Select(p => (p.Key, p.ChangeKind)).ToList());
+        var pillarIds = pillars.ToDictionary(p => p.Key, p => p.Id);
+        var plannerOptions = new PlannerOptions(options.Value.NewEditionDueDays);
+
+        var people = await db.Employees
+            .Where(e => e.CurrentAssignmentId != null && e.CurrentAssignment!.Edition!.Number < edition.Number)
+            .Include(e => e.CurrentAssignment!).ThenInclude(a => a.Edition)
+            .Include(e => e.CurrentAssignment!).ThenInclude(a => a.Pillars).ThenInclude(p => p.Pillar)
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var now = clock.UtcNow;
+        var assigned = 0;
+        foreach (var person in people)
+        {
+            var current = person.CurrentAssignment!;
+            var done = current.Pillars.Where(p => CompletionRules.IsPillarDone(p.ReadAt, p.ReflectedAt)).ToList();
+            var plan = RefresherPlanner.ForNewEdition(
+                new PersonBefore(person.Id, person.IsActive, new OpenAssignment(
+                    current.Edition!.Number, current.Reason, current.Pillars.Select(p => p.Pillar!.Key).ToList(),
+                    done.Select(p => p.Pillar!.Key).ToList(), current.CompletedAt is not null, current.DueOn)),
+                release, plannerOptions);
+            if (plan is null) continue;
+
+            var kept = done.Where(p => plan.CarryOver.Contains(p.Pillar!.Key)).ToDictionary(p => p.Pillar!.Key);
+            var keptIds = kept.Values.Select(p => p.Id).ToList();
+            var reflections = await db.Reflections.AsNoTracking().Where(r => keptIds.Contains(r.AssignmentPillarId)).ToDictionaryAsync(r => r.AssignmentPillarId, ct);
+            var assignment = new Assignment
+            {
+                Employee = person,
+                EditionId = edition.Id,
+                Reason = plan.Reason,
+                AssignedAt = now,
+                DueOn = plan.DueOn,
+                StartedAt = kept.Count > 0 ? current.StartedAt : null,
+            };
+            foreach (var key in plan.Pillars)
+            {
+                var pillar = new AssignmentPillar { PillarId = pillarIds[key] };
+                if (kept.TryGetValue(key, out var before))
+                {
+                    pillar.ReadAt = before.ReadAt;
+                    pillar.ReflectedAt = before.ReflectedAt;
+                    if (reflections.TryGetValue(before.Id, out var text))
+                        db.Reflections.Add(new Reflection { AssignmentPillar = pillar, Text = text.Text, UpdatedAt = text.UpdatedAt, SubmittedAt = text.SubmittedAt });
+                }
+                assignment.Pillars.Add(pillar);
+            }
+            person.CurrentAssignment = assignment;
+            assigned++;
+        }
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Edition {Number}: {Count} people have something to do", edition.Number, assigned);
+        return assigned;
+    }
+}
