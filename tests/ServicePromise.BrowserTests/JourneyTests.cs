@@ -12,6 +12,24 @@ public class JourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
     const string Password = "Promesa-2026";
 
     static readonly SemaphoreSlim Once = new(1, 1);
+    static readonly Lazy<ServicePromise.Web.Content.ContentSet> Content = new(() =>
+        ServicePromise.Web.Content.ContentLoader.Load(Path.Combine(SiteFixture.RepoRoot(), "content"), "es"));
+
+    /// <summary>Reads the lesson, marks it read and answers its check right, as a person who learnt it would.</summary>
+    static async Task ReadAndPassCheckAsync(IPage page, string key)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "He leído la lección" }).ClickAsync();
+        var check = Content.Value.Default.Pillars.Single(p => p.Key == key).Check;
+        if (check is null) return;
+        foreach (var question in check.Questions)
+        {
+            var group = page.GetByRole(AriaRole.Group, new() { Name = question.Text, Exact = true });
+            foreach (var option in question.Options.Where(o => o.Correct))
+                await group.GetByLabel(option.Text, new() { Exact = true }).CheckAsync();
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Comprobar respuestas" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("¡Comprobación superada!")).ToBeVisibleAsync();
+    }
     static string? _verifiedCode;
 
     [Fact]
@@ -42,7 +60,7 @@ public class JourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
         var page = await site.NewPageAsync(375, 740);
         await SignInAsync(page, "jorge.pena@demo.mercadosolivo.es");
         await page.GotoAsync("/pillars/listen");
-        await page.GetByRole(AriaRole.Button, new() { Name = "He leído la lección" }).ClickAsync();
+        await ReadAndPassCheckAsync(page, "listen");
         var box = page.GetByRole(AriaRole.Textbox);
         await box.PressSequentiallyAsync("En el almacén mis clientes son las tiendas");
         await page.ReloadAsync();
@@ -56,7 +74,7 @@ public class JourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
         var page = await site.NewPageAsync(375, 740);
         await SignInAsync(page, "irene.bravo@demo.mercadosolivo.es");
         await page.GotoAsync("/pillars/own-it");
-        await page.GetByRole(AriaRole.Button, new() { Name = "He leído la lección" }).ClickAsync();
+        await ReadAndPassCheckAsync(page, "own-it");
         await page.GetByRole(AriaRole.Textbox).FillAsync("Estoy de acuerdo.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar reflexión" }).ClickAsync();
 
@@ -96,7 +114,7 @@ public class JourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
             await page.GotoAsync("/");
             await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).First.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "He leído la lección" }).ClickAsync();
+            await ReadAndPassCheckAsync(page, new Uri(page.Url).AbsolutePath.Split('/').Last());
             await page.GetByRole(AriaRole.Textbox).FillAsync(
                 $"Como cajera en Sevilla Centro, «{title}» me toca con cada cliente de la cola y con mis compañeras de turno. Mi acción concreta: aplicarlo desde mañana en el primer cambio de turno.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Enviar reflexión" }).ClickAsync();

@@ -29,6 +29,7 @@ public static class ContentHash
                 Field(sb, "summary", pillar.Summary);
                 Field(sb, "prompt", pillar.ReflectionPrompt);
                 Field(sb, "body", pillar.Body);
+                Field(sb, "check", pillar.Check?.ToJson() ?? "");
             }
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));

@@ -90,10 +90,17 @@ public static partial class ContentLoader
                 errors.Add(new(pillar.SourceFile, 2, $"the key '{pillar.Key}' does not exist in the default language '{main.Language}'"));
             else if (original.Order != pillar.Order)
                 errors.Add(new(pillar.SourceFile, 2, $"the order {pillar.Order} differs from {original.Order} in {original.SourceFile}"));
+            else if (!SameShape(original.Check, pillar.Check))
+                errors.Add(new(pillar.SourceFile, 2, $"the knowledge check differs in shape from {original.SourceFile}: every language needs the same questions, the same number of options and the same correct answers"));
             else if (pillar.DeclaredChange is { } change && change != original.DeclaredChange)
                 errors.Add(new(pillar.SourceFile, 2, $"'change: {change.ToString().ToLowerInvariant()}' differs from {original.SourceFile}; the change kind is the same in every language"));
         }
     }
+
+    static bool SameShape(Learning.KnowledgeCheck? a, Learning.KnowledgeCheck? b) =>
+        (a is null && b is null)
+        || (a is not null && b is not null && a.Questions.Count == b.Questions.Count
+            && a.Questions.Zip(b.Questions).All(q => q.First.Options.Select(o => o.Correct).SequenceEqual(q.Second.Options.Select(o => o.Correct))));
 
     internal static PromiseContent? ParsePromise(string file, string text, List<ContentError> errors)
     {
@@ -139,7 +146,46 @@ public static partial class ContentLoader
             errors.Add(new(file, 2, "'order' is required and must be a whole number from 1"));
             ok = false;
         }
-        return ok ? new PillarContent(fm.Key!, fm.Order!.Value, fm.Title!.Trim(), fm.Summary!.Trim(), fm.ReflectionPrompt!.Trim(), body, file, change) : null;
+        var check = ParseCheck(file, fm.Check, body, errors);
+        if (fm.Check is not null && check is null) ok = false;
+        return ok ? new PillarContent(fm.Key!, fm.Order!.Value, fm.Title!.Trim(), fm.Summary!.Trim(), fm.ReflectionPrompt!.Trim(), body, file, change, check) : null;
+    }
+
+    const int MaxQuestions = 6;
+    static readonly MarkdownRenderer Markdown = new();
+
+    static Learning.KnowledgeCheck? ParseCheck(string file, List<QuestionFrontMatter>? questions, string body, List<ContentError> errors)
+    {
+        if (questions is null) return null;
+        var before = errors.Count;
+        if (questions.Count is 0 or > MaxQuestions)
+            errors.Add(new(file, 2, $"'check' must have between 1 and {MaxQuestions} questions; it has {questions.Count}"));
+        var anchors = Markdown.HeadingIds(body);
+        var parsed = new List<Learning.CheckQuestion>();
+        for (var i = 0; i < questions.Count; i++)
+        {
+            var q = questions[i];
+            var where = $"check question {i + 1}";
+            Required(file, "question", q.Question, 500, errors, where);
+            if (q.Section is { Length: > 0 } section && !anchors.Contains(section))
+                errors.Add(new(file, 2, $"{where}: 'section' '{section}' is not a heading of this lesson (headings: {string.Join(", ", anchors)})"));
+            var options = q.Options ?? [];
+            if (options.Count is < 2 or > 6)
+                errors.Add(new(file, 2, $"{where} must have between 2 and 6 options; it has {options.Count}"));
+            if (options.Count(o => o.Correct == true) == 0)
+                errors.Add(new(file, 2, $"{where} has no option marked 'correct: true'"));
+            for (var j = 0; j < options.Count; j++)
+            {
+                var o = options[j];
+                Required(file, "text", o.Text, 300, errors, $"{where}, option {j + 1}");
+                Required(file, "explanation", o.Explanation, 500, errors, $"{where}, option {j + 1}");
+                if (o.Correct is null)
+                    errors.Add(new(file, 2, $"{where}, option {j + 1}: 'correct' must be true or false"));
+            }
+            parsed.Add(new Learning.CheckQuestion(q.Question?.Trim() ?? "", string.IsNullOrWhiteSpace(q.Section) ? null : q.Section.Trim(),
+                options.Select(o => new Learning.CheckOption(o.Text?.Trim() ?? "", o.Correct == true, o.Explanation?.Trim() ?? "")).ToList()));
+        }
+        return errors.Count > before ? null : new Learning.KnowledgeCheck(parsed);
     }
 
     static (T FrontMatter, string Body, int BodyLine)? SplitFrontMatter<T>(string file, string text, List<ContentError> errors) where T : class
@@ -191,16 +237,17 @@ public static partial class ContentLoader
         return string.IsNullOrWhiteSpace(inner) ? message : $"{message} ({inner})";
     }
 
-    static bool Required(string file, string field, string? value, int max, List<ContentError> errors)
+    static bool Required(string file, string field, string? value, int max, List<ContentError> errors, string? where = null)
     {
+        var prefix = where is null ? "" : where + ": ";
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(new(file, 2, $"'{field}' is required"));
+            errors.Add(new(file, 2, $"{prefix}'{field}' is required"));
             return false;
         }
         if (value.Trim().Length > max)
         {
-            errors.Add(new(file, 2, $"'{field}' is {value.Trim().Length} characters long; the maximum is {max}"));
+            errors.Add(new(file, 2, $"{prefix}'{field}' is {value.Trim().Length} characters long; the maximum is {max}"));
             return false;
         }
         return true;
@@ -243,5 +290,20 @@ public static partial class ContentLoader
         public string? Summary { get; set; }
         public string? ReflectionPrompt { get; set; }
         public string? Change { get; set; }
+        public List<QuestionFrontMatter>? Check { get; set; }
+    }
+
+    sealed class QuestionFrontMatter
+    {
+        public string? Question { get; set; }
+        public string? Section { get; set; }
+        public List<OptionFrontMatter>? Options { get; set; }
+    }
+
+    sealed class OptionFrontMatter
+    {
+        public string? Text { get; set; }
+        public bool? Correct { get; set; }
+        public string? Explanation { get; set; }
     }
 }

@@ -12,7 +12,7 @@ public sealed record PromiseContent(string Company, string Title, string Stateme
 
 /// <param name="DeclaredChange">What the content owner says changed against the previous edition: Editorial or Substantive (null: not said).</param>
 public sealed record PillarContent(string Key, int Order, string Title, string Summary, string ReflectionPrompt, string Body, string SourceFile,
-    Learning.ChangeKind? DeclaredChange = null);
+    Learning.ChangeKind? DeclaredChange = null, Learning.KnowledgeCheck? Check = null);
 
 /// <summary>One problem in one content file, located so a content owner can fix it.</summary>
 public sealed record ContentError(string File, int Line, string Problem)

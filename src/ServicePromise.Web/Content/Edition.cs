@@ -34,6 +34,8 @@ public class Pillar
     public int Order { get; set; }
     /// <summary>How this pillar differs from the same key in the edition before (New in a first edition).</summary>
     public Learning.ChangeKind ChangeKind { get; set; }
+    /// <summary>Whether the pillar has a knowledge check that must be passed; kept so completion is one query.</summary>
+    public bool HasCheck { get; set; }
     public List<PillarText> Texts { get; set; } = [];
 }
 
@@ -46,4 +48,6 @@ public class PillarText
     public string Summary { get; set; } = "";
     public string ReflectionPrompt { get; set; } = "";
     public string BodyMarkdown { get; set; } = "";
+    /// <summary>The knowledge check in this language, with answers: <see cref="Learning.KnowledgeCheck"/> as JSON. Never sent to a browser as is.</summary>
+    public string? CheckJson { get; set; }
 }

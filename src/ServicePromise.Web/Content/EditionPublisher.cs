@@ -38,6 +38,7 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
                 Key = p.Key,
                 Order = p.Order,
                 ChangeKind = ChangeAgainst(latest, p, content),
+                HasCheck = p.Check is not null,
                 Texts = content.Languages
                     .SelectMany(l => l.Pillars.Where(x => x.Key == p.Key).Select(x => new PillarText
                     {
@@ -46,6 +47,7 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
                         Summary = x.Summary,
                         ReflectionPrompt = x.ReflectionPrompt,
                         BodyMarkdown = x.Body,
+                        CheckJson = x.Check?.ToJson(),
                     }))
                     .ToList(),
             }).ToList(),
@@ -82,7 +84,8 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
             var then = before.Texts.FirstOrDefault(t => t.Language == l.Language);
             return (now is null && then is null)
                 || (now is not null && then is not null && now.Title == then.Title && now.Summary == then.Summary
-                    && now.ReflectionPrompt == then.ReflectionPrompt && now.Body == then.BodyMarkdown);
+                    && now.ReflectionPrompt == then.ReflectionPrompt && now.Body == then.BodyMarkdown
+                    && now.Check?.ToJson() == then.CheckJson);
         });
         return same ? Learning.ChangeKind.Unchanged : pillar.DeclaredChange ?? Learning.ChangeKind.Substantive;
     }

@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Syntax;
+using Markdig.Renderers.Html;
 using Markdig.Syntax.Inlines;
 
 namespace ServicePromise.Web.Content;
@@ -33,6 +34,11 @@ public sealed class MarkdownRenderer
         renderer.Render(document);
         return writer.ToString();
     }
+
+    /// <summary>The anchors of the body's headings, as rendered, so content can point a reader back to a part.</summary>
+    public IReadOnlySet<string> HeadingIds(string markdown) =>
+        Markdown.Parse(markdown, _pipeline).Descendants<HeadingBlock>()
+            .Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     static bool IsSafeUrl(string url)
     {

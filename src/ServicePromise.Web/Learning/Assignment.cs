@@ -37,4 +37,22 @@ public class AssignmentPillar
     public Pillar? Pillar { get; set; }
     public DateTime? ReadAt { get; set; }
     public DateTime? ReflectedAt { get; set; }
+    public DateTime? CheckPassedAt { get; set; }
+}
+
+/// <summary>One try at a pillar's knowledge check: the order it was shown in, the answers, the score.</summary>
+public class CheckAttempt
+{
+    public int Id { get; set; }
+    public int AssignmentPillarId { get; set; }
+    public AssignmentPillar? AssignmentPillar { get; set; }
+    public int Number { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    /// <summary>JSON: question indexes in the order shown, each with its option indexes in the order shown.</summary>
+    public string Presentation { get; set; } = "";
+    /// <summary>JSON: for each question index, the option indexes chosen.</summary>
+    public string? Answers { get; set; }
+    public int? Score { get; set; }
+    public bool Passed { get; set; }
 }

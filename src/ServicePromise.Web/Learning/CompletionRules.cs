@@ -13,15 +13,16 @@ public enum AssignmentStatus
 /// <summary>What counts as done, and how an assignment's state reads to HR. Plain rules, no database.</summary>
 public static class CompletionRules
 {
-    /// <summary>A pillar is done when its lesson was read and its reflection submitted.</summary>
-    public static bool IsPillarDone(DateTime? readAt, DateTime? reflectedAt) => readAt is not null && reflectedAt is not null;
+    /// <summary>A pillar is done when its lesson was read, its knowledge check (if it has one) passed, and its reflection submitted.</summary>
+    public static bool IsPillarDone(DateTime? readAt, DateTime? reflectedAt, bool hasCheck = false, DateTime? checkPassedAt = null) =>
+        readAt is not null && reflectedAt is not null && (!hasCheck || checkPassedAt is not null);
 
     /// <summary>
     /// An assignment is complete when it covers at least one pillar and every one of them is done. An
     /// expression, so the database applies the very same rule when it completes an assignment.
     /// </summary>
     public static readonly Expression<Func<Assignment, bool>> AllPillarsDone =
-        a => a.Pillars.Any() && a.Pillars.All(p => p.ReadAt != null && p.ReflectedAt != null);
+        a => a.Pillars.Any() && a.Pillars.All(p => p.ReadAt != null && p.ReflectedAt != null && (!p.Pillar!.HasCheck || p.CheckPassedAt != null));
 
     static readonly Func<Assignment, bool> AllPillarsDoneCompiled = AllPillarsDone.Compile();
 

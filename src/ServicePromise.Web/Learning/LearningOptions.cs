@@ -14,6 +14,10 @@ public class LearningOptions : IValidatableObject
     [Range(1, 365, ErrorMessage = "Learning:NewEditionDueDays must be between 1 and 365.")]
     public int NewEditionDueDays { get; set; } = 30;
 
+    /// <summary>Percentage of a knowledge check's questions that must be answered right to pass it.</summary>
+    [Range(1, 100, ErrorMessage = "Learning:CheckPassMark must be a percentage between 1 and 100.")]
+    public int CheckPassMark { get; set; } = 80;
+
     [Range(10, 2000, ErrorMessage = "Learning:ReflectionMinLength must be between 10 and 2000.")]
     public int ReflectionMinLength { get; set; } = 80;
 

@@ -26,7 +26,7 @@ public sealed record MyAssignment(
                 Texts = a.Edition.Texts.ToList(),
                 Pillars = a.Pillars.OrderBy(p => p.Pillar!.Order).Select(p => new
                 {
-                    p.Id, p.Pillar!.Key, p.Pillar.Order, p.ReadAt, p.ReflectedAt, Texts = p.Pillar.Texts.ToList(),
+                    p.Id, p.Pillar!.Key, p.Pillar.Order, p.ReadAt, p.ReflectedAt, p.Pillar.HasCheck, p.CheckPassedAt, Texts = p.Pillar.Texts.ToList(),
                 }).ToList(),
             })
             .SingleOrDefaultAsync(ct);
@@ -42,12 +42,16 @@ public sealed record MyAssignment(
         }
 
         var promise = Pick(a.Texts, t => t.Language);
-        var pillars = a.Pillars.Select(p => new MyPillar(p.Id, p.Key, p.Order, Pick(p.Texts, t => t.Language), p.ReadAt, p.ReflectedAt)).ToList();
+        var pillars = a.Pillars.Select(p => new MyPillar(p.Id, p.Key, p.Order, Pick(p.Texts, t => t.Language), p.ReadAt, p.ReflectedAt, p.HasCheck, p.CheckPassedAt)).ToList();
         return new MyAssignment(a.Id, a.Reason, a.DueOn, a.CompletedAt, a.Number, a.PublishedAt, promise, pillars, fallback);
     }
 }
 
-public sealed record MyPillar(int AssignmentPillarId, string Key, int Order, PillarText Text, DateTime? ReadAt, DateTime? ReflectedAt)
+public sealed record MyPillar(int AssignmentPillarId, string Key, int Order, PillarText Text, DateTime? ReadAt, DateTime? ReflectedAt,
+    bool HasCheck = false, DateTime? CheckPassedAt = null)
 {
-    public bool Done => CompletionRules.IsPillarDone(ReadAt, ReflectedAt);
+    public bool Done => CompletionRules.IsPillarDone(ReadAt, ReflectedAt, HasCheck, CheckPassedAt);
+    /// <summary>Read, and the check (if any) passed: the reflection can be written.</summary>
+    public bool ReadyToReflect => ReadAt is not null && (!HasCheck || CheckPassedAt is not null);
+    public KnowledgeCheck? Check => HasCheck ? KnowledgeCheck.FromJson(Text.CheckJson) : null;
 }

@@ -33,7 +33,7 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
         foreach (var person in people)
         {
             var current = person.CurrentAssignment!;
-            var done = current.Pillars.Where(p => CompletionRules.IsPillarDone(p.ReadAt, p.ReflectedAt)).ToList();
+            var done = current.Pillars.Where(p => CompletionRules.IsPillarDone(p.ReadAt, p.ReflectedAt, p.Pillar!.HasCheck, p.CheckPassedAt)).ToList();
             var plan = RefresherPlanner.ForNewEdition(
                 new PersonBefore(person.Id, person.IsActive, new OpenAssignment(
                     current.Edition!.Number, current.Reason, current.Pillars.Select(p => p.Pillar!.Key).ToList(),
@@ -60,6 +60,7 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
                 {
                     pillar.ReadAt = before.ReadAt;
                     pillar.ReflectedAt = before.ReflectedAt;
+                    pillar.CheckPassedAt = before.CheckPassedAt;
                     if (reflections.TryGetValue(before.Id, out var text))
                         db.Reflections.Add(new Reflection { AssignmentPillar = pillar, Text = text.Text, UpdatedAt = text.UpdatedAt, SubmittedAt = text.SubmittedAt });
                 }

@@ -30,12 +30,118 @@ public class PillarModel(
     [BindProperty]
     public string? Text { get; set; }
 
+    /// <summary>The check as this attempt shows it: no correct answers and no explanations, only what a reader may see.</summary>
+    public sealed record ShownQuestion(int Index, string Text, bool Multiple, IReadOnlyList<(int Index, string Text)> Options);
+
+    /// <summary>What a failed attempt tells the person: which questions were wrong, why, and where to reread.</summary>
+    public sealed record MarkedQuestion(string Text, bool Correct, IReadOnlyList<string> Explanations, string? Section);
+
+    public IReadOnlyList<ShownQuestion> Questions { get; private set; } = [];
+    public IReadOnlyList<MarkedQuestion> LastAttempt { get; private set; } = [];
+    public int? LastScore { get; private set; }
+    public IReadOnlyDictionary<int, IReadOnlyCollection<int>> Chosen { get; private set; } = new Dictionary<int, IReadOnlyCollection<int>>();
+    public int PassMark => options.Value.CheckPassMark;
+
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
         if (!await LoadAsync(key, ct)) return NotFound();
         var reflection = await ReflectionAsync(ct);
         Text = reflection?.Text;
+        await LoadCheckAsync(ct);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync(string key, CancellationToken ct)
+    {
+        if (!await LoadAsync(key, ct)) return NotFound();
+        if (Pillar.Check is not { } check || Pillar.ReadAt is null || Pillar.CheckPassedAt is not null) return Redirect($"/pillars/{key}");
+        var attempt = await OpenAttemptAsync(ct);
+        // Already marked (a second click, a resent form): show the result of the first.
+        if (attempt is null) return Redirect($"/pillars/{key}#check");
+
+        var answers = new Dictionary<int, IReadOnlyCollection<int>>();
+        for (var q = 0; q < check.Questions.Count; q++)
+        {
+            var chosen = Request.Form[$"q{q}"].Select(v => int.TryParse(v, out var o) ? o : -1)
+                .Where(o => o >= 0 && o < check.Questions[q].Options.Count).Distinct().ToList();
+            if (chosen.Count > 0) answers[q] = chosen;
+        }
+        if (answers.Count < check.Questions.Count)
+        {
+            ModelState.AddModelError("check", L["Responde a todas las preguntas antes de comprobar."]);
+            Chosen = answers;
+            ShowAttempt(check, attempt);
+            return Page();
+        }
+
+        var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == Pillar.AssignmentPillarId, ct);
+        var tracked = await db.CheckAttempts.SingleAsync(a => a.Id == attempt.Id, ct);
+        var result = await progress.SubmitCheckAsync(pillar, tracked, check, answers, PassMark, ct);
+        if (result.Passed)
+        {
+            TempData["ReflectionSaved"] = L["¡Comprobación superada! Ahora escribe cómo aplica este pilar en tu puesto."].Value;
+            return Redirect($"/pillars/{key}#reflection");
+        }
+        return Redirect($"/pillars/{key}#check");
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(string key, CancellationToken ct)
+    {
+        if (!await LoadAsync(key, ct)) return NotFound();
+        if (Pillar.Check is { } check && Pillar.ReadAt is not null && Pillar.CheckPassedAt is null && await OpenAttemptAsync(ct) is null)
+        {
+            var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == Pillar.AssignmentPillarId, ct);
+            await StartAttemptAsync(pillar, check, ct);
+        }
+        return Redirect($"/pillars/{key}#check");
+    }
+
+    async Task LoadCheckAsync(CancellationToken ct)
+    {
+        if (Pillar.Check is not { } check || Pillar.ReadAt is null || Pillar.CheckPassedAt is not null) return;
+        var latest = await db.CheckAttempts.AsNoTracking().Where(a => a.AssignmentPillarId == Pillar.AssignmentPillarId)
+            .OrderByDescending(a => a.Number).FirstOrDefaultAsync(ct);
+        if (latest is null)
+        {
+            var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == Pillar.AssignmentPillarId, ct);
+            latest = await StartAttemptAsync(pillar, check, ct);
+        }
+        if (latest.SubmittedAt is null) ShowAttempt(check, latest);
+        else ShowResult(check, latest);
+    }
+
+    /// <summary>Two tabs opening the check at once may both try to start attempt 1; the second uses the first's.</summary>
+    async Task<CheckAttempt> StartAttemptAsync(AssignmentPillar pillar, KnowledgeCheck check, CancellationToken ct)
+    {
+        try
+        {
+            return await progress.StartCheckAttemptAsync(pillar, check, ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return await db.CheckAttempts.AsNoTracking().Where(a => a.AssignmentPillarId == pillar.Id).OrderByDescending(a => a.Number).FirstAsync(ct);
+        }
+    }
+
+    async Task<CheckAttempt?> OpenAttemptAsync(CancellationToken ct) =>
+        await db.CheckAttempts.AsNoTracking().Where(a => a.AssignmentPillarId == Pillar.AssignmentPillarId && a.SubmittedAt == null)
+            .OrderByDescending(a => a.Number).FirstOrDefaultAsync(ct);
+
+    void ShowAttempt(KnowledgeCheck check, CheckAttempt attempt)
+    {
+        var order = CheckGrading.FromJson<List<PresentedQuestion>>(attempt.Presentation) ?? [];
+        Questions = order.Select(p => new ShownQuestion(p.Question, check.Questions[p.Question].Text, check.Questions[p.Question].IsMultipleChoice,
+            p.Options.Select(o => (o, check.Questions[p.Question].Options[o].Text)).ToList())).ToList();
+    }
+
+    void ShowResult(KnowledgeCheck check, CheckAttempt attempt)
+    {
+        var answers = CheckGrading.FromJson<Dictionary<int, int[]>>(attempt.Answers) ?? [];
+        var result = CheckGrading.Grade(check, answers.ToDictionary(a => a.Key, a => (IReadOnlyCollection<int>)a.Value), PassMark);
+        LastScore = attempt.Score;
+        LastAttempt = check.Questions.Select((q, i) => new MarkedQuestion(q.Text, result.Correct[i],
+            (answers.GetValueOrDefault(i) ?? []).Select(o => q.Options[o].Explanation).ToList(), q.Section)).ToList();
     }
 
     public async Task<IActionResult> OnPostReadAsync(string key, CancellationToken ct)
@@ -63,9 +169,11 @@ public class PillarModel(
         var text = (Text ?? "").Replace("\r\n", "\n").Trim();
         Text = text;
 
-        if (Pillar.ReadAt is null)
-            ModelState.AddModelError(nameof(Text), L["Lee la lección y márcala como leída antes de escribir tu reflexión."]);
-        else if (Assignment.IsComplete)
+        // The page only offers the reflection once the lesson is read and its check passed; a post that skips
+        // ahead (a stale tab, a hand-made form) goes back to the step the person is on, saving nothing.
+        if (Pillar.ReadAt is null) return Redirect($"/pillars/{key}");
+        if (!Pillar.ReadyToReflect) return Redirect($"/pillars/{key}#check");
+        if (Assignment.IsComplete)
             ModelState.AddModelError(nameof(Text), L["Esta formación ya está completada; tu reflexión no se puede cambiar."]);
         else if (!submit && Submitted)
             ModelState.AddModelError(nameof(Text), L["Ya has enviado esta reflexión. Para cambiarla, edítala y pulsa «Actualizar reflexión»."]);

@@ -21,6 +21,38 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Marks a check attempt and, when it passes, the pillar's check. Returns the result.</summary>
+    public async Task<CheckResult> SubmitCheckAsync(AssignmentPillar pillar, CheckAttempt attempt, KnowledgeCheck check,
+        IReadOnlyDictionary<int, IReadOnlyCollection<int>> answers, int passMark, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = CheckGrading.Grade(check, answers, passMark);
+        attempt.SubmittedAt = now;
+        attempt.Answers = CheckGrading.ToJson(answers.ToDictionary(a => a.Key, a => a.Value.Order().ToArray()));
+        attempt.Score = result.Score;
+        attempt.Passed = result.Passed;
+        if (result.Passed) pillar.CheckPassedAt ??= now;
+        await db.SaveChangesAsync(ct);
+        if (result.Passed) await CompleteIfDoneAsync(await db.Assignments.SingleAsync(a => a.Id == pillar.AssignmentId, ct), now, ct);
+        return result;
+    }
+
+    /// <summary>Starts attempt number N+1 in a new shuffled order.</summary>
+    public async Task<CheckAttempt> StartCheckAttemptAsync(AssignmentPillar pillar, KnowledgeCheck check, CancellationToken ct = default)
+    {
+        var last = await db.CheckAttempts.Where(a => a.AssignmentPillarId == pillar.Id).MaxAsync(a => (int?)a.Number, ct) ?? 0;
+        var attempt = new CheckAttempt
+        {
+            AssignmentPillarId = pillar.Id,
+            Number = last + 1,
+            StartedAt = clock.GetUtcNow().UtcDateTime,
+            Presentation = CheckGrading.ToJson(CheckGrading.Shuffle(check)),
+        };
+        db.CheckAttempts.Add(attempt);
+        await db.SaveChangesAsync(ct);
+        return attempt;
+    }
+
     /// <summary>Saves the text; when <paramref name="submit"/> is set, also marks the pillar reflected and completes the assignment if it was the last one.</summary>
     /// <returns>The certificate issued by this call, if it completed the assignment.</returns>
     public async Task<Certificate?> SaveReflectionAsync(AssignmentPillar pillar, string text, bool submit, CancellationToken ct = default)

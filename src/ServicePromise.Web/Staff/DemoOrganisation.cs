@@ -112,6 +112,8 @@ public sealed class DemoOrganisation(
         foreach (var pillar in assignment.Pillars.OrderBy(p => p.Pillar!.Order).Take(done))
         {
             await progress.MarkReadAsync(pillar, ct);
+            // Demo people who got this far passed the pillar's check.
+            if (pillar.Pillar!.HasCheck) pillar.CheckPassedAt = clock.UtcNow;
             await progress.SaveReflectionAsync(pillar, SampleReflection(person, pillar.Pillar!.Key), submit: true, ct);
         }
         if (person.Stage is Stage.Overdue0 or Stage.Overdue2)

@@ -104,6 +104,66 @@ public class ContentLoaderTests
         Assert.Contains(ex.Errors, e => e.File == "en/pillars/02-tell-the-truth.md" && e.Problem.Contains("same in every language"));
     }
 
+    const string CheckedPillar = """
+        ---
+        key: listen
+        order: 1
+        title: "Escucha"
+        summary: "Resumen"
+        reflection_prompt: "¿Cómo lo aplicas?"
+        check:
+          - question: "¿Qué haces primero?"
+            section: "como-se-hace"
+            options:
+              - text: "Escuchar"
+                correct: true
+                explanation: "Bien."
+              - text: "Responder"
+                correct: false
+                explanation: "Todavía no."
+        ---
+        ## Cómo se hace
+
+        Cuerpo.
+        """;
+
+    [Fact]
+    public void A_knowledge_check_parses_with_its_answers_and_section()
+    {
+        var (pillar, errors) = Parse(CheckedPillar);
+        Assert.Empty(errors);
+        var question = Assert.Single(pillar!.Check!.Questions);
+        Assert.Equal(("¿Qué haces primero?", "como-se-hace"), (question.Text, question.Section));
+        Assert.Equal([true, false], question.Options.Select(o => o.Correct));
+    }
+
+    [Theory]
+    [InlineData("correct: true\n        explanation: \"Bien.\"", "correct: false\n        explanation: \"Bien.\"", "has no option marked 'correct: true'")]
+    [InlineData("section: \"como-se-hace\"", "section: \"no-existe\"", "'section' 'no-existe' is not a heading of this lesson")]
+    [InlineData("explanation: \"Todavía no.\"", "explanation: \"\"", "option 2: 'explanation' is required")]
+    [InlineData("      - text: \"Responder\"\n        correct: false\n        explanation: \"Todavía no.\"\n", "", "must have between 2 and 6 options")]
+    public void A_broken_check_is_reported(string replace, string with, string problem)
+    {
+        var text = CheckedPillar.Replace("\r\n", "\n");
+        Assert.Contains(replace, text);
+        var (pillar, errors) = Parse(text.Replace(replace, with));
+        Assert.Null(pillar);
+        Assert.Contains(errors, e => e.Problem.Contains(problem));
+    }
+
+    [Fact]
+    public void Languages_must_agree_on_the_shape_of_a_check()
+    {
+        var root = Repo.CopyContent();
+        var path = Path.Combine(root, "en/pillars/01-listen.md");
+        var text = File.ReadAllText(path);
+        // One more right answer in the English version only: still a valid check, but no longer the same one.
+        var first = text.IndexOf("correct: false", StringComparison.Ordinal);
+        File.WriteAllText(path, text[..first] + "correct: true" + text[(first + "correct: false".Length)..]);
+        var ex = Assert.Throws<ContentInvalidException>(() => ContentLoader.Load(root, "es"));
+        Assert.Contains(ex.Errors, e => e.File == "en/pillars/01-listen.md" && e.Problem.Contains("knowledge check differs in shape"));
+    }
+
     [Fact]
     public void A_title_over_the_limit_is_refused()
     {

@@ -17,7 +17,18 @@ public class CompletionRulesTests
     }
 
     static Assignment With(params (DateTime? Read, DateTime? Reflected)[] pillars) =>
-        new() { Pillars = pillars.Select(p => new AssignmentPillar { ReadAt = p.Read, ReflectedAt = p.Reflected }).ToList() };
+        new() { Pillars = pillars.Select(p => new AssignmentPillar { ReadAt = p.Read, ReflectedAt = p.Reflected, Pillar = new() }).ToList() };
+
+    [Fact]
+    public void A_pillar_with_a_check_also_needs_the_check_passed()
+    {
+        Assert.False(CompletionRules.IsPillarDone(T, T, hasCheck: true, checkPassedAt: null));
+        Assert.True(CompletionRules.IsPillarDone(T, T, hasCheck: true, checkPassedAt: T));
+        var assignment = new Assignment { Pillars = [new AssignmentPillar { ReadAt = T, ReflectedAt = T, Pillar = new() { HasCheck = true } }] };
+        Assert.False(CompletionRules.IsComplete(assignment));
+        assignment.Pillars[0].CheckPassedAt = T;
+        Assert.True(CompletionRules.IsComplete(assignment));
+    }
 
     [Fact]
     public void An_assignment_is_complete_only_when_every_pillar_is_done()

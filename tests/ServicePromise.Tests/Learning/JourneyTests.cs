@@ -167,8 +167,9 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
             ["__RequestVerificationToken"] = token,
             ["Text"] = Reflection,
         }));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("márcala como leída", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/pillars/keep-our-word", response.Headers.Location!.OriginalString);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Reflections.CountAsync(r => r.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0205")));
     }
 
     [Fact]
@@ -190,14 +191,43 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Página no encontrada", await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Opens a lesson, marks it read, and returns the page with its reflection form.</summary>
+    /// <summary>Opens a lesson, marks it read, passes its check, and returns the page with its reflection form.</summary>
     internal static async Task<IHtmlDocument> ReadLessonAsync(HttpClient client, string link)
     {
         var lesson = await client.GetPageAsync(link);
-        if (lesson.QuerySelector("form[action*='handler=Read']") is null) return lesson;
-        var read = await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
-        Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
-        return await client.GetPageAsync(link);
+        if (lesson.QuerySelector("form[action*='handler=Read']") is not null)
+        {
+            var read = await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
+            Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
+            lesson = await client.GetPageAsync(link);
+        }
+        if (lesson.QuerySelector("form[action*='handler=Check']") is not null)
+        {
+            var passed = await AnswerCheckAsync(client, lesson, link.Split('/').Last());
+            Assert.Equal(HttpStatusCode.Redirect, passed.StatusCode);
+            lesson = await client.GetPageAsync(link);
+        }
+        return lesson;
+    }
+
+    static readonly Lazy<ServicePromise.Web.Content.ContentSet> Content = new(() => ServicePromise.Web.Content.ContentLoader.Load(Repo.Content, "es"));
+
+    /// <summary>The right answers for a pillar's check, by question index, from the shipped content.</summary>
+    internal static Dictionary<string, string> RightAnswers(string key, bool right = true) =>
+        Content.Value.Default.Pillars.Single(p => p.Key == key).Check!.Questions
+            .SelectMany((q, i) => q.Options.Select((o, j) => (i, j, o.Correct)).Where(x => x.Correct == right).Take(right ? 99 : 1))
+            .GroupBy(x => x.i)
+            .ToDictionary(g => $"q{g.Key}", g => string.Join(",", g.Select(x => x.j)));
+
+    /// <summary>Answers the check (if the page shows one) with the given answers and returns the page after it.</summary>
+    internal static async Task<HttpResponseMessage> AnswerCheckAsync(HttpClient client, IHtmlDocument page, string key, bool right = true)
+    {
+        var form = page.QuerySelector("form[action*='handler=Check']")!;
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token) };
+        foreach (var (name, values) in RightAnswers(key, right))
+            fields.AddRange(values.Split(',').Select(v => new KeyValuePair<string, string>(name, v)));
+        return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
     }
 
     internal static async Task CompletePillarAsync(HttpClient client, string link, string text)

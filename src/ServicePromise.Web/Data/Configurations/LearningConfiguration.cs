@@ -27,6 +27,17 @@ public class AssignmentPillarConfiguration : IEntityTypeConfiguration<Assignment
     }
 }
 
+public class CheckAttemptConfiguration : IEntityTypeConfiguration<CheckAttempt>
+{
+    public void Configure(EntityTypeBuilder<CheckAttempt> e)
+    {
+        e.Property(x => x.Presentation).HasMaxLength(2000);
+        e.Property(x => x.Answers).HasMaxLength(2000);
+        e.HasOne(x => x.AssignmentPillar).WithMany().HasForeignKey(x => x.AssignmentPillarId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => new { x.AssignmentPillarId, x.Number }).IsUnique();
+    }
+}
+
 public class ReflectionConfiguration : IEntityTypeConfiguration<Reflection>
 {
     public void Configure(EntityTypeBuilder<Reflection> e)

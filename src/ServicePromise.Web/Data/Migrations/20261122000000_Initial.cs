@@ -268,6 +268,7 @@ public partial class Initial : Migration
                 Key = table.Column<string>(maxLength: 64, nullable: false),
                 Order = table.Column<int>(nullable: false),
                 ChangeKind = table.Column<int>(nullable: false),
+                HasCheck = table.Column<bool>(nullable: false),
             },
             constraints: table =>
             {
@@ -292,6 +293,7 @@ public partial class Initial : Migration
                 Title = table.Column<string>(maxLength: 200, nullable: false),
                 Summary = table.Column<string>(maxLength: 1000, nullable: false),
                 ReflectionPrompt = table.Column<string>(maxLength: 1000, nullable: false),
+                CheckJson = table.Column<string>(nullable: true),
                 BodyMarkdown = table.Column<string>(nullable: false),
             },
             constraints: table =>
@@ -402,6 +404,7 @@ public partial class Initial : Migration
                 PillarId = table.Column<int>(nullable: false),
                 ReadAt = table.Column<DateTime>(nullable: true),
                 ReflectedAt = table.Column<DateTime>(nullable: true),
+                CheckPassedAt = table.Column<DateTime>(nullable: true),
             },
             constraints: table =>
             {
@@ -499,6 +502,33 @@ public partial class Initial : Migration
 
         // Indexes
 
+        migrationBuilder.CreateTable(
+            name: "CheckAttempts",
+            columns: table => new
+            {
+                Id = table.Column<int>(nullable: false)
+                    .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                AssignmentPillarId = table.Column<int>(nullable: false),
+                Number = table.Column<int>(nullable: false),
+                StartedAt = table.Column<DateTime>(nullable: false),
+                SubmittedAt = table.Column<DateTime>(nullable: true),
+                Presentation = table.Column<string>(maxLength: 2000, nullable: false),
+                Answers = table.Column<string>(maxLength: 2000, nullable: true),
+                Score = table.Column<int>(nullable: true),
+                Passed = table.Column<bool>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_CheckAttempts", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_CheckAttempts_AssignmentPillars_AssignmentPillarId",
+                    column: x => x.AssignmentPillarId,
+                    principalTable: "AssignmentPillars",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Cascade);
+            });
+
         migrationBuilder.CreateIndex(name: "IX_AspNetRoleClaims_RoleId", table: "AspNetRoleClaims", column: "RoleId");
         migrationBuilder.CreateIndex(name: "RoleNameIndex", table: "AspNetRoles", column: "NormalizedName", unique: true);
         migrationBuilder.CreateIndex(name: "IX_AspNetUserClaims_UserId", table: "AspNetUserClaims", column: "UserId");
@@ -509,6 +539,7 @@ public partial class Initial : Migration
 
         migrationBuilder.CreateIndex(name: "IX_AssignmentPillars_AssignmentId_PillarId", table: "AssignmentPillars", columns: ["AssignmentId", "PillarId"], unique: true);
         migrationBuilder.CreateIndex(name: "IX_AssignmentPillars_PillarId", table: "AssignmentPillars", column: "PillarId");
+        migrationBuilder.CreateIndex(name: "IX_CheckAttempts_AssignmentPillarId_Number", table: "CheckAttempts", columns: ["AssignmentPillarId", "Number"], unique: true);
         migrationBuilder.CreateIndex(name: "IX_Assignments_DueOn", table: "Assignments", column: "DueOn");
         migrationBuilder.CreateIndex(name: "IX_Assignments_EditionId", table: "Assignments", column: "EditionId");
         migrationBuilder.CreateIndex(name: "IX_Assignments_EmployeeId_EditionId_Reason", table: "Assignments", columns: ["EmployeeId", "EditionId", "Reason"], unique: true);
@@ -545,6 +576,7 @@ public partial class Initial : Migration
             migrationBuilder.DropForeignKey(name: "FK_Employees_Assignments_CurrentAssignmentId", table: "Employees");
 
         migrationBuilder.DropTable(name: "Certificates");
+        migrationBuilder.DropTable(name: "CheckAttempts");
         migrationBuilder.DropTable(name: "Reflections");
         migrationBuilder.DropTable(name: "AssignmentPillars");
         migrationBuilder.DropTable(name: "Assignments");
