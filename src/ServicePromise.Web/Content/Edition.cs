@@ -7,6 +7,8 @@ public class Edition
     public int Number { get; set; }
     /// <summary>SHA-256 of the normalised content: the same files never make a second edition.</summary>
     public string ContentHash { get; set; } = "";
+    /// <summary>What the publisher said changed, in a sentence, for the people who read the edition list.</summary>
+    public string? ChangeNote { get; set; }
     public DateTime PublishedAt { get; set; }
     public string DefaultLanguage { get; set; } = "es";
     public List<EditionText> Texts { get; set; } = [];

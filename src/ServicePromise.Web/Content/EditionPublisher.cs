@@ -3,26 +3,43 @@ using ServicePromise.Web.Data;
 
 namespace ServicePromise.Web.Content;
 
+/// <summary>What publishing the content folder would change against the current edition.</summary>
+public sealed record PendingEdition(Edition? Current, int Number, string Hash, IReadOnlyList<(string Key, Learning.ChangeKind Change)> Pillars, IReadOnlyList<string> Removed)
+{
+    public bool HasChanges => Current?.ContentHash != Hash;
+}
+
 /// <summary>
-/// Turns loaded content into the next numbered edition, unless the latest edition already says exactly
-/// this. Content that goes back to an older text is a new publication with a new number: the current
-/// edition is always the highest number.
+/// Turns the content folder into the next numbered, immutable edition, unless the current edition already
+/// says exactly this. Content that goes back to an older text is a new publication with a new number:
+/// the current edition is always the highest number.
 /// </summary>
 public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogger<EditionPublisher> logger)
 {
-    /// <returns>The current edition, and whether this call published it.</returns>
-    public async Task<(Edition Edition, bool Published)> EnsurePublishedAsync(ContentSet content, CancellationToken ct = default)
+    /// <summary>Compares the content with the current edition, pillar by pillar, without changing anything.</summary>
+    public async Task<PendingEdition> CompareAsync(ContentSet content, CancellationToken ct = default)
     {
-        var hash = ContentHash.Of(content);
         var latest = await db.Editions.AsNoTracking().Include(e => e.Pillars).ThenInclude(p => p.Texts)
             .OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
-        if (latest?.ContentHash == hash) return (latest, false);
+        var pillars = content.Default.Pillars.Select(p => (p.Key, ChangeAgainst(latest, p, content))).ToList();
+        var removed = latest?.Pillars.Select(p => p.Key).Except(pillars.Select(p => p.Key)).ToList() ?? [];
+        return new PendingEdition(latest, (latest?.Number ?? 0) + 1, ContentHash.Of(content), pillars, removed);
+    }
 
-        var number = (latest?.Number ?? 0) + 1;
+    /// <returns>The current edition, and whether this call published it.</returns>
+    public async Task<(Edition Edition, bool Published)> PublishAsync(ContentSet content, string? changeNote, CancellationToken ct = default)
+    {
+        var pending = await CompareAsync(content, ct);
+        var latest = pending.Current;
+        if (latest is not null && !pending.HasChanges) return (latest, false);
+
+        var number = pending.Number;
+        var hash = pending.Hash;
         var edition = new Edition
         {
             Number = number,
             ContentHash = hash,
+            ChangeNote = string.IsNullOrWhiteSpace(changeNote) ? null : changeNote.Trim(),
             PublishedAt = clock.GetUtcNow().UtcDateTime,
             DefaultLanguage = content.DefaultLanguage,
             Texts = content.Languages.Select(l => new EditionText
@@ -37,7 +54,7 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
             {
                 Key = p.Key,
                 Order = p.Order,
-                ChangeKind = ChangeAgainst(latest, p, content),
+                ChangeKind = pending.Pillars.Single(x => x.Key == p.Key).Change,
                 HasCheck = p.Check is not null,
                 Texts = content.Languages
                     .SelectMany(l => l.Pillars.Where(x => x.Key == p.Key).Select(x => new PillarText

@@ -24,13 +24,29 @@ public static class AppStartup
         var db = services.GetRequiredService<AppDbContext>();
         await db.MigrateAsync(ct);
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
-        var (edition, published) = await services.GetRequiredService<EditionPublisher>().EnsurePublishedAsync(content, ct);
-        if (published) await services.GetRequiredService<NewEditionAssigner>().AssignAsync(edition, ct);
+        await PublishFirstEditionOrWarnAsync(services, content, ct);
 
         if (app.Environment.IsDevelopment() && options.SeedDemoData && !db.Employees.Any())
             await ActivatorUtilities.CreateInstance<DemoOrganisation>(services).SeedAsync(ct);
 
         await services.GetRequiredService<Onboarding>().AssignCurrentEditionAsync(ct);
+    }
+
+    /// <summary>
+    /// The very first start publishes the content as edition 1 so the site works at once. After that,
+    /// changed content waits for an admin (the Contenido page) or the publish-content command: a new edition
+    /// sends refreshers to people, so it is a decision, not a side effect of a restart.
+    /// </summary>
+    static async Task PublishFirstEditionOrWarnAsync(IServiceProvider services, ContentSet content, CancellationToken ct)
+    {
+        var publisher = services.GetRequiredService<EditionPublisher>();
+        var pending = await publisher.CompareAsync(content, ct);
+        if (pending.Current is null)
+            await publisher.PublishAsync(content, null, ct);
+        else if (pending.HasChanges)
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AppStartup)).LogWarning(
+                "The content folder differs from edition {Number}; an admin can preview and publish it at /admin/content, or run 'publish-content --note \"...\"'.",
+                pending.Current.Number);
     }
 
     static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Staff;
@@ -22,8 +23,10 @@ public static class Commands
             {
                 case "create-admin":
                     return await CreateAdminAsync(app, args[1..]);
+                case "publish-content":
+                    return await PublishContentAsync(app, args[1..]);
                 default:
-                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands: create-admin --email EMAIL --name \"FULL NAME\"");
+                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"");
                     return 2;
             }
         }
@@ -77,6 +80,32 @@ public static class Commands
         Console.WriteLine($"Created administrator {email}.");
         Console.WriteLine("Open this link within 7 days to choose a password:");
         Console.WriteLine(link);
+        return 0;
+    }
+
+    /// <summary>
+    /// Publishes the content folder as the next edition (for deployments that ship content with the release)
+    /// and assigns the refreshers it calls for. Exit 0 also when there is nothing new to publish.
+    /// </summary>
+    static async Task<int> PublishContentAsync(WebApplication app, string[] args)
+    {
+        var note = Option(args, "--note");
+        if (string.IsNullOrWhiteSpace(note) || note.Length > 500)
+        {
+            Console.Error.WriteLine("Usage: publish-content --note \"WHAT CHANGED\" (a short change note, at most 500 characters)");
+            return 2;
+        }
+        await app.PrepareAsync();
+        using var scope = app.Services.CreateScope();
+        var content = app.Services.LoadContent();
+        var (edition, published) = await scope.ServiceProvider.GetRequiredService<EditionPublisher>().PublishAsync(content, note);
+        if (!published)
+        {
+            Console.WriteLine($"Nothing to publish: the content is the same as edition {edition.Number}.");
+            return 0;
+        }
+        var assigned = await scope.ServiceProvider.GetRequiredService<NewEditionAssigner>().AssignAsync(edition);
+        Console.WriteLine($"Published edition {edition.Number}. {assigned} people have something to do.");
         return 0;
     }
 

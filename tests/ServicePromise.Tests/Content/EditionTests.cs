@@ -19,7 +19,7 @@ public class EditionTests
         {
             await using var db = temp.CreateContext();
             return (await new EditionPublisher(db, TimeProvider.System, NullLogger<EditionPublisher>.Instance)
-                .EnsurePublishedAsync(ContentLoader.Load(root, "es"))).Edition;
+                .PublishAsync(ContentLoader.Load(root, "es"), "nota")).Edition;
         }
 
         var first = await PublishAsync();
@@ -54,7 +54,7 @@ public class EditionTests
         {
             await using var db = temp.CreateContext();
             return (await new EditionPublisher(db, TimeProvider.System, NullLogger<EditionPublisher>.Instance)
-                .EnsurePublishedAsync(ContentLoader.Load(root, "es"))).Edition.Number;
+                .PublishAsync(ContentLoader.Load(root, "es"), "nota")).Edition.Number;
         }
 
         Assert.Equal(1, await PublishAsync());

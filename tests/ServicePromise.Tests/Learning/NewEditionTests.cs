@@ -16,6 +16,40 @@ public class NewEditionTests
         File.WriteAllText(path, text[..close] + $"\nchange: {declared}" + text[close..] + "\n" + extra + "\n");
     }
 
+    /// <summary>Runs the app's own publish command on a folder and database, as a deployment would.</summary>
+    static (int ExitCode, string Output) Publish(string content, string dbFile, string note) =>
+        WebProcess.Run(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Content__Path"] = content,
+            ["ConnectionStrings__Default"] = $"Data Source={dbFile}",
+        }, "publish-content", "--note", note);
+
+    static void PublishWithCommand(string content, string dbFile)
+    {
+        var (exitCode, output) = Publish(content, dbFile, "Pilar 2 aclarado; erratas en el 4");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Published edition 2.", output);
+    }
+
+    [Fact]
+    public async Task A_restart_with_changed_content_publishes_nothing_until_someone_decides()
+    {
+        var content = Repo.CopyContent();
+        var dbFile = Path.Combine(Directory.CreateTempSubdirectory("sp-edition-").FullName, "app.db");
+        using (var first = new AppFactory { DatabaseFile = dbFile, ContentPath = content }) _ = first.Server;
+        Change(content, "es/pillars/02-tell-the-truth.md", "substantive", "Nuevo párrafo.");
+        using (var second = new AppFactory { DatabaseFile = dbFile, ContentPath = content })
+        {
+            _ = second.Server;
+            Assert.Equal(1, await second.WithDbAsync(db => db.Editions.CountAsync()));
+        }
+        PublishWithCommand(content, dbFile);
+        var (again, output) = Publish(content, dbFile, "otra vez");
+        Assert.Equal(0, again);
+        Assert.Contains("Nothing to publish", output);
+    }
+
     [Fact]
     public async Task Edition_two_with_one_substantive_and_one_editorial_change_asks_only_for_the_substantive_pillar()
     {
@@ -30,6 +64,7 @@ public class NewEditionTests
 
         Change(content, "es/pillars/02-tell-the-truth.md", "substantive", "Nuevo: si no puedes dar una respuesta hoy, di cuándo la tendrás.");
         Change(content, "es/pillars/04-keep-our-word.md", "editorial", "Una errata corregida.");
+        PublishWithCommand(content, dbFile);
 
         using var second = new AppFactory { DatabaseFile = dbFile, ContentPath = content };
         _ = second.Server;
@@ -96,6 +131,8 @@ public class NewEditionTests
             before = await first.WithDbAsync(db => db.Assignments.CountAsync());
         }
         Change(content, "es/pillars/01-listen.md", "editorial", "Una coma menos.");
+        var (exitCode, output) = Publish(content, dbFile, "Erratas");
+        Assert.True(exitCode == 0, output);
         using var second = new AppFactory { DatabaseFile = dbFile, ContentPath = content };
         _ = second.Server;
         Assert.Equal(2, await second.WithDbAsync(db => db.Editions.CountAsync()));

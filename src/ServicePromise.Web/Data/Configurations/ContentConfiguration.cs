@@ -9,6 +9,7 @@ public class EditionConfiguration : IEntityTypeConfiguration<Edition>
     public void Configure(EntityTypeBuilder<Edition> e)
     {
         e.Property(x => x.ContentHash).HasMaxLength(64);
+        e.Property(x => x.ChangeNote).HasMaxLength(500);
         e.Property(x => x.DefaultLanguage).HasMaxLength(8);
         e.HasIndex(x => x.Number).IsUnique();
         e.HasIndex(x => x.ContentHash);

@@ -224,6 +224,7 @@ public partial class Initial : Migration
                     .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 Number = table.Column<int>(nullable: false),
                 ContentHash = table.Column<string>(maxLength: 64, nullable: false),
+                ChangeNote = table.Column<string>(maxLength: 500, nullable: true),
                 PublishedAt = table.Column<DateTime>(nullable: false),
                 DefaultLanguage = table.Column<string>(maxLength: 8, nullable: false),
             },
