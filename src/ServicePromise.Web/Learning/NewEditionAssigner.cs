@@ -14,33 +14,26 @@ namespace ServicePromise.Web.Learning;
 /// </summary>
 public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock, IOptions<LearningOptions> options, ILogger<NewEditionAssigner> logger)
 {
+    /// <summary>What publishing would ask of people, without writing anything: the admin sees it before deciding.</summary>
+    public async Task<RefresherPreview> PreviewAsync(PendingEdition pending, CancellationToken ct = default)
+    {
+        var release = new EditionRelease(pending.Number, clock.Today, pending.Pillars);
+        var planned = await PlanAsync(release, tracked: false, ct);
+        var refreshers = planned.Count(p => p.Person.CurrentAssignment!.CompletedAt is not null);
+        return new RefresherPreview(refreshers, planned.Count - refreshers, release.ToRedo);
+    }
+
     public async Task<int> AssignAsync(Edition edition, CancellationToken ct = default)
     {
         var pillars = await db.Pillars.AsNoTracking().Where(p => p.EditionId == edition.Id).OrderBy(p => p.Order)
             .Select(p => new { p.Id, p.Key, p.ChangeKind }).ToListAsync(ct);
         var release = new EditionRelease(edition.Number, clock.LocalDate(edition.PublishedAt), pillars.Select(p => (p.Key, p.ChangeKind)).ToList());
         var pillarIds = pillars.ToDictionary(p => p.Key, p => p.Id);
-        var plannerOptions = new PlannerOptions(options.Value.NewEditionDueDays);
-
-        var people = await db.Employees
-            .Where(e => e.CurrentAssignmentId != null && e.CurrentAssignment!.Edition!.Number < edition.Number)
-            .Include(e => e.CurrentAssignment!).ThenInclude(a => a.Edition)
-            .Include(e => e.CurrentAssignment!).ThenInclude(a => a.Pillars).ThenInclude(p => p.Pillar)
-            .AsSplitQuery()
-            .ToListAsync(ct);
         var now = clock.UtcNow;
-        var assigned = 0;
-        foreach (var person in people)
+        var planned = await PlanAsync(release, tracked: true, ct);
+        foreach (var (person, done, plan) in planned)
         {
             var current = person.CurrentAssignment!;
-            var done = current.Pillars.Where(p => CompletionRules.IsPillarDone(p.ReadAt, p.ReflectedAt, p.Pillar!.HasCheck, p.CheckPassedAt)).ToList();
-            var plan = RefresherPlanner.ForNewEdition(
-                new PersonBefore(person.Id, person.IsActive, new OpenAssignment(
-                    current.Edition!.Number, current.Reason, current.Pillars.Select(p => p.Pillar!.Key).ToList(),
-                    done.Select(p => p.Pillar!.Key).ToList(), current.CompletedAt is not null, current.DueOn)),
-                release, plannerOptions);
-            if (plan is null) continue;
-
             var kept = done.Where(p => plan.CarryOver.Contains(p.Pillar!.Key)).ToDictionary(p => p.Pillar!.Key);
             var keptIds = kept.Values.Select(p => p.Id).ToList();
             var reflections = await db.Reflections.AsNoTracking().Where(r => keptIds.Contains(r.AssignmentPillarId)).ToDictionaryAsync(r => r.AssignmentPillarId, ct);
@@ -67,10 +60,40 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
                 assignment.Pillars.Add(pillar);
             }
             person.CurrentAssignment = assignment;
-            assigned++;
         }
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Edition {Number}: {Count} people have something to do", edition.Number, assigned);
-        return assigned;
+        logger.LogInformation("Edition {Number}: {Count} people have something to do", edition.Number, planned.Count);
+        return planned.Count;
+    }
+
+    /// <summary>Everyone whose current assignment is on an older edition, with what the planner asks of them.</summary>
+    async Task<List<(Staff.Employee Person, List<AssignmentPillar> Done, RefresherPlan Plan)>> PlanAsync(EditionRelease release, bool tracked, CancellationToken ct)
+    {
+        var query = db.Employees
+            .Where(e => e.CurrentAssignmentId != null && e.CurrentAssignment!.Edition!.Number < release.Number)
+            .Include(e => e.CurrentAssignment!).ThenInclude(a => a.Edition)
+            .Include(e => e.CurrentAssignment!).ThenInclude(a => a.Pillars).ThenInclude(p => p.Pillar)
+            .AsSplitQuery();
+        var people = await (tracked ? query : query.AsNoTracking()).ToListAsync(ct);
+        var plannerOptions = new PlannerOptions(options.Value.NewEditionDueDays);
+        var planned = new List<(Staff.Employee, List<AssignmentPillar>, RefresherPlan)>();
+        foreach (var person in people)
+        {
+            var current = person.CurrentAssignment!;
+            var done = current.Pillars.Where(p => CompletionRules.IsPillarDone(p.ReadAt, p.ReflectedAt, p.Pillar!.HasCheck, p.CheckPassedAt)).ToList();
+            var plan = RefresherPlanner.ForNewEdition(
+                new PersonBefore(person.Id, person.IsActive, new OpenAssignment(
+                    current.Edition!.Number, current.Reason, current.Pillars.Select(p => p.Pillar!.Key).ToList(),
+                    done.Select(p => p.Pillar!.Key).ToList(), current.CompletedAt is not null, current.DueOn)),
+                release, plannerOptions);
+            if (plan is not null) planned.Add((person, done, plan));
+        }
+        return planned;
     }
 }
+
+/// <summary>
+/// What a new edition would ask of people: refreshers for those who had completed (the pillars to redo),
+/// and moves to the new edition for those on the way.
+/// </summary>
+public sealed record RefresherPreview(int Refreshers, int Moved, IReadOnlyList<string> PillarsToRedo);

@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Learning;
+
+namespace ServicePromise.Web.Content.Admin;
+
+/// <summary>The editions published so far, and what the content folder would publish next — with who it would send back to learning.</summary>
+[Authorize(Roles = Roles.Admin)]
+public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher publisher, NewEditionAssigner assigner, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public sealed record EditionRow(int Number, DateTime PublishedAt, string? ChangeNote, IReadOnlyList<(string Title, ChangeKind Change)> Pillars);
+
+    public IReadOnlyList<EditionRow> Editions { get; private set; } = [];
+    public IReadOnlyList<ContentError> Errors { get; private set; } = [];
+    public PendingEdition? Pending { get; private set; }
+    public RefresherPreview? Preview { get; private set; }
+    public IReadOnlyDictionary<string, string> Titles { get; private set; } = new Dictionary<string, string>();
+
+    [BindProperty] public PublishInput Input { get; set; } = new();
+
+    public class PublishInput
+    {
+        [Required(ErrorMessage = "Escribe una nota breve sobre qué cambia.")]
+        [StringLength(500, ErrorMessage = "La nota puede tener como mucho {1} caracteres.")]
+        [Display(Name = "Nota de cambios")]
+        public string Note { get; set; } = "";
+
+        [Display(Name = "He revisado la vista previa y quiero publicar")]
+        public bool Confirm { get; set; }
+
+        /// <summary>The content the admin reviewed; publishing refuses if the folder changed since.</summary>
+        public string Hash { get; set; } = "";
+    }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Pending is null) return Page();
+        if (!Input.Confirm)
+            ModelState.AddModelError("Input.Confirm", L["Marca la casilla para confirmar que has revisado la vista previa."]);
+        if (Input.Hash != Pending.Hash)
+            ModelState.AddModelError(string.Empty, L["El contenido ha cambiado desde que lo revisaste. Revisa otra vez los cambios antes de publicar."]);
+        if (!Pending.HasChanges)
+            ModelState.AddModelError(string.Empty, L["No hay nada nuevo que publicar."]);
+        if (!ModelState.IsValid)
+        {
+            Input.Hash = Pending.Hash;
+            return Page();
+        }
+
+        var (edition, published) = await publisher.PublishAsync(folder.Load(), Input.Note, ct);
+        var assigned = published ? await assigner.AssignAsync(edition, ct) : 0;
+        TempData["StatusMessage"] = L["Edición {0} publicada. {1} personas tienen algo que hacer.", edition.Number, assigned].Value;
+        return RedirectToPage();
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var editions = await db.Editions.AsNoTracking().OrderByDescending(e => e.Number)
+            .Select(e => new
+            {
+                e.Number, e.PublishedAt, e.ChangeNote, e.DefaultLanguage,
+                Pillars = e.Pillars.OrderBy(p => p.Order).Select(p => new { p.ChangeKind, Texts = p.Texts.Select(t => new { t.Language, t.Title }).ToList() }).ToList(),
+            })
+            .ToListAsync(ct);
+        Editions = editions.Select(e => new EditionRow(e.Number, e.PublishedAt, e.ChangeNote,
+            e.Pillars.Select(p => ((p.Texts.FirstOrDefault(t => t.Language == language) ?? p.Texts.First(t => t.Language == e.DefaultLanguage)).Title, p.ChangeKind)).ToList())).ToList();
+
+        try
+        {
+            var content = folder.Load();
+            Pending = await publisher.CompareAsync(content, ct);
+            var texts = content.Languages.FirstOrDefault(l => l.Language == language) ?? content.Default;
+            Titles = content.Default.Pillars.ToDictionary(p => p.Key, p => texts.Pillars.FirstOrDefault(x => x.Key == p.Key)?.Title ?? p.Title);
+            if (Pending.HasChanges) Preview = await assigner.PreviewAsync(Pending, ct);
+            if (string.IsNullOrEmpty(Input.Hash)) Input.Hash = Pending.Hash;
+        }
+        catch (ContentInvalidException ex)
+        {
+            Errors = ex.Errors;
+        }
+    }
+
+    public string ChangeLabel(ChangeKind change) => change switch
+    {
+        ChangeKind.New => L["Nuevo"],
+        ChangeKind.Substantive => L["Cambio de fondo"],
+        ChangeKind.Editorial => L["Cambio de redacción"],
+        _ => L["Sin cambios"],
+    };
+}

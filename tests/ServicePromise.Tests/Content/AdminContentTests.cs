@@ -1,0 +1,112 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Tests.Support;
+using ServicePromise.Web.Learning;
+
+namespace ServicePromise.Tests.Content;
+
+/// <summary>An admin previews the content folder, sees who a new edition would affect, and publishes it.</summary>
+public class AdminContentTests
+{
+    static void ChangeTellTheTruth(string content)
+    {
+        var path = Path.Combine(content, "es/pillars/02-tell-the-truth.md");
+        var text = File.ReadAllText(path).Replace("order: 2", "order: 2\nchange: substantive");
+        File.WriteAllText(path, text + "\nSi hoy no puedes responder, di cuándo lo harás y cúmplelo.\n");
+    }
+
+    static async Task<HttpClient> AdminAsync(AppFactory app)
+    {
+        var client = app.Browser();
+        await client.SignedInAsync(Pages.Admin);
+        return client;
+    }
+
+    [Theory]
+    [InlineData(Pages.Hr)]
+    [InlineData(Pages.Employee)]
+    public async Task Only_admins_open_the_content_pages(string who)
+    {
+        using var app = new AppFactory();
+        var client = app.Browser();
+        await client.SignedInAsync(who);
+        foreach (var url in new[] { "/admin/content", "/admin/content/preview", "/admin/content/diff?from=1" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/access-denied", response.Headers.Location!.AbsolutePath);
+        }
+    }
+
+    [Fact]
+    public async Task Pending_changes_show_who_is_affected_and_publishing_needs_a_note_and_a_confirmation()
+    {
+        var content = Repo.CopyContent();
+        using var app = new AppFactory { ContentPath = content };
+        var client = await AdminAsync(app);
+        var empty = await client.GetPageAsync("/admin/content");
+        Assert.Contains("No hay nada pendiente", empty.Text());
+
+        ChangeTellTheTruth(content);
+        var page = await client.GetPageAsync("/admin/content");
+        var text = page.Text();
+        Assert.Contains("se creará la edición 2", text);
+        Assert.Contains("Habla claro y di la verdad — Cambio de fondo", System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "));
+        var completed = await app.WithDbAsync(db => db.Employees.CountAsync(e => e.CurrentAssignment!.CompletedAt != null));
+        Assert.Contains($"{completed} personas que ya habían completado la promesa tendrán que repasar 1 pilares", text);
+
+        // No confirmation: refused, nothing published.
+        var refused = await client.SubmitAsync(page, "form[action*='handler=Publish']", new Dictionary<string, string> { ["Input.Note"] = "Pilar 2 aclarado" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Marca la casilla", await refused.Content.ReadAsStringAsync());
+
+        // The folder changed after the admin looked: refused, they must look again.
+        File.AppendAllText(Path.Combine(content, "es/pillars/02-tell-the-truth.md"), "\nOtra frase más.\n");
+        var stale = await client.SubmitAsync(page, "form[action*='handler=Publish']", new Dictionary<string, string> { ["Input.Note"] = "Pilar 2", ["Input.Confirm"] = "true" });
+        Assert.Contains("El contenido ha cambiado desde que lo revisaste", await stale.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Editions.CountAsync()));
+
+        var fresh = await client.GetPageAsync("/admin/content");
+        var published = await client.SubmitAsync(fresh, "form[action*='handler=Publish']", new Dictionary<string, string> { ["Input.Note"] = "Pilar 2 aclarado", ["Input.Confirm"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var after = await client.GetPageAsync("/admin/content");
+        Assert.Contains($"Edición 2 publicada. {completed + await MovedAsync(app)} personas tienen algo que hacer.", after.Text());
+        Assert.Contains("Pilar 2 aclarado", after.Text());
+        Assert.Equal(AssignmentReason.NewEdition, await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "MO-0102").Select(e => e.CurrentAssignment!.Reason).SingleAsync()));
+
+        var diff = await client.GetPageAsync("/admin/content/diff?from=1&to=2");
+        Assert.Contains(diff.QuerySelectorAll("ins"), i => i.TextContent.Contains("Si hoy no puedes responder"));
+        Assert.Empty(diff.QuerySelectorAll("del"));
+    }
+
+    static Task<int> MovedAsync(AppFactory app) =>
+        app.WithDbAsync(db => db.Employees.CountAsync(e => e.CurrentAssignment!.Edition!.Number == 2 && e.CurrentAssignment.Reason != AssignmentReason.NewEdition));
+
+    [Fact]
+    public async Task The_preview_renders_the_unpublished_lessons_with_the_check_answers_for_the_admin()
+    {
+        var content = Repo.CopyContent();
+        using var app = new AppFactory { ContentPath = content };
+        var client = await AdminAsync(app);
+        ChangeTellTheTruth(content);
+        var preview = await client.GetPageAsync("/admin/content/preview");
+        Assert.Contains("Si hoy no puedes responder", preview.Text());
+        Assert.Equal(5, preview.QuerySelectorAll("section.card").Length);
+        Assert.Contains("✓ ", preview.Text());
+        var english = await client.GetPageAsync("/admin/content/preview?lang=en");
+        Assert.Equal("en", english.QuerySelector("article")!.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task A_broken_file_is_listed_with_its_line_and_nothing_can_be_published()
+    {
+        var content = Repo.CopyContent();
+        using var app = new AppFactory { ContentPath = content };
+        var client = await AdminAsync(app);
+        File.WriteAllText(Path.Combine(content, "es/pillars/03-own-it.md"), "---\nkey: own-it\norder: 3\n---\n");
+        var page = await client.GetPageAsync("/admin/content");
+        Assert.Contains("es/pillars/03-own-it.md:2", page.Text());
+        Assert.Null(page.QuerySelector("form[action*='handler=Publish']"));
+        Assert.Contains("es/pillars/03-own-it.md", (await client.GetPageAsync("/admin/content/preview")).Text());
+    }
+}
