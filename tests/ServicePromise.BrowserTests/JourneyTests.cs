@@ -16,7 +16,7 @@ public class JourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
         ServicePromise.Web.Content.ContentLoader.Load(Path.Combine(SiteFixture.RepoRoot(), "content"), "es"));
 
     /// <summary>Reads the lesson, marks it read and answers its check right, as a person who learnt it would.</summary>
-    static async Task ReadAndPassCheckAsync(IPage page, string key)
+    internal static async Task ReadAndPassCheckAsync(IPage page, string key)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "He leído la lección" }).ClickAsync();
         var check = Content.Value.Default.Pillars.Single(p => p.Key == key).Check;
@@ -149,7 +149,7 @@ public class JourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
         return code;
     }
 
-    static async Task SignInAsync(IPage page, string email)
+    internal static async Task SignInAsync(IPage page, string email)
     {
         if (!page.Url.Contains("/account/login")) await page.GotoAsync("/account/login");
         await page.GetByLabel("Correo electrónico").FillAsync(email);

@@ -9,7 +9,7 @@ namespace ServicePromise.BrowserTests;
 /// The real site, started from its build output on Kestrel at 127.0.0.1 with a fresh SQLite file and the
 /// demo organisation, and Debian's Chromium driven by Playwright. SP_CHROMIUM overrides the browser path.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime
+public class SiteFixture : IAsyncLifetime
 {
     readonly string _folder = Directory.CreateTempSubdirectory("sp-site-").FullName;
     Process? _site;
@@ -19,6 +19,9 @@ public sealed class SiteFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public string Log { get { lock (_log) return _log.ToString(); } }
+
+    /// <summary>The content folder the site reads; a subclass may give it a copy to change.</summary>
+    protected virtual string ContentPath(string root) => Path.Combine(root, "content");
 
     public async Task InitializeAsync()
     {
@@ -37,7 +40,7 @@ public sealed class SiteFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = BaseUrl;
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_folder, "site.db")}";
-        start.Environment["Content__Path"] = Path.Combine(root, "content");
+        start.Environment["Content__Path"] = ContentPath(root);
         start.Environment["Mail__PickupDirectory"] = Path.Combine(_folder, "mail");
         start.Environment["App__PublicBaseUrl"] = BaseUrl;
         _site = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site");

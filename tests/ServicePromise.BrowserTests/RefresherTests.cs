@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace ServicePromise.BrowserTests;
+
+/// <summary>
+/// Issue 3's acceptance: an employee completes edition 1; an admin publishes edition 2 with one substantive
+/// and one editorial change; the employee redoes exactly one pillar, gets a new certificate, and the old one
+/// verifies as superseded — in Spanish, then the same home in English.
+/// </summary>
+public class RefresherTests(EditionSiteFixture site) : IClassFixture<EditionSiteFixture>
+{
+    const string Employee = "irene.bravo@demo.mercadosolivo.es";
+    const string Admin = "pablo.serrano@demo.mercadosolivo.es";
+
+    static async Task CompleteEveryPillarAsync(IPage page, string job)
+    {
+        while (true)
+        {
+            await page.GotoAsync("/");
+            var next = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^(Empezar|Continuar):") });
+            if (await next.CountAsync() == 0) return;
+            await next.ClickAsync();
+            await JourneyTests.ReadAndPassCheckAsync(page, new Uri(page.Url).AbsolutePath.Split('/').Last());
+            await page.GetByRole(AriaRole.Textbox).FillAsync(
+                $"Como {job}, mis clientes son quienes compran y también mis compañeros del turno de mañana. Mi acción concreta: aplicarlo desde el lunes con cada cliente.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Enviar reflexión" }).ClickAsync();
+        }
+    }
+
+    static async Task<string> NewestCertificateCodeAsync(IPage page)
+    {
+        await page.GotoAsync("/certificates");
+        return (await page.Locator("code").First.InnerTextAsync()).Trim();
+    }
+
+    [Fact]
+    public async Task A_substantive_change_sends_the_employee_back_to_exactly_that_pillar()
+    {
+        var employee = await site.NewPageAsync(375, 740);
+        await JourneyTests.SignInAsync(employee, Employee);
+        await CompleteEveryPillarAsync(employee, "dependienta de frutería");
+        await Assertions.Expect(employee.GetByText("¡Has completado la promesa!")).ToBeVisibleAsync();
+        var firstCode = await NewestCertificateCodeAsync(employee);
+
+        site.Change("es/pillars/02-tell-the-truth.md", "substantive", "Si hoy no puedes responder, di cuándo lo harás y cúmplelo.");
+        site.Change("es/pillars/04-keep-our-word.md", "editorial", "(Corregida una errata.)");
+
+        var admin = await site.NewPageAsync();
+        await JourneyTests.SignInAsync(admin, Admin);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Contenido", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.GetByText("se creará la edición 2")).ToBeVisibleAsync();
+        await admin.GetByLabel("Nota de cambios").FillAsync("Pilar 2: qué decir cuando aún no hay respuesta");
+        await admin.GetByLabel("He revisado la vista previa y quiero publicar").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Publicar la edición 2" }).ClickAsync();
+        await Assertions.Expect(admin.GetByText(new Regex("Edición 2 publicada"))).ToBeVisibleAsync();
+
+        await employee.GotoAsync("/");
+        await Assertions.Expect(employee.GetByText("Nueva edición 2")).ToBeVisibleAsync();
+        await Assertions.Expect(employee.GetByText("0 de 1 pilares completados").First).ToBeVisibleAsync();
+        await Assertions.Expect(employee.Locator(".pillar-item")).ToHaveCountAsync(1);
+        await Assertions.Expect(employee.Locator(".pillar-item a")).ToHaveTextAsync("Habla claro y di la verdad");
+
+        await CompleteEveryPillarAsync(employee, "dependienta de frutería");
+        await employee.GotoAsync("/");
+        await Assertions.Expect(employee.GetByText("¡Has completado la promesa!")).ToBeVisibleAsync();
+        var secondCode = await NewestCertificateCodeAsync(employee);
+        Assert.NotEqual(firstCode, secondCode);
+
+        await employee.GotoAsync("/verify/" + firstCode);
+        await Assertions.Expect(employee.GetByText("Certificado sustituido")).ToBeVisibleAsync();
+        await employee.GetByRole(AriaRole.Link, new() { Name = secondCode }).ClickAsync();
+        await Assertions.Expect(employee.GetByText("Certificado válido")).ToBeVisibleAsync();
+
+        // The same home, in English.
+        await employee.GotoAsync("/");
+        await employee.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(employee.GetByRole(AriaRole.Link, new() { Name = "My promise" })).ToBeVisibleAsync();
+        await Assertions.Expect(employee.GetByText("1 of 1 pillars completed").First).ToBeVisibleAsync();
+        await Assertions.Expect(employee.GetByText("You've completed the promise!")).ToBeVisibleAsync();
+        Assert.Equal("en", await employee.Locator("html").GetAttributeAsync("lang"));
+    }
+}
