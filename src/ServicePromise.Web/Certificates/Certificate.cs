@@ -27,4 +27,6 @@ public class Certificate
     public string Language { get; set; } = "es";
     /// <summary>Pillar titles as printed, one per line, in order.</summary>
     public string PillarTitles { get; set; } = "";
+    /// <summary>Set when periodic refreshers are on: after this date the certificate shows as expired.</summary>
+    public DateOnly? ExpiresOn { get; set; }
 }

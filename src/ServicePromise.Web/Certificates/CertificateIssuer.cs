@@ -5,7 +5,7 @@ using ServicePromise.Web.Learning;
 namespace ServicePromise.Web.Certificates;
 
 /// <summary>Creates the certificate for a completed assignment, copying the fields it prints.</summary>
-public sealed class CertificateIssuer(AppDbContext db, TimeProvider clock)
+public sealed class CertificateIssuer(AppDbContext db, Infrastructure.OrganisationClock clock, Microsoft.Extensions.Options.IOptions<LearningOptions> options)
 {
     /// <summary>Adds the certificate to the context; the caller saves it with the completion.</summary>
     public async Task<Certificate> CreateAsync(Assignment assignment, CancellationToken ct = default)
@@ -35,7 +35,8 @@ public sealed class CertificateIssuer(AppDbContext db, TimeProvider clock)
             Company = InLanguage(edition.Texts, t => t.Language, t => t.Company),
             EditionNumber = edition.Number,
             EditionPublishedAt = edition.PublishedAt,
-            IssuedAt = clock.GetUtcNow().UtcDateTime,
+            IssuedAt = clock.UtcNow,
+            ExpiresOn = RefresherPlanner.ExpiryOf(clock.Today, new PlannerOptions(PeriodicRefresherMonths: options.Value.PeriodicRefresherMonths)),
             Language = person.Language,
             PillarTitles = string.Join('\n', pillars.Select(p => InLanguage(p.Texts, t => t.Language, t => t.Title))),
         };

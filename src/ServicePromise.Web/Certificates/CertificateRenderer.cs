@@ -66,7 +66,9 @@ public sealed class CertificateRenderer(IStringLocalizer<SharedResource> L, Infr
         var footerTop = h - margin - qrSize;
         var small = Font(10);
         var textX = margin + 10;
-        g.DrawString(L["Emitido el {0}", clock.LocalDate(c.IssuedAt).ToString("d", culture)], small, new XSolidBrush(Muted), textX, footerTop + 22);
+        var issued = L["Emitido el {0}", clock.LocalDate(c.IssuedAt).ToString("d", culture)].Value;
+        if (c.ExpiresOn is { } expires) issued += " · " + L["Válido hasta {0}", expires.ToString("d", culture)].Value;
+        g.DrawString(issued, small, new XSolidBrush(Muted), textX, footerTop + 22);
         g.DrawString(L["Código de verificación"], small, new XSolidBrush(Muted), textX, footerTop + 44);
         g.DrawString(c.Code, Font(16, bold: true), new XSolidBrush(Ink), textX, footerTop + 66);
         g.DrawString(L["Compruébelo en {0}", verificationUrl], Font(9), new XSolidBrush(Muted), textX, footerTop + 88);

@@ -8,10 +8,10 @@ namespace ServicePromise.Web.Certificates;
 
 /// <summary>Public proof: anyone with a code (or the QR code) sees exactly what the certificate says and whether it is valid.</summary>
 [AllowAnonymous]
-public class VerifyModel(AppDbContext db) : PageModel
+public class VerifyModel(AppDbContext db, Infrastructure.OrganisationClock clock) : PageModel
 {
     public sealed record Result(string Code, string HolderName, string JobTitle, string Company, int EditionNumber,
-        DateTime EditionPublishedAt, DateTime IssuedAt, IReadOnlyList<string> Pillars, CertificateStatus Status, string? SupersededBy);
+        DateTime EditionPublishedAt, DateTime IssuedAt, IReadOnlyList<string> Pillars, CertificateStatus Status, string? SupersededBy, DateOnly? ExpiresOn);
 
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -36,9 +36,15 @@ public class VerifyModel(AppDbContext db) : PageModel
             .OrderByDescending(x => x.IssuedAt).Select(x => x.Code).FirstOrDefaultAsync(ct);
         Certificate = new Result(c.Code, c.HolderName, c.JobTitle, c.Company, c.EditionNumber, c.EditionPublishedAt, c.IssuedAt,
             c.PillarTitles.Split('\n', StringSplitOptions.RemoveEmptyEntries),
-            newer is null ? CertificateStatus.Valid : CertificateStatus.Superseded, newer);
+            StatusOf(newer, c.ExpiresOn, clock.Today), newer, c.ExpiresOn);
         return Page();
     }
+
+    /// <summary>Replaced by a newer one first (it points there); otherwise expired after its date; otherwise valid.</summary>
+    public static CertificateStatus StatusOf(string? supersededBy, DateOnly? expiresOn, DateOnly today) =>
+        supersededBy is not null ? CertificateStatus.Superseded
+        : expiresOn is { } expires && today > expires ? CertificateStatus.Expired
+        : CertificateStatus.Valid;
 
     IActionResult NotFoundPage()
     {
@@ -52,4 +58,6 @@ public enum CertificateStatus
     Valid,
     /// <summary>A newer certificate (a later edition or refresher) replaces it; it still proves what it said.</summary>
     Superseded,
+    /// <summary>Periodic refreshers are on and its date has passed without a newer certificate.</summary>
+    Expired,
 }

@@ -14,6 +14,12 @@ public class LearningOptions : IValidatableObject
     [Range(1, 365, ErrorMessage = "Learning:NewEditionDueDays must be between 1 and 365.")]
     public int NewEditionDueDays { get; set; } = 30;
 
+    /// <summary>
+    /// Every this many months after completing, a full refresher (and certificates expire then). Off when empty.
+    /// </summary>
+    [Range(1, 120, ErrorMessage = "Learning:PeriodicRefresherMonths must be between 1 and 120 months, or empty to turn periodic refreshers off.")]
+    public int? PeriodicRefresherMonths { get; set; }
+
     /// <summary>Percentage of a knowledge check's questions that must be answered right to pass it.</summary>
     [Range(1, 100, ErrorMessage = "Learning:CheckPassMark must be a percentage between 1 and 100.")]
     public int CheckPassMark { get; set; } = 80;

@@ -33,7 +33,7 @@ public sealed record OpenAssignment(int EditionNumber, AssignmentReason Reason, 
 /// </summary>
 public sealed record RefresherPlan(int EmployeeId, AssignmentReason Reason, IReadOnlyList<string> Pillars, IReadOnlyList<string> CarryOver, DateOnly DueOn);
 
-public sealed record PlannerOptions(int NewEditionDueDays = 30);
+public sealed record PlannerOptions(int NewEditionDueDays = 30, int? PeriodicRefresherMonths = null);
 
 /// <summary>
 /// Who must do what after a new edition — teach it again without wasting anyone's time on what did not change.
@@ -41,6 +41,22 @@ public sealed record PlannerOptions(int NewEditionDueDays = 30);
 /// </summary>
 public static class RefresherPlanner
 {
+    /// <summary>When periodic refreshers are on, the day a completion stops counting.</summary>
+    public static DateOnly? ExpiryOf(DateOnly completedOn, PlannerOptions options) =>
+        options.PeriodicRefresherMonths is int months ? completedOn.AddMonths(months) : null;
+
+    /// <summary>
+    /// The periodic refresher: the whole current edition again, assigned the usual new-edition period before
+    /// the completion expires and due on the expiry day, so nobody's proof lapses if they do it in time.
+    /// </summary>
+    public static RefresherPlan? ForPeriodic(int employeeId, bool active, DateOnly? completedOn, IReadOnlyList<string> editionPillars, DateOnly today, PlannerOptions options)
+    {
+        if (!active || completedOn is not { } done || ExpiryOf(done, options) is not { } expires) return null;
+        if (today < expires.AddDays(-options.NewEditionDueDays)) return null;
+        var due = expires >= today ? expires : today.AddDays(options.NewEditionDueDays);
+        return new RefresherPlan(employeeId, AssignmentReason.PeriodicRefresher, editionPillars, [], due);
+    }
+
     public static RefresherPlan? ForNewEdition(PersonBefore person, EditionRelease release, PlannerOptions options)
     {
         // Leavers keep their records and get nothing new; people never assigned are onboarding's business.

@@ -13,7 +13,9 @@ public class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
         e.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Edition).WithMany().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Restrict);
         e.HasMany(x => x.Pillars).WithOne(x => x.Assignment).HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Cascade);
-        e.HasIndex(x => new { x.EmployeeId, x.EditionId, x.Reason }).IsUnique();
+        // One assignment per person, edition, reason and due date: a periodic refresher of the same edition
+        // a year later is a new one, a double start-up or a second instance is not.
+        e.HasIndex(x => new { x.EmployeeId, x.EditionId, x.Reason, x.DueOn }).IsUnique();
         e.HasIndex(x => x.DueOn);
     }
 }

@@ -466,6 +466,7 @@ public partial class Initial : Migration
                 IssuedAt = table.Column<DateTime>(nullable: false),
                 Language = table.Column<string>(maxLength: 8, nullable: false),
                 PillarTitles = table.Column<string>(maxLength: 4000, nullable: false),
+                ExpiresOn = table.Column<DateOnly>(nullable: true),
             },
             constraints: table =>
             {
@@ -543,7 +544,7 @@ public partial class Initial : Migration
         migrationBuilder.CreateIndex(name: "IX_CheckAttempts_AssignmentPillarId_Number", table: "CheckAttempts", columns: ["AssignmentPillarId", "Number"], unique: true);
         migrationBuilder.CreateIndex(name: "IX_Assignments_DueOn", table: "Assignments", column: "DueOn");
         migrationBuilder.CreateIndex(name: "IX_Assignments_EditionId", table: "Assignments", column: "EditionId");
-        migrationBuilder.CreateIndex(name: "IX_Assignments_EmployeeId_EditionId_Reason", table: "Assignments", columns: ["EmployeeId", "EditionId", "Reason"], unique: true);
+        migrationBuilder.CreateIndex(name: "IX_Assignments_EmployeeId_EditionId_Reason_DueOn", table: "Assignments", columns: ["EmployeeId", "EditionId", "Reason", "DueOn"], unique: true);
         migrationBuilder.CreateIndex(name: "IX_Certificates_AssignmentId", table: "Certificates", column: "AssignmentId", unique: true);
         migrationBuilder.CreateIndex(name: "IX_Certificates_Code", table: "Certificates", column: "Code", unique: true);
         migrationBuilder.CreateIndex(name: "IX_Certificates_EditionId", table: "Certificates", column: "EditionId");

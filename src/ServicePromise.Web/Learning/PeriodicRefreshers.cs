@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
+
+namespace ServicePromise.Web.Learning;
+
+/// <summary>Assigns the periodic full refresher to everyone whose completion is about to expire (when they are on).</summary>
+public sealed class PeriodicRefreshers(AppDbContext db, OrganisationClock clock, IOptions<LearningOptions> options, ILogger<PeriodicRefreshers> logger)
+{
+    public async Task<int> AssignDueAsync(CancellationToken ct = default)
+    {
+        if (options.Value.PeriodicRefresherMonths is null) return 0;
+        var edition = await db.Editions.AsNoTracking().OrderByDescending(e => e.Number)
+            .Select(e => new { e.Id, Pillars = e.Pillars.OrderBy(p => p.Order).Select(p => new { p.Id, p.Key }).ToList() })
+            .FirstOrDefaultAsync(ct);
+        if (edition is null) return 0;
+
+        var planner = new PlannerOptions(options.Value.NewEditionDueDays, options.Value.PeriodicRefresherMonths);
+        var today = clock.Today;
+        // Only people whose current assignment is done: anyone with open work gets nothing more on top.
+        var people = await db.Employees.Where(e => e.IsActive && e.CurrentAssignment!.CompletedAt != null)
+            .Select(e => new { Employee = e, CompletedAt = e.CurrentAssignment!.CompletedAt!.Value })
+            .ToListAsync(ct);
+        var assigned = 0;
+        foreach (var person in people)
+        {
+            var plan = RefresherPlanner.ForPeriodic(person.Employee.Id, true, clock.LocalDate(person.CompletedAt),
+                edition.Pillars.Select(p => p.Key).ToList(), today, planner);
+            if (plan is null) continue;
+            person.Employee.CurrentAssignment = new Assignment
+            {
+                Employee = person.Employee,
+                EditionId = edition.Id,
+                Reason = AssignmentReason.PeriodicRefresher,
+                AssignedAt = clock.UtcNow,
+                DueOn = plan.DueOn,
+                Pillars = edition.Pillars.Select(p => new AssignmentPillar { PillarId = p.Id }).ToList(),
+            };
+            assigned++;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Another instance assigned the same refreshers a moment ago (unique person/edition/reason/due date).
+            logger.LogInformation(ex, "Periodic refreshers were assigned by another instance");
+            return 0;
+        }
+        if (assigned > 0) logger.LogInformation("Assigned {Count} periodic refreshers", assigned);
+        return assigned;
+    }
+}
+
+/// <summary>Runs <see cref="PeriodicRefreshers"/> shortly after start-up and then every six hours.</summary>
+public sealed class PeriodicRefresherJob(IServiceScopeFactory scopes, IOptions<LearningOptions> options, ILogger<PeriodicRefresherJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.PeriodicRefresherMonths is null) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(6));
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<PeriodicRefreshers>().AssignDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Assigning periodic refreshers failed; trying again at the next run");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
