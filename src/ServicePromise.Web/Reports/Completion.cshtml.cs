@@ -63,12 +63,6 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
 
     public DateOnly? LocalDate(DateTime? utc) => utc is { } value ? clock.LocalDate(value) : null;
 
-    public string StatusLabel(AssignmentStatus status) => status switch
-    {
-        AssignmentStatus.Completed => L["Completado"],
-        AssignmentStatus.InProgress => L["En curso"],
-        AssignmentStatus.Overdue => L["Vencido"],
-        _ => L["Sin empezar"],
-    };
+    public string StatusLabel(AssignmentStatus status) => StatusText.Of(status, L);
 
 }

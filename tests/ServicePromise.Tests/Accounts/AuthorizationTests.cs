@@ -10,6 +10,7 @@ public class AuthorizationTests(AppFactory app) : IClassFixture<AppFactory>
     [Theory]
     [InlineData(Pages.Employee, "/hr/completion")]
     [InlineData(Pages.Employee, "/hr/completion?handler=Csv")]
+    [InlineData(Pages.Employee, "/hr/people/1")]
     [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/completion")] // a manager without the HR role
     public async Task Only_hr_and_admins_open_hr_pages(string who, string url)
     {

@@ -80,6 +80,17 @@ public class CheckPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal([(1, 0, false), (2, 100, true)], attempts.Select(a => (a.Number, a.Score ?? -1, a.Passed)));
         Assert.All(attempts, a => Assert.NotNull(a.Answers));
         Assert.All(attempts, a => Assert.NotNull(a.SubmittedAt));
+
+        // HR sees every attempt on the person's page.
+        var hr = app.Browser();
+        await hr.SignedInAsync(Pages.Hr);
+        var id = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "MO-0301").Select(e => e.Id).SingleAsync());
+        var person = await hr.GetPageAsync($"/hr/people/{id}");
+        var rows = person.QuerySelectorAll("table").Last().QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.Contains("100 %") && r.Contains("Superado"));
+        Assert.Contains(rows, r => r.Contains("0 %") && r.Contains("No superado"));
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/hr/people/999999")).StatusCode);
     }
 
     [Fact]
