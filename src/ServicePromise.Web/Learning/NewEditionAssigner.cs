@@ -20,7 +20,11 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
         var release = new EditionRelease(pending.Number, clock.Today, pending.Pillars);
         var planned = await PlanAsync(release, tracked: false, ct);
         var refreshers = planned.Count(p => p.Person.CurrentAssignment!.CompletedAt is not null);
-        return new RefresherPreview(refreshers, planned.Count - refreshers, release.ToRedo);
+        var people = planned.OrderBy(p => p.Person.SearchName)
+            .Select(p => new PlannedPerson(p.Person.FullName, p.Person.CurrentAssignment!.CompletedAt is not null,
+                p.Plan.Pillars.Except(p.Plan.CarryOver).ToList()))
+            .ToList();
+        return new RefresherPreview(refreshers, planned.Count - refreshers, release.ToRedo, people);
     }
 
     public async Task<int> AssignAsync(Edition edition, CancellationToken ct = default)
@@ -96,4 +100,7 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
 /// What a new edition would ask of people: refreshers for those who had completed (the pillars to redo),
 /// and moves to the new edition for those on the way.
 /// </summary>
-public sealed record RefresherPreview(int Refreshers, int Moved, IReadOnlyList<string> PillarsToRedo);
+public sealed record RefresherPreview(int Refreshers, int Moved, IReadOnlyList<string> PillarsToRedo, IReadOnlyList<PlannedPerson> People);
+
+/// <summary>One person a new edition would send back to learning, with the pillars they would still have to do.</summary>
+public sealed record PlannedPerson(string Name, bool HadCompleted, IReadOnlyList<string> PillarsToDo);

@@ -30,7 +30,7 @@ public class AdminContentTests
         using var app = new AppFactory();
         var client = app.Browser();
         await client.SignedInAsync(who);
-        foreach (var url in new[] { "/admin/content", "/admin/content/preview", "/admin/content/diff?from=1" })
+        foreach (var url in new[] { "/admin/content", "/admin/content/preview", "/admin/content/diff?from=1", "/admin/content/editions/1" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -54,6 +54,9 @@ public class AdminContentTests
         Assert.Contains("Habla claro y di la verdad — Cambio de fondo", System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "));
         var completed = await app.WithDbAsync(db => db.Employees.CountAsync(e => e.CurrentAssignment!.CompletedAt != null));
         Assert.Contains($"{completed} personas que ya habían completado la promesa tendrán que repasar 1 pilares", text);
+        var planned = page.QuerySelectorAll("ul.planned li").Select(li => System.Text.RegularExpressions.Regex.Replace(li.TextContent, @"\s+", " ").Trim()).ToList();
+        Assert.Contains("Manuel Ortiz Campos — Habla claro y di la verdad", planned);
+        Assert.Contains(planned, p => p.StartsWith("Sergio Molina Cabrera — ") && p.Contains("(estaba a medias)"));
 
         // No confirmation: refused, nothing published.
         var refused = await client.SubmitAsync(page, "form[action*='handler=Publish']", new Dictionary<string, string> { ["Input.Note"] = "Pilar 2 aclarado" });
@@ -73,6 +76,13 @@ public class AdminContentTests
         Assert.Contains($"Edición 2 publicada. {completed + await MovedAsync(app)} personas tienen algo que hacer.", after.Text());
         Assert.Contains("Pilar 2 aclarado", after.Text());
         Assert.Equal(AssignmentReason.NewEdition, await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "MO-0102").Select(e => e.CurrentAssignment!.Reason).SingleAsync()));
+
+        // Edition 1 stays readable word for word, without the new sentence.
+        var first = await client.GetPageAsync("/admin/content/editions/1");
+        Assert.Equal(5, first.QuerySelectorAll("section.card").Length);
+        Assert.DoesNotContain("Si hoy no puedes responder", first.Text());
+        Assert.Contains("Si hoy no puedes responder", (await client.GetPageAsync("/admin/content/editions/2")).Text());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/admin/content/editions/99")).StatusCode);
 
         var diff = await client.GetPageAsync("/admin/content/diff?from=1&to=2");
         Assert.Contains(diff.QuerySelectorAll("ins"), i => i.TextContent.Contains("Si hoy no puedes responder"));

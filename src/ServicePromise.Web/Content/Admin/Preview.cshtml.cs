@@ -6,7 +6,7 @@ namespace ServicePromise.Web.Content.Admin;
 
 /// <summary>The unpublished content rendered exactly as employees will read it, with its validation messages.</summary>
 [Authorize(Roles = Roles.Admin)]
-public class PreviewModel(ContentFolder folder, MarkdownRenderer markdown) : PageModel
+public class PreviewModel(ContentFolder folder) : PageModel
 {
     public IReadOnlyList<ContentError> Errors { get; private set; } = [];
     public LanguageContent? Shown { get; private set; }
@@ -27,6 +27,4 @@ public class PreviewModel(ContentFolder folder, MarkdownRenderer markdown) : Pag
             Errors = ex.Errors;
         }
     }
-
-    public string Html(string body) => markdown.ToHtml(body);
 }

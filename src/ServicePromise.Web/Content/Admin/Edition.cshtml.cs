@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Learning;
+
+namespace ServicePromise.Web.Content.Admin;
+
+/// <summary>Any published edition, word for word as it was: editions are immutable and stay readable forever.</summary>
+[Authorize(Roles = Roles.Admin)]
+public class EditionModel(AppDbContext db) : PageModel
+{
+    public int Number { get; private set; }
+    public string? ChangeNote { get; private set; }
+    public LanguageContent Shown { get; private set; } = null!;
+    public IReadOnlyList<string> Languages { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int number, string? lang, CancellationToken ct)
+    {
+        var edition = await db.Editions.AsNoTracking().Where(e => e.Number == number)
+            .Include(e => e.Texts).Include(e => e.Pillars).ThenInclude(p => p.Texts)
+            .AsSplitQuery().SingleOrDefaultAsync(ct);
+        if (edition is null) return NotFound();
+        Number = edition.Number;
+        ChangeNote = edition.ChangeNote;
+        Languages = edition.Texts.Select(t => t.Language).Order().ToList();
+        var language = Languages.Contains(lang ?? "") ? lang! : edition.DefaultLanguage;
+        var promise = edition.Texts.Single(t => t.Language == language);
+        Shown = new LanguageContent(language,
+            new PromiseContent(promise.Company, promise.Title, promise.Statement, promise.BodyMarkdown),
+            edition.Pillars.OrderBy(p => p.Order)
+                .Select(p => (p, t: p.Texts.FirstOrDefault(t => t.Language == language) ?? p.Texts.Single(t => t.Language == edition.DefaultLanguage)))
+                .Select(x => new PillarContent(x.p.Key, x.p.Order, x.t.Title, x.t.Summary, x.t.ReflectionPrompt, x.t.BodyMarkdown, "",
+                    x.p.ChangeKind, KnowledgeCheck.FromJson(x.t.CheckJson)))
+                .ToList());
+        return Page();
+    }
+}
