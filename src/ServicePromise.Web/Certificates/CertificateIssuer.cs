@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Learning;
 
@@ -20,10 +21,6 @@ public sealed class CertificateIssuer(AppDbContext db, Infrastructure.Organisati
             .Select(p => new { Texts = p.Texts.Select(t => new { t.Language, t.Title }).ToList() })
             .ToListAsync(ct);
 
-        string InLanguage<T>(IEnumerable<T> texts, Func<T, string> language, Func<T, string> value) =>
-            texts.Where(t => language(t) == person.Language).Select(value).FirstOrDefault()
-            ?? texts.Where(t => language(t) == edition.DefaultLanguage).Select(value).First();
-
         var certificate = new Certificate
         {
             Code = await UniqueCodeAsync(ct),
@@ -32,13 +29,13 @@ public sealed class CertificateIssuer(AppDbContext db, Infrastructure.Organisati
             EditionId = assignment.EditionId,
             HolderName = person.FullName,
             JobTitle = person.JobTitle,
-            Company = InLanguage(edition.Texts, t => t.Language, t => t.Company),
+            Company = edition.Texts.InLanguage(t => t.Language, person.Language, edition.DefaultLanguage).Company,
             EditionNumber = edition.Number,
             EditionPublishedAt = edition.PublishedAt,
             IssuedAt = clock.UtcNow,
             ExpiresOn = RefresherPlanner.ExpiryOf(clock.Today, new PlannerOptions(PeriodicRefresherMonths: options.Value.PeriodicRefresherMonths)),
             Language = person.Language,
-            PillarTitles = string.Join('\n', pillars.Select(p => InLanguage(p.Texts, t => t.Language, t => t.Title))),
+            PillarTitles = string.Join('\n', pillars.Select(p => p.Texts.InLanguage(t => t.Language, person.Language, edition.DefaultLanguage).Title)),
         };
         db.Certificates.Add(certificate);
         return certificate;

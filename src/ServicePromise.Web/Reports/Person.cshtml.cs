@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
@@ -48,7 +49,7 @@ public class PersonModel(AppDbContext db, OrganisationClock clock) : PageModel
             EditionNumber = current.Number;
             Reason = current.Reason;
             Pillars = current.Pillars.Select(p => new PillarRow(
-                (p.Titles.FirstOrDefault(t => t.Language == language) ?? p.Titles.First(t => t.Language == current.DefaultLanguage)).Title,
+                p.Titles.InLanguage(t => t.Language, language, current.DefaultLanguage).Title,
                 p.ReadAt, p.HasCheck, p.CheckPassedAt, p.ReflectedAt)).ToList();
         }
 
@@ -62,7 +63,7 @@ public class PersonModel(AppDbContext db, OrganisationClock clock) : PageModel
             })
             .Take(200).ToListAsync(ct);
         Attempts = attempts.Select(a => new AttemptRow(
-            (a.Titles.FirstOrDefault(t => t.Language == language) ?? a.Titles.First(t => t.Language == a.DefaultLanguage)).Title,
+            a.Titles.InLanguage(t => t.Language, language, a.DefaultLanguage).Title,
             a.Number, a.StartedAt, a.SubmittedAt, a.Score, a.Passed)).ToList();
         return Page();
     }

@@ -31,7 +31,7 @@ public class EditionModel(AppDbContext db) : PageModel
         Shown = new LanguageContent(language,
             new PromiseContent(promise.Company, promise.Title, promise.Statement, promise.BodyMarkdown),
             edition.Pillars.OrderBy(p => p.Order)
-                .Select(p => (p, t: p.Texts.FirstOrDefault(t => t.Language == language) ?? p.Texts.Single(t => t.Language == edition.DefaultLanguage)))
+                .Select(p => (p, t: p.Texts.InLanguage(t => t.Language, language, edition.DefaultLanguage)))
                 .Select(x => new PillarContent(x.p.Key, x.p.Order, x.t.Title, x.t.Summary, x.t.ReflectionPrompt, x.t.BodyMarkdown, "",
                     x.p.ChangeKind, KnowledgeCheck.FromJson(x.t.CheckJson)))
                 .ToList());

@@ -74,7 +74,7 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
             })
             .ToListAsync(ct);
         Editions = editions.Select(e => new EditionRow(e.Number, e.PublishedAt, e.ChangeNote,
-            e.Pillars.Select(p => ((p.Texts.FirstOrDefault(t => t.Language == language) ?? p.Texts.First(t => t.Language == e.DefaultLanguage)).Title, p.ChangeKind)).ToList())).ToList();
+            e.Pillars.Select(p => (p.Texts.InLanguage(t => t.Language, language, e.DefaultLanguage).Title, p.ChangeKind)).ToList())).ToList();
 
         try
         {
