@@ -98,13 +98,12 @@ public static class Commands
         await app.PrepareAsync();
         using var scope = app.Services.CreateScope();
         var content = app.Services.LoadContent();
-        var (edition, published) = await scope.ServiceProvider.GetRequiredService<EditionPublisher>().PublishAsync(content, note);
+        var (edition, published, assigned) = await scope.ServiceProvider.GetRequiredService<EditionRollout>().PublishAsync(content, note);
         if (!published)
         {
             Console.WriteLine($"Nothing to publish: the content is the same as edition {edition.Number}.");
             return 0;
         }
-        var assigned = await scope.ServiceProvider.GetRequiredService<NewEditionAssigner>().AssignAsync(edition);
         Console.WriteLine($"Published edition {edition.Number}. {assigned} people have something to do.");
         return 0;
     }

@@ -8,6 +8,7 @@ public static class LearningExtensions
         builder.Services.AddScoped<Onboarding>();
         builder.Services.AddScoped<ProgressRecorder>();
         builder.Services.AddScoped<NewEditionAssigner>();
+        builder.Services.AddScoped<EditionRollout>();
         builder.Services.AddScoped<PeriodicRefreshers>();
         builder.Services.AddHostedService<PeriodicRefresherJob>();
         return builder;

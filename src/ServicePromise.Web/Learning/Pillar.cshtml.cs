@@ -75,9 +75,8 @@ public class PillarModel(
         }
 
         var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == Pillar.AssignmentPillarId, ct);
-        var tracked = await db.CheckAttempts.SingleAsync(a => a.Id == attempt.Id, ct);
-        var result = await progress.SubmitCheckAsync(pillar, tracked, check, answers, PassMark, ct);
-        if (result.Passed)
+        var result = await progress.SubmitCheckAsync(pillar, attempt.Id, check, answers, PassMark, ct);
+        if (result?.Passed == true)
         {
             TempData["ReflectionSaved"] = L["¡Comprobación superada! Ahora escribe cómo aplica este pilar en tu puesto."].Value;
             return Redirect($"/pillars/{key}#reflection");

@@ -21,19 +21,26 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Marks a check attempt and, when it passes, the pillar's check. Returns the result.</summary>
-    public async Task<CheckResult> SubmitCheckAsync(AssignmentPillar pillar, CheckAttempt attempt, KnowledgeCheck check,
+    /// <summary>Marks a check attempt and, when it passes, the pillar's check.</summary>
+    /// <returns>The result, or null when the attempt had already been marked (a double click, a second tab).</returns>
+    public async Task<CheckResult?> SubmitCheckAsync(AssignmentPillar pillar, int attemptId, KnowledgeCheck check,
         IReadOnlyDictionary<int, IReadOnlyCollection<int>> answers, int passMark, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var result = CheckGrading.Grade(check, answers, passMark);
-        attempt.SubmittedAt = now;
-        attempt.Answers = CheckGrading.ToJson(answers.ToDictionary(a => a.Key, a => a.Value.Order().ToArray()));
-        attempt.Score = result.Score;
-        attempt.Passed = result.Passed;
-        if (result.Passed) pillar.CheckPassedAt ??= now;
+        var json = CheckGrading.ToJson(answers.ToDictionary(a => a.Key, a => a.Value.Order().ToArray()));
+        // Only the first submission of an attempt is kept: HR's record of it must never be overwritten.
+        var marked = await db.CheckAttempts.Where(a => a.Id == attemptId && a.SubmittedAt == null)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(a => a.SubmittedAt, now)
+                .SetProperty(a => a.Answers, json)
+                .SetProperty(a => a.Score, result.Score)
+                .SetProperty(a => a.Passed, result.Passed), ct);
+        if (marked == 0) return null;
+        if (!result.Passed) return result;
+        pillar.CheckPassedAt ??= now;
         await db.SaveChangesAsync(ct);
-        if (result.Passed) await CompleteIfDoneAsync(await db.Assignments.SingleAsync(a => a.Id == pillar.AssignmentId, ct), now, ct);
+        await CompleteIfDoneAsync(await db.Assignments.SingleAsync(a => a.Id == pillar.AssignmentId, ct), now, ct);
         return result;
     }
 

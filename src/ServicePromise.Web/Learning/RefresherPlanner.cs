@@ -71,9 +71,10 @@ public static class RefresherPlanner
         }
 
         // Mid-assignment: move to the new edition. Keep every still-existing pillar they had; what they finished
-        // stays finished unless its meaning changed; new pillars are added.
+        // stays finished unless its meaning changed; new and substantively changed pillars are added (someone
+        // part-way through a refresher must not miss a change they would get had they already finished).
         var covered = current.Covered.Where(release.Has)
-            .Concat(release.Pillars.Where(p => p.Change == ChangeKind.New).Select(p => p.Key))
+            .Concat(release.ToRedo)
             .Distinct()
             .ToList();
         var carryOver = current.Done.Where(k => release.Has(k) && release.ChangeOf(k) is ChangeKind.Unchanged or ChangeKind.Editorial).ToList();

@@ -110,6 +110,24 @@ public class CheckPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Two_simultaneous_submissions_keep_the_first_and_the_record_agrees_with_the_pillar()
+    {
+        var (client, page) = await OpenCheckAsync("jorge.pena@demo.mercadosolivo.es");
+        var responses = await Task.WhenAll(
+            JourneyTests.AnswerCheckAsync(client, page, "listen", right: true),
+            JourneyTests.AnswerCheckAsync(client, page, "listen", right: false));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var (attempts, passed, checkPassed) = await app.WithDbAsync(async db =>
+        {
+            var all = await db.CheckAttempts.Where(a => a.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0404").ToListAsync();
+            var pillar = await db.AssignmentPillars.SingleAsync(p => p.Assignment!.Employee!.EmployeeNumber == "MO-0404" && p.Pillar!.Key == "listen");
+            return (all.Count, all.Single().Passed, pillar.CheckPassedAt is not null);
+        });
+        Assert.Equal(1, attempts);
+        Assert.Equal(passed, checkPassed);
+    }
+
+    [Fact]
     public async Task Sending_the_same_answers_twice_marks_them_once()
     {
         var (client, page) = await OpenCheckAsync("sara.cortes@demo.mercadosolivo.es");

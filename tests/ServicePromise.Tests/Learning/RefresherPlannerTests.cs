@@ -101,6 +101,16 @@ public class RefresherPlannerTests
     }
 
     [Fact]
+    public void Someone_part_way_through_a_refresher_also_gets_a_later_substantive_change()
+    {
+        // On an edition-2 refresher covering only tell-the-truth; edition 3 changes keep-our-word substantively.
+        var person = new PersonBefore(7, true, new OpenAssignment(2, AssignmentReason.NewEdition, ["tell-the-truth"], [], false, Published));
+        var release = new EditionRelease(3, Published.AddDays(10), [.. Five.Select(k => (k, k == "keep-our-word" ? ChangeKind.Substantive : ChangeKind.Unchanged))]);
+        var plan = RefresherPlanner.ForNewEdition(person, release, Options)!;
+        Assert.Equal(["tell-the-truth", "keep-our-word"], plan.Pillars);
+    }
+
+    [Fact]
     public void Someone_already_on_this_edition_is_left_alone()
     {
         var person = new PersonBefore(7, true, new OpenAssignment(2, AssignmentReason.NewEdition, ["tell-the-truth"], [], false, Published.AddDays(30)));

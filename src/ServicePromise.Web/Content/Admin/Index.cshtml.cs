@@ -13,7 +13,7 @@ namespace ServicePromise.Web.Content.Admin;
 
 /// <summary>The editions published so far, and what the content folder would publish next — with who it would send back to learning.</summary>
 [Authorize(Roles = Roles.Admin)]
-public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher publisher, NewEditionAssigner assigner, IStringLocalizer<SharedResource> L) : PageModel
+public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher publisher, NewEditionAssigner assigner, EditionRollout rollout, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record EditionRow(int Number, DateTime PublishedAt, string? ChangeNote, IReadOnlyList<(string Title, ChangeKind Change)> Pillars);
 
@@ -22,6 +22,7 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
     public PendingEdition? Pending { get; private set; }
     public RefresherPreview? Preview { get; private set; }
     public IReadOnlyDictionary<string, string> Titles { get; private set; } = new Dictionary<string, string>();
+    ContentSet? _content;
 
     [BindProperty] public PublishInput Input { get; set; } = new();
 
@@ -57,8 +58,8 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
             return Page();
         }
 
-        var (edition, published) = await publisher.PublishAsync(folder.Load(), Input.Note, ct);
-        var assigned = published ? await assigner.AssignAsync(edition, ct) : 0;
+        // Publish exactly the content whose hash the admin reviewed (checked above), not a fresh read of the folder.
+        var (edition, _, assigned) = await rollout.PublishAsync(_content!, Input.Note);
         TempData["StatusMessage"] = L["Edición {0} publicada. {1} personas tienen algo que hacer.", edition.Number, assigned].Value;
         return RedirectToPage();
     }
@@ -78,7 +79,7 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
 
         try
         {
-            var content = folder.Load();
+            var content = _content = folder.Load();
             Pending = await publisher.CompareAsync(content, ct);
             var texts = content.Languages.FirstOrDefault(l => l.Language == language) ?? content.Default;
             Titles = content.Default.Pillars.ToDictionary(p => p.Key, p => texts.Pillars.FirstOrDefault(x => x.Key == p.Key)?.Title ?? p.Title);

@@ -1,0 +1,22 @@
+using ServicePromise.Web.Content;
+using ServicePromise.Web.Data;
+
+namespace ServicePromise.Web.Learning;
+
+/// <summary>
+/// Publishes an edition and assigns what it asks of people in one transaction: either both happen or
+/// neither does, so an edition can never exist with nobody told to learn it.
+/// </summary>
+public sealed class EditionRollout(AppDbContext db, EditionPublisher publisher, NewEditionAssigner assigner)
+{
+    /// <returns>The current edition, whether it was published now, and how many people got something to do.</returns>
+    public async Task<(Edition Edition, bool Published, int Assigned)> PublishAsync(ContentSet content, string? changeNote)
+    {
+        // Not cancellable: once started, a closed browser tab must not leave half a rollout behind.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var (edition, published) = await publisher.PublishAsync(content, changeNote, CancellationToken.None);
+        var assigned = published ? await assigner.AssignAsync(edition, CancellationToken.None) : 0;
+        await transaction.CommitAsync(CancellationToken.None);
+        return (edition, published, assigned);
+    }
+}
