@@ -33,12 +33,26 @@ public sealed class CertificateIssuer(AppDbContext db, Infrastructure.Organisati
             EditionNumber = edition.Number,
             EditionPublishedAt = edition.PublishedAt,
             IssuedAt = clock.UtcNow,
-            ExpiresOn = RefresherPlanner.ExpiryOf(clock.Today, new PlannerOptions(PeriodicRefresherMonths: options.Value.PeriodicRefresherMonths)),
+            ExpiresOn = await ExpiryAsync(assignment, ct),
             Language = person.Language,
             PillarTitles = string.Join('\n', pillars.Select(p => p.Texts.InLanguage(t => t.Language, person.Language, edition.DefaultLanguage).Title)),
         };
         db.Certificates.Add(certificate);
         return certificate;
+    }
+
+    /// <summary>
+    /// With periodic refreshers on, a full completion is valid for the period from today; a new-edition
+    /// refresher (a few pillars) keeps the expiry of the last full completion instead of extending it.
+    /// </summary>
+    async Task<DateOnly?> ExpiryAsync(Assignment assignment, CancellationToken ct)
+    {
+        var planner = new PlannerOptions(PeriodicRefresherMonths: options.Value.PeriodicRefresherMonths);
+        if (planner.PeriodicRefresherMonths is null) return null;
+        if (assignment.Reason != AssignmentReason.NewEdition) return RefresherPlanner.ExpiryOf(clock.Today, planner);
+        var lastFull = await db.Assignments.Where(a => a.EmployeeId == assignment.EmployeeId && a.CompletedAt != null && a.Reason != AssignmentReason.NewEdition)
+            .MaxAsync(a => a.CompletedAt, ct);
+        return RefresherPlanner.ExpiryOf(lastFull is { } full ? clock.LocalDate(full) : clock.Today, planner);
     }
 
     async Task<string> UniqueCodeAsync(CancellationToken ct)

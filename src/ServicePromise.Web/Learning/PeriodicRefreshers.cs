@@ -18,17 +18,22 @@ public sealed class PeriodicRefreshers(AppDbContext db, OrganisationClock clock,
 
         var planner = new PlannerOptions(options.Value.NewEditionDueDays, options.Value.PeriodicRefresherMonths);
         var today = clock.Today;
-        // Only people whose current assignment is done: anyone with open work gets nothing more on top.
+        // Only people whose current assignment is done: anyone with open work gets nothing more on top. The
+        // clock runs from their last *full* completion: a one-pillar new-edition refresher does not restart it.
         var people = await db.Employees.Where(e => e.IsActive && e.CurrentAssignment!.CompletedAt != null)
-            .Select(e => new { Employee = e, CompletedAt = e.CurrentAssignment!.CompletedAt!.Value })
+            .Select(e => new
+            {
+                Employee = e,
+                LastFull = db.Assignments.Where(a => a.EmployeeId == e.Id && a.CompletedAt != null && a.Reason != AssignmentReason.NewEdition).Max(a => a.CompletedAt),
+            })
             .ToListAsync(ct);
         var assigned = 0;
         foreach (var person in people)
         {
-            var plan = RefresherPlanner.ForPeriodic(person.Employee.Id, true, clock.LocalDate(person.CompletedAt),
+            var plan = RefresherPlanner.ForPeriodic(person.Employee.Id, true, person.LastFull is { } full ? clock.LocalDate(full) : null,
                 edition.Pillars.Select(p => p.Key).ToList(), today, planner);
             if (plan is null) continue;
-            person.Employee.CurrentAssignment = new Assignment
+            var refresher = new Assignment
             {
                 Employee = person.Employee,
                 EditionId = edition.Id,
@@ -37,17 +42,18 @@ public sealed class PeriodicRefreshers(AppDbContext db, OrganisationClock clock,
                 DueOn = plan.DueOn,
                 Pillars = edition.Pillars.Select(p => new AssignmentPillar { PillarId = p.Id }).ToList(),
             };
-            assigned++;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex)
-        {
-            // Another instance assigned the same refreshers a moment ago (unique person/edition/reason/due date).
-            logger.LogInformation(ex, "Periodic refreshers were assigned by another instance");
-            return 0;
+            person.Employee.CurrentAssignment = refresher;
+            try
+            {
+                // One person at a time: a clash with another instance costs only that person's row.
+                await db.SaveChangesAsync(ct);
+                assigned++;
+            }
+            catch (DbUpdateException ex)
+            {
+                logger.LogInformation(ex, "Employee {Id}'s periodic refresher was assigned by another instance", person.Employee.Id);
+                db.ChangeTracker.Clear();
+            }
         }
         if (assigned > 0) logger.LogInformation("Assigned {Count} periodic refreshers", assigned);
         return assigned;

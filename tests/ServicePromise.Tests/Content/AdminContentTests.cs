@@ -108,6 +108,23 @@ public class AdminContentTests
     }
 
     [Fact]
+    public async Task A_change_only_to_the_english_check_shows_in_the_diff()
+    {
+        var content = Repo.CopyContent();
+        using var app = new AppFactory { ContentPath = content };
+        var client = await AdminAsync(app);
+        var path = Path.Combine(content, "en/pillars/01-listen.md");
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf("explanation: \"", StringComparison.Ordinal) + "explanation: \"".Length;
+        File.WriteAllText(path, text[..at] + "A brand-new explanation. " + text[at..]);
+
+        var diff = await client.GetPageAsync("/admin/content/diff?from=1");
+        var english = diff.QuerySelectorAll("section[lang=en]");
+        Assert.Contains(english.SelectMany(s => s.QuerySelectorAll("ins")), i => i.TextContent.Contains("A brand-new explanation."));
+        Assert.Empty(diff.QuerySelectorAll("section[lang=es] ins"));
+    }
+
+    [Fact]
     public async Task A_broken_file_is_listed_with_its_line_and_nothing_can_be_published()
     {
         var content = Repo.CopyContent();

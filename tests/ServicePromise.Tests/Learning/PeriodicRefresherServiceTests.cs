@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,10 +16,13 @@ public class PeriodicRefresherServiceTests
 {
     sealed class YearlyFactory : AppFactory
     {
+        public MovableTime Time { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Learning:PeriodicRefresherMonths", "12");
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
         }
     }
 
@@ -52,6 +56,32 @@ public class PeriodicRefresherServiceTests
         Assert.Equal(0, await app.WithDbAsync(db =>
             new PeriodicRefreshers(db, new OrganisationClock(later, app.Services.GetRequiredService<IOptions<AppOptions>>()),
                 app.Services.GetRequiredService<IOptions<LearningOptions>>(), NullLogger<PeriodicRefreshers>.Instance).AssignDueAsync()));
+    }
+
+    [Fact]
+    public async Task A_new_edition_refresher_keeps_the_expiry_of_the_last_full_completion()
+    {
+        var content = Repo.CopyContent();
+        var dbFile = Path.Combine(Directory.CreateTempSubdirectory("sp-periodic-").FullName, "app.db");
+        DateOnly? firstExpiry;
+        using (var app = new YearlyFactory { DatabaseFile = dbFile, ContentPath = content })
+        {
+            _ = app.Server;
+            firstExpiry = await app.WithDbAsync(db => db.Certificates.Where(c => c.Employee!.EmployeeNumber == "MO-0102").Select(c => c.ExpiresOn).SingleAsync());
+            var path = Path.Combine(content, "es/pillars/02-tell-the-truth.md");
+            File.WriteAllText(path, File.ReadAllText(path).Replace("order: 2", "order: 2\nchange: substantive") + "\nUna idea nueva.\n");
+            using (var scope = app.Services.CreateScope())
+                await scope.ServiceProvider.GetRequiredService<EditionRollout>()
+                    .PublishAsync(scope.ServiceProvider.GetRequiredService<ServicePromise.Web.Content.ContentFolder>().Load(), "Pilar 2");
+            // Two months later Manuel redoes the changed pillar: his proof still runs out when the first one did.
+            app.Time.Offset = TimeSpan.FromDays(60);
+            var client = app.Browser();
+            await client.SignedInAsync(Pages.OtherEmployee);
+            await JourneyTests.CompletePillarAsync(client, "/pillars/tell-the-truth",
+                "Como reponedor, cuando un cliente pregunta por algo agotado le digo la verdad y cuándo llega; mis compañeros de caja también son mis clientes.");
+            var latest = await app.WithDbAsync(db => db.Certificates.Where(c => c.Employee!.EmployeeNumber == "MO-0102").OrderByDescending(c => c.Id).Select(c => c.ExpiresOn).FirstAsync());
+            Assert.Equal(firstExpiry, latest);
+        }
     }
 
     [Fact]

@@ -4,31 +4,38 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Data;
+using ServicePromise.Web.Learning;
 
 namespace ServicePromise.Web.Content.Admin;
 
-/// <summary>Per pillar, the old and the new text side by side with what changed marked: between two editions, or an edition and the unpublished folder.</summary>
+/// <summary>
+/// Per language and pillar, the old and the new text side by side with what changed marked — lesson,
+/// prompt and knowledge check alike — between two editions, or an edition and the unpublished folder.
+/// </summary>
 [Authorize(Roles = Roles.Admin)]
 public class DiffModel(AppDbContext db, ContentFolder folder) : PageModel
 {
-    public sealed record PillarTexts(string Title, string Summary, string Prompt, string Body);
+    public sealed record PillarTexts(string Title, string Summary, string Prompt, string Body, KnowledgeCheck? Check);
     public sealed record PillarDiff(string Key, PillarTexts? Before, PillarTexts? After, IReadOnlyList<DiffLine> Lines);
+
+    /// <summary>Pillar texts by language, then by key.</summary>
+    public sealed class EditionTexts : Dictionary<string, Dictionary<string, PillarTexts>>;
 
     public int From { get; private set; }
     public int? To { get; private set; }
-    public IReadOnlyList<PillarDiff> Pillars { get; private set; } = [];
+    public IReadOnlyList<(string Language, IReadOnlyList<PillarDiff> Pillars)> Languages { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int from, int? to, CancellationToken ct)
     {
-        var before = await EditionTextsAsync(from, ct);
+        var before = await FromEditionAsync(from, ct);
         if (before is null) return NotFound();
-        IReadOnlyDictionary<string, PillarTexts>? after;
-        if (to is int number) after = await EditionTextsAsync(number, ct);
+        EditionTexts? after;
+        if (to is int number) after = await FromEditionAsync(number, ct);
         else
         {
             try
             {
-                after = folder.Load().Default.Pillars.ToDictionary(p => p.Key, p => new PillarTexts(p.Title, p.Summary, p.ReflectionPrompt, p.Body));
+                after = FromFolder(folder.Load());
             }
             catch (ContentInvalidException)
             {
@@ -37,29 +44,54 @@ public class DiffModel(AppDbContext db, ContentFolder folder) : PageModel
         }
         if (after is null) return NotFound();
         (From, To) = (from, to);
-        Pillars = before.Keys.Union(after.Keys).Select(key =>
+        Languages = before.Keys.Union(after.Keys).Order(StringComparer.Ordinal).Select(language =>
         {
-            before.TryGetValue(key, out var b);
-            after.TryGetValue(key, out var a);
-            return new PillarDiff(key, b, a, TextDiff.Lines(Whole(b), Whole(a)));
+            var b = before.GetValueOrDefault(language) ?? [];
+            var a = after.GetValueOrDefault(language) ?? [];
+            IReadOnlyList<PillarDiff> pillars = b.Keys.Union(a.Keys).Select(key =>
+            {
+                b.TryGetValue(key, out var old);
+                a.TryGetValue(key, out var now);
+                return new PillarDiff(key, old, now, TextDiff.Lines(Whole(old), Whole(now)));
+            }).ToList();
+            return (language, pillars);
         }).ToList();
         return Page();
     }
 
-    static string Whole(PillarTexts? t) => t is null ? "" : string.Join('\n', "# " + t.Title, t.Summary, t.Prompt, t.Body);
-
-    async Task<IReadOnlyDictionary<string, PillarTexts>?> EditionTextsAsync(int number, CancellationToken ct)
+    /// <summary>Everything a reader meets for a pillar, as lines: the check's questions, right answers and explanations included.</summary>
+    static string Whole(PillarTexts? t)
     {
-        var edition = await db.Editions.AsNoTracking().Where(e => e.Number == number)
-            .Select(e => new
-            {
-                e.DefaultLanguage,
-                Pillars = e.Pillars.OrderBy(p => p.Order).Select(p => new { p.Key, Texts = p.Texts.ToList() }).ToList(),
-            }).SingleOrDefaultAsync(ct);
-        return edition?.Pillars.ToDictionary(p => p.Key, p =>
+        if (t is null) return "";
+        var lines = new List<string> { "# " + t.Title, t.Summary, t.Prompt, t.Body };
+        foreach (var q in t.Check?.Questions ?? [])
         {
-            var t = p.Texts.First(x => x.Language == edition.DefaultLanguage);
-            return new PillarTexts(t.Title, t.Summary, t.ReflectionPrompt, t.BodyMarkdown);
-        });
+            lines.Add("? " + q.Text);
+            lines.AddRange(q.Options.Select(o => $"  [{(o.Correct ? "x" : " ")}] {o.Text} — {o.Explanation}"));
+        }
+        return string.Join('\n', lines);
+    }
+
+    static EditionTexts FromFolder(ContentSet content)
+    {
+        var texts = new EditionTexts();
+        foreach (var l in content.Languages)
+            texts[l.Language] = l.Pillars.ToDictionary(p => p.Key, p => new PillarTexts(p.Title, p.Summary, p.ReflectionPrompt, p.Body, p.Check));
+        return texts;
+    }
+
+    async Task<EditionTexts?> FromEditionAsync(int number, CancellationToken ct)
+    {
+        var pillars = await db.Pillars.AsNoTracking().Where(p => p.Edition!.Number == number).OrderBy(p => p.Order)
+            .Select(p => new { p.Key, Texts = p.Texts.ToList() }).ToListAsync(ct);
+        if (pillars.Count == 0) return null;
+        var texts = new EditionTexts();
+        foreach (var p in pillars)
+            foreach (var t in p.Texts)
+            {
+                if (!texts.TryGetValue(t.Language, out var byKey)) texts[t.Language] = byKey = [];
+                byKey[p.Key] = new PillarTexts(t.Title, t.Summary, t.ReflectionPrompt, t.BodyMarkdown, KnowledgeCheck.FromJson(t.CheckJson));
+            }
+        return texts;
     }
 }
