@@ -12,7 +12,7 @@ namespace ServicePromise.Web.Learning;
 /// refresher with only the changed pillars for those who completed, a move to the new edition (keeping
 /// finished, unchanged pillars and their reflections) for those on the way.
 /// </summary>
-public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock, IOptions<LearningOptions> options, ILogger<NewEditionAssigner> logger)
+public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock, IOptions<LearningOptions> options, Certificates.CertificateIssuer issuer, ILogger<NewEditionAssigner> logger)
 {
     /// <summary>What publishing would ask of people, without writing anything: the admin sees it before deciding.</summary>
     public async Task<RefresherPreview> PreviewAsync(PendingEdition pending, CancellationToken ct = default)
@@ -30,9 +30,10 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
     public async Task<int> AssignAsync(Edition edition, CancellationToken ct = default)
     {
         var pillars = await db.Pillars.AsNoTracking().Where(p => p.EditionId == edition.Id).OrderBy(p => p.Order)
-            .Select(p => new { p.Id, p.Key, p.ChangeKind }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.Key, p.ChangeKind, p.HasCheck }).ToListAsync(ct);
         var release = new EditionRelease(edition.Number, clock.LocalDate(edition.PublishedAt), pillars.Select(p => (p.Key, p.ChangeKind)).ToList());
         var pillarIds = pillars.ToDictionary(p => p.Key, p => p.Id);
+        var hasCheck = pillars.ToDictionary(p => p.Id, p => p.HasCheck);
         var now = clock.UtcNow;
         var planned = await PlanAsync(release, tracked: true, ct);
         foreach (var (person, done, plan) in planned)
@@ -64,6 +65,15 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
                 assignment.Pillars.Add(pillar);
             }
             person.CurrentAssignment = assignment;
+        }
+        await db.SaveChangesAsync(ct);
+
+        // Someone whose remaining pillars were all removed has nothing left to do: complete and certify them now.
+        foreach (var assignment in planned.Select(p => p.Person.CurrentAssignment!)
+                     .Where(a => a.Pillars.All(p => CompletionRules.IsPillarDone(p.ReadAt, p.ReflectedAt, hasCheck[p.PillarId], p.CheckPassedAt))))
+        {
+            assignment.CompletedAt = now;
+            await issuer.CreateAsync(assignment, ct);
         }
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Edition {Number}: {Count} people have something to do", edition.Number, planned.Count);

@@ -79,7 +79,9 @@ public static class RefresherPlanner
             .ToList();
         var carryOver = current.Done.Where(k => release.Has(k) && release.ChangeOf(k) is ChangeKind.Unchanged or ChangeKind.Editorial).ToList();
         var stillToDo = covered.Except(carryOver).ToList();
-        if (stillToDo.Count == 0) return null;
+        // Everything left was removed from the promise: they move across with all they did, already complete,
+        // rather than stay stuck on a pillar that no longer exists.
+        if (covered.Count == 0) return null;
         var ordered = release.Pillars.Select(p => p.Key).Where(covered.Contains).ToList();
         // Someone already on the way keeps their date, unless the edition gives them more to do: a new pillar,
         // or a finished one to redo. Then they get at least the usual time for a new edition.

@@ -120,6 +120,29 @@ public class NewEditionTests
     }
 
     [Fact]
+    public async Task Someone_whose_remaining_pillars_are_removed_is_completed_and_certified()
+    {
+        var content = Repo.CopyContent();
+        var dbFile = Path.Combine(Directory.CreateTempSubdirectory("sp-edition-").FullName, "app.db");
+        using (var first = new AppFactory { DatabaseFile = dbFile, ContentPath = content }) _ = first.Server;
+        foreach (var language in new[] { "es", "en" })
+            foreach (var file in new[] { "03-own-it.md", "04-keep-our-word.md", "05-internal-customer.md" })
+                File.Delete(Path.Combine(content, language, "pillars", file));
+        var (exitCode, output) = Publish(content, dbFile, "Tres pilares retirados");
+        Assert.True(exitCode == 0, output);
+
+        using var second = new AppFactory { DatabaseFile = dbFile, ContentPath = content };
+        _ = second.Server;
+        // Sergio had done listen and tell-the-truth, the two pillars that remain.
+        var sergio = await second.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "MO-0104")
+            .Select(e => new { e.CurrentAssignment!.Edition!.Number, e.CurrentAssignment.CompletedAt, Certificates = db.Certificates.Count(c => c.EmployeeId == e.Id) })
+            .SingleAsync());
+        Assert.Equal(2, sergio.Number);
+        Assert.NotNull(sergio.CompletedAt);
+        Assert.Equal(1, sergio.Certificates);
+    }
+
+    [Fact]
     public async Task An_edition_with_only_wording_changes_assigns_nothing()
     {
         var content = Repo.CopyContent();

@@ -58,6 +58,15 @@ public class RefresherPlannerTests
     }
 
     [Fact]
+    public void Someone_whose_remaining_pillars_were_all_removed_moves_across_with_everything_done()
+    {
+        var release = Release(("listen", ChangeKind.Unchanged), ("tell-the-truth", ChangeKind.Editorial));
+        var plan = RefresherPlanner.ForNewEdition(Midway(["listen", "tell-the-truth"], new DateOnly(2026, 12, 10)), release, Options)!;
+        Assert.Equal(["listen", "tell-the-truth"], plan.Pillars);
+        Assert.Equal(plan.Pillars.Order(), plan.CarryOver.Order());
+    }
+
+    [Fact]
     public void Leavers_get_nothing()
     {
         Assert.Null(RefresherPlanner.ForNewEdition(Completed(active: false), Mixed, Options));
