@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ServicePromise.Web.Infrastructure;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -15,20 +16,21 @@ public static partial class ContentLoader
 {
     public static readonly string[] SupportedLanguages = ["es", "en"];
     const int MaxPillars = 12;
+    static readonly Messages L = new();
 
     public static ContentSet Load(string root, string defaultLanguage)
     {
         var errors = new List<ContentError>();
         var languages = new List<LanguageContent>();
         if (!Directory.Exists(root))
-            throw new ContentInvalidException([new ContentError(root, 0, "the content folder does not exist (setting Content:Path)")]);
+            throw new ContentInvalidException([new ContentError(root, 0, L["la carpeta de contenido no existe (ajuste Content:Path)"])]);
 
         foreach (var dir in Directory.GetDirectories(root).OrderBy(d => d, StringComparer.Ordinal))
         {
             var language = System.IO.Path.GetFileName(dir);
             if (!SupportedLanguages.Contains(language))
             {
-                errors.Add(new(Rel(root, dir), 0, $"unknown language folder '{language}'; expected one of: {string.Join(", ", SupportedLanguages)}"));
+                errors.Add(new(Rel(root, dir), 0, L["carpeta de idioma desconocida '{0}'; se esperaba una de estas: {1}", language, string.Join(", ", SupportedLanguages)]));
                 continue;
             }
             var loaded = LoadLanguage(root, dir, language, errors);
@@ -36,7 +38,7 @@ public static partial class ContentLoader
         }
 
         if (!languages.Any(l => l.Language == defaultLanguage) && !errors.Any(e => e.File.StartsWith(defaultLanguage, StringComparison.Ordinal)))
-            errors.Add(new(defaultLanguage, 0, $"the default language folder '{defaultLanguage}' is missing"));
+            errors.Add(new(defaultLanguage, 0, L["falta la carpeta del idioma por defecto '{0}'", defaultLanguage]));
 
         var main = languages.FirstOrDefault(l => l.Language == defaultLanguage);
         if (main is not null)
@@ -53,7 +55,7 @@ public static partial class ContentLoader
         var promiseFile = System.IO.Path.Combine(dir, "promise.md");
         PromiseContent? promise = null;
         if (!File.Exists(promiseFile))
-            errors.Add(new(Rel(root, promiseFile), 0, "the promise file is missing"));
+            errors.Add(new(Rel(root, promiseFile), 0, L["falta el archivo de la promesa"]));
         else
             promise = ParsePromise(Rel(root, promiseFile), File.ReadAllText(promiseFile, Encoding.UTF8), errors);
 
@@ -62,9 +64,9 @@ public static partial class ContentLoader
             ? Directory.GetFiles(pillarsDir, "*.md").OrderBy(f => f, StringComparer.Ordinal).ToArray()
             : [];
         if (pillarFiles.Length == 0)
-            errors.Add(new(Rel(root, pillarsDir), 0, "no pillar files (*.md) found"));
+            errors.Add(new(Rel(root, pillarsDir), 0, L["no hay archivos de pilares (*.md)"]));
         if (pillarFiles.Length > MaxPillars)
-            errors.Add(new(Rel(root, pillarsDir), 0, $"{pillarFiles.Length} pillars; at most {MaxPillars} are allowed"));
+            errors.Add(new(Rel(root, pillarsDir), 0, L["{0} pilares; se permiten como mucho {1}", pillarFiles.Length, MaxPillars]));
 
         var pillars = new List<PillarContent>();
         foreach (var file in pillarFiles)
@@ -73,9 +75,9 @@ public static partial class ContentLoader
             if (pillar is not null) pillars.Add(pillar);
         }
         foreach (var dup in pillars.GroupBy(p => p.Key).Where(g => g.Count() > 1))
-            errors.Add(new(dup.Last().SourceFile, 2, $"the key '{dup.Key}' is also used by {dup.First().SourceFile}"));
+            errors.Add(new(dup.Last().SourceFile, 2, L["la clave '{0}' también la usa {1}", dup.Key, dup.First().SourceFile]));
         foreach (var dup in pillars.GroupBy(p => p.Order).Where(g => g.Count() > 1))
-            errors.Add(new(dup.Last().SourceFile, 2, $"the order {dup.Key} is also used by {dup.First().SourceFile}"));
+            errors.Add(new(dup.Last().SourceFile, 2, L["el orden {0} también lo usa {1}", dup.Key, dup.First().SourceFile]));
 
         if (errors.Count > before || promise is null) return null;
         return new LanguageContent(language, promise, pillars.OrderBy(p => p.Order).ToList());
@@ -87,13 +89,13 @@ public static partial class ContentLoader
         foreach (var pillar in other.Pillars)
         {
             if (!byKey.TryGetValue(pillar.Key, out var original))
-                errors.Add(new(pillar.SourceFile, 2, $"the key '{pillar.Key}' does not exist in the default language '{main.Language}'"));
+                errors.Add(new(pillar.SourceFile, 2, L["la clave '{0}' no existe en el idioma por defecto '{1}'", pillar.Key, main.Language]));
             else if (original.Order != pillar.Order)
-                errors.Add(new(pillar.SourceFile, 2, $"the order {pillar.Order} differs from {original.Order} in {original.SourceFile}"));
+                errors.Add(new(pillar.SourceFile, 2, L["el orden {0} no coincide con el {1} de {2}", pillar.Order, original.Order, original.SourceFile]));
             else if (!SameShape(original.Check, pillar.Check))
-                errors.Add(new(pillar.SourceFile, 2, $"the knowledge check differs in shape from {original.SourceFile}: every language needs the same questions, the same number of options and the same correct answers"));
+                errors.Add(new(pillar.SourceFile, 2, L["la prueba de conocimiento no tiene la misma forma que en {0}: cada idioma necesita las mismas preguntas, el mismo número de opciones y las mismas respuestas correctas", original.SourceFile]));
             else if (pillar.DeclaredChange is { } change && change != original.DeclaredChange)
-                errors.Add(new(pillar.SourceFile, 2, $"'change: {change.ToString().ToLowerInvariant()}' differs from {original.SourceFile}; the change kind is the same in every language"));
+                errors.Add(new(pillar.SourceFile, 2, L["'change: {0}' no coincide con {1}; el tipo de cambio es el mismo en todos los idiomas", change.ToString().ToLowerInvariant(), original.SourceFile]));
         }
     }
 
@@ -126,7 +128,7 @@ public static partial class ContentLoader
             & Body(file, body, bodyLine, errors);
         if (fm.Key is not null && !KeyPattern().IsMatch(fm.Key))
         {
-            errors.Add(new(file, 2, $"the key '{fm.Key}' must be lowercase letters, digits and single hyphens (e.g. 'own-it')"));
+            errors.Add(new(file, 2, L["la clave '{0}' solo puede tener minúsculas, cifras y guiones sueltos (p. ej. 'own-it')", fm.Key]));
             ok = false;
         }
         Learning.ChangeKind? change = fm.Change?.Trim().ToLowerInvariant() switch
@@ -138,12 +140,12 @@ public static partial class ContentLoader
         };
         if (change == Learning.ChangeKind.Unchanged)
         {
-            errors.Add(new(file, 2, $"'change' must be 'editorial' (wording only, nobody redoes it) or 'substantive' (people redo this pillar), not '{fm.Change}'"));
+            errors.Add(new(file, 2, L["'change' debe ser 'editorial' (solo cambia la redacción; nadie lo repite) o 'substantive' (la gente repite este pilar), no '{0}'", fm.Change]));
             ok = false;
         }
         if (fm.Order is null || fm.Order < 1)
         {
-            errors.Add(new(file, 2, "'order' is required and must be a whole number from 1"));
+            errors.Add(new(file, 2, L["'order' es obligatorio y debe ser un número entero desde 1"]));
             ok = false;
         }
         var check = ParseCheck(file, fm.Check, body, errors);
@@ -159,28 +161,29 @@ public static partial class ContentLoader
         if (questions is null) return null;
         var before = errors.Count;
         if (questions.Count is 0 or > MaxQuestions)
-            errors.Add(new(file, 2, $"'check' must have between 1 and {MaxQuestions} questions; it has {questions.Count}"));
+            errors.Add(new(file, 2, L["'check' debe tener entre 1 y {0} preguntas; tiene {1}", MaxQuestions, questions.Count]));
         var anchors = Markdown.HeadingIds(body);
         var parsed = new List<Learning.CheckQuestion>();
         for (var i = 0; i < questions.Count; i++)
         {
             var q = questions[i];
-            var where = $"check question {i + 1}";
+            var where = L["pregunta {0} de la prueba", i + 1];
             Required(file, "question", q.Question, 500, errors, where);
             if (q.Section is { Length: > 0 } section && !anchors.Contains(section))
-                errors.Add(new(file, 2, $"{where}: 'section' '{section}' is not a heading of this lesson (headings: {string.Join(", ", anchors)})"));
+                errors.Add(new(file, 2, L["{0}: 'section' '{1}' no es un título de esta lección (títulos: {2})", where, section, string.Join(", ", anchors)]));
             var options = q.Options ?? [];
             if (options.Count is < 2 or > 6)
-                errors.Add(new(file, 2, $"{where} must have between 2 and 6 options; it has {options.Count}"));
+                errors.Add(new(file, 2, L["{0}: debe tener entre 2 y 6 opciones; tiene {1}", where, options.Count]));
             if (options.Count(o => o.Correct == true) == 0)
-                errors.Add(new(file, 2, $"{where} has no option marked 'correct: true'"));
+                errors.Add(new(file, 2, L["{0}: ninguna opción lleva 'correct: true'", where]));
             for (var j = 0; j < options.Count; j++)
             {
                 var o = options[j];
-                Required(file, "text", o.Text, 300, errors, $"{where}, option {j + 1}");
-                Required(file, "explanation", o.Explanation, 500, errors, $"{where}, option {j + 1}");
+                var option = L["{0}, opción {1}", where, j + 1];
+                Required(file, "text", o.Text, 300, errors, option);
+                Required(file, "explanation", o.Explanation, 500, errors, option);
                 if (o.Correct is null)
-                    errors.Add(new(file, 2, $"{where}, option {j + 1}: 'correct' must be true or false"));
+                    errors.Add(new(file, 2, L["{0}: 'correct' debe ser true o false", option]));
             }
             parsed.Add(new Learning.CheckQuestion(q.Question?.Trim() ?? "", string.IsNullOrWhiteSpace(q.Section) ? null : q.Section.Trim(),
                 options.Select(o => new Learning.CheckOption(o.Text?.Trim() ?? "", o.Correct == true, o.Explanation?.Trim() ?? "")).ToList()));
@@ -193,13 +196,13 @@ public static partial class ContentLoader
         var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Split('\n');
         if (lines.Length == 0 || lines[0].TrimEnd() != "---")
         {
-            errors.Add(new(file, 1, "the file must start with a front matter line '---'"));
+            errors.Add(new(file, 1, L["el archivo debe empezar con la línea '---' de la cabecera YAML"]));
             return null;
         }
         var close = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
         if (close < 0)
         {
-            errors.Add(new(file, 1, "the front matter opened on line 1 is never closed with '---'"));
+            errors.Add(new(file, 1, L["la cabecera YAML abierta en la línea 1 no se cierra con '---'"]));
             return null;
         }
         var yaml = string.Join('\n', lines[1..close]);
@@ -212,51 +215,47 @@ public static partial class ContentLoader
         {
             // Front matter starts on line 2 of the file; YamlDotNet counts from 1.
             var line = (int)ex.Start.Line + 1;
-            errors.Add(new(file, line, "invalid front matter: " + Describe(ex)));
+            errors.Add(new(file, line, L["cabecera YAML no válida: {0}", Describe(ex)]));
             return null;
         }
         if (fm is null)
         {
-            errors.Add(new(file, 2, "the front matter is empty"));
+            errors.Add(new(file, 2, L["la cabecera YAML está vacía"]));
             return null;
         }
         var body = string.Join('\n', lines[(close + 1)..]).Trim();
         return (fm, body, close + 2);
     }
 
-    static string Describe(YamlException ex)
+    static object Describe(YamlException ex)
     {
         var inner = ex.InnerException?.Message;
         var message = ex.Message;
         var unknown = UnknownProperty().Match(message + " " + inner);
-        if (unknown.Success) return $"unknown field '{unknown.Groups[1].Value}'";
-        if (ex.InnerException is FormatException or OverflowException) return "this value must be a whole number";
+        if (unknown.Success) return L["campo desconocido '{0}'", unknown.Groups[1].Value];
+        if (ex.InnerException is FormatException or OverflowException) return L["este valor debe ser un número entero"];
         var wrongType = WrongType().Match(message + " " + inner);
         if (wrongType.Success)
-            return wrongType.Groups[1].Value.Contains("Int32") ? "this value must be a whole number" : "this value must be plain text (put it in double quotes)";
+            return wrongType.Groups[1].Value.Contains("Int32") ? L["este valor debe ser un número entero"] : L["este valor debe ser texto simple (ponlo entre comillas dobles)"];
         return string.IsNullOrWhiteSpace(inner) ? message : $"{message} ({inner})";
     }
 
-    static bool Required(string file, string field, string? value, int max, List<ContentError> errors, string? where = null)
+    static bool Required(string file, string field, string? value, int max, List<ContentError> errors, Message? where = null)
     {
-        var prefix = where is null ? "" : where + ": ";
+        Message? problem = null;
         if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(new(file, 2, $"{prefix}'{field}' is required"));
-            return false;
-        }
-        if (value.Trim().Length > max)
-        {
-            errors.Add(new(file, 2, $"{prefix}'{field}' is {value.Trim().Length} characters long; the maximum is {max}"));
-            return false;
-        }
-        return true;
+            problem = L["'{0}' es obligatorio", field];
+        else if (value.Trim().Length > max)
+            problem = L["'{0}' tiene {1} caracteres; el máximo es {2}", field, value.Trim().Length, max];
+        if (problem is null) return true;
+        errors.Add(new(file, 2, where is null ? problem : L["{0}: {1}", where, problem]));
+        return false;
     }
 
     static bool Body(string file, string body, int line, List<ContentError> errors)
     {
         if (!string.IsNullOrWhiteSpace(body)) return true;
-        errors.Add(new(file, line, "the Markdown body after the front matter is empty"));
+        errors.Add(new(file, line, L["el texto Markdown que sigue a la cabecera YAML está vacío"]));
         return false;
     }
 

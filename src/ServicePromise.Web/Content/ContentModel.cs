@@ -14,9 +14,11 @@ public sealed record PromiseContent(string Company, string Title, string Stateme
 public sealed record PillarContent(string Key, int Order, string Title, string Summary, string ReflectionPrompt, string Body, string SourceFile,
     Learning.ChangeKind? DeclaredChange = null, Learning.KnowledgeCheck? Check = null);
 
-/// <summary>One problem in one content file, located so a content owner can fix it.</summary>
-public sealed record ContentError(string File, int Line, string Problem)
+/// <summary>One problem in one content file, located so a content owner can fix it — in their language on the admin pages, in English in logs.</summary>
+public sealed record ContentError(string File, int Line, Infrastructure.Message Text)
 {
+    public string Problem => Text.ToString();
+
     public override string ToString() => $"{File}:{Line}: {Problem}";
 }
 

@@ -136,4 +136,30 @@ public class AdminContentTests
         Assert.Null(page.QuerySelector("form[action*='handler=Publish']"));
         Assert.Contains("es/pillars/03-own-it.md", (await client.GetPageAsync("/admin/content/preview")).Text());
     }
+
+    [Fact]
+    public async Task Validation_messages_are_in_the_admins_language()
+    {
+        var content = Repo.CopyContent();
+        using var app = new AppFactory { ContentPath = content };
+        var client = await AdminAsync(app);
+        File.WriteAllText(Path.Combine(content, "es/pillars/03-own-it.md"), "---\nkey: own-it\norder: 3\nchange: cosmetic\n---\nTexto.\n");
+
+        var spanish = (await client.GetPageAsync("/admin/content")).Text();
+        Assert.Contains("'title' es obligatorio", spanish);
+        Assert.Contains("'change' debe ser 'editorial'", spanish);
+        Assert.DoesNotContain("is required", spanish);
+        Assert.Contains("'title' es obligatorio", (await client.GetPageAsync("/admin/content/preview")).Text());
+
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Employees.SingleAsync(e => e.EmployeeNumber == "MO-0007")).Language = "en";
+            return await db.SaveChangesAsync();
+        });
+        var english = await AdminAsync(app);
+        var text = (await english.GetPageAsync("/admin/content")).Text();
+        Assert.Contains("'title' is required", text);
+        Assert.Contains("'change' must be 'editorial'", text);
+        Assert.DoesNotContain("es obligatorio", text);
+    }
 }
