@@ -24,6 +24,11 @@ public class Assignment
     /// <summary>First time any pillar was read or reflected on; kept so status needs no per-pillar query.</summary>
     public DateTime? StartedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
+    /// <summary>
+    /// Set when a new edition moved the person on to a new assignment. From then on this one is a record only:
+    /// progress written to it (from a page opened before the move) is refused, see <see cref="ProgressRecorder"/>.
+    /// </summary>
+    public DateTime? SupersededAt { get; set; }
     public List<AssignmentPillar> Pillars { get; set; } = [];
 }
 

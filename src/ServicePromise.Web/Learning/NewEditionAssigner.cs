@@ -27,8 +27,21 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
         return new RefresherPreview(refreshers, planned.Count - refreshers, release.ToRedo, people);
     }
 
+    /// <summary>
+    /// Moves everyone the edition concerns on to it. Runs inside the publishing transaction (see <see cref="EditionRollout"/>):
+    /// it first locks every assignment it may replace, so progress being saved at that moment either lands before
+    /// the plan is made (and is carried across) or is refused afterwards as stale — never silently lost.
+    /// </summary>
     public async Task<int> AssignAsync(Edition edition, CancellationToken ct = default)
     {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("Assigning a new edition must run in the publishing transaction (EditionRollout).");
+        // A no-op update takes the row locks (PostgreSQL waits here for any progress being saved on them; SQLite
+        // already holds the database's write lock for the whole transaction).
+        await db.Assignments
+            .Where(a => a.SupersededAt == null && a.Edition!.Number < edition.Number && db.Employees.Any(e => e.CurrentAssignmentId == a.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.SupersededAt, a => a.SupersededAt), ct);
+
         var pillars = await db.Pillars.AsNoTracking().Where(p => p.EditionId == edition.Id).OrderBy(p => p.Order)
             .Select(p => new { p.Id, p.Key, p.ChangeKind, p.HasCheck }).ToListAsync(ct);
         var release = new EditionRelease(edition.Number, clock.LocalDate(edition.PublishedAt), pillars.Select(p => (p.Key, p.ChangeKind)).ToList());
@@ -36,10 +49,11 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
         var hasCheck = pillars.ToDictionary(p => p.Id, p => p.HasCheck);
         var now = clock.UtcNow;
         var planned = await PlanAsync(release, tracked: true, ct);
-        foreach (var (person, done, plan) in planned)
+        foreach (var (person, _, plan) in planned)
         {
             var current = person.CurrentAssignment!;
-            var kept = done.Where(p => plan.CarryOver.Contains(p.Pillar!.Key)).ToDictionary(p => p.Pillar!.Key);
+            current.SupersededAt = now;
+            var kept = current.Pillars.Where(p => plan.KeepProgress.Contains(p.Pillar!.Key)).ToDictionary(p => p.Pillar!.Key);
             var keptIds = kept.Values.Select(p => p.Id).ToList();
             var reflections = await db.Reflections.AsNoTracking().Where(r => keptIds.Contains(r.AssignmentPillarId)).ToDictionaryAsync(r => r.AssignmentPillarId, ct);
             var assignment = new Assignment
@@ -49,7 +63,7 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
                 Reason = plan.Reason,
                 AssignedAt = now,
                 DueOn = plan.DueOn,
-                StartedAt = kept.Count > 0 ? current.StartedAt : null,
+                StartedAt = kept.Values.Any(p => p.ReadAt is not null || reflections.ContainsKey(p.Id)) ? current.StartedAt : null,
             };
             foreach (var key in plan.Pillars)
             {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -109,19 +110,8 @@ public class PillarModel(
         else ShowResult(check, latest);
     }
 
-    /// <summary>Two tabs opening the check at once may both try to start attempt 1; the second uses the first's.</summary>
-    async Task<CheckAttempt> StartAttemptAsync(AssignmentPillar pillar, KnowledgeCheck check, CancellationToken ct)
-    {
-        try
-        {
-            return await progress.StartCheckAttemptAsync(pillar, check, ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            return await db.CheckAttempts.AsNoTracking().Where(a => a.AssignmentPillarId == pillar.Id).OrderByDescending(a => a.Number).FirstAsync(ct);
-        }
-    }
+    Task<CheckAttempt> StartAttemptAsync(AssignmentPillar pillar, KnowledgeCheck check, CancellationToken ct) =>
+        progress.StartCheckAttemptAsync(pillar, check, ct);
 
     async Task<CheckAttempt?> OpenAttemptAsync(CancellationToken ct) =>
         await db.CheckAttempts.AsNoTracking().Where(a => a.AssignmentPillarId == Pillar.AssignmentPillarId && a.SubmittedAt == null)
@@ -210,6 +200,36 @@ public class PillarModel(
         TempData["StatusMessage"] = L["Reflexión enviada."].Value;
         var next = Assignment.Pillars.FirstOrDefault(p => !p.Done && p.Key != key);
         return Redirect(next is null ? "/" : $"/pillars/{next.Key}");
+    }
+
+    /// <summary>
+    /// A new edition moved the person on while this page was open, so what they just did was refused (see
+    /// <see cref="ProgressRecorder"/>). They land on the same pillar of their new assignment, told why; the
+    /// reflection they were writing is kept there as a draft.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is not AssignmentMovedException) return;
+        executed.ExceptionHandled = true;
+        var key = context.RouteData.Values["key"] as string ?? "";
+        var ct = HttpContext.RequestAborted;
+        db.ChangeTracker.Clear();
+        var moved = User.GetEmployeeId() is int employeeId ? await MyAssignment.LoadAsync(db, employeeId, ct) : null;
+        var same = moved?.Pillars.FirstOrDefault(p => p.Key == key);
+        var text = (Text ?? "").Replace("\r\n", "\n").Trim();
+        var kept = false;
+        if (same is { Done: false } && text.Length > 0 && text.Length <= MaxLength
+            && await db.Reflections.AsNoTracking().AnyAsync(r => r.AssignmentPillarId == same.AssignmentPillarId && r.SubmittedAt != null, ct) == false)
+        {
+            var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == same.AssignmentPillarId, ct);
+            await progress.SaveReflectionAsync(pillar, text, submit: false, ct);
+            kept = true;
+        }
+        TempData["StatusMessage"] = kept
+            ? L["La promesa se ha actualizado a la edición {0} mientras trabajabas. Lo que ya tenías hecho se conserva y tu texto está guardado como borrador: revísalo y envíalo de nuevo.", moved!.EditionNumber].Value
+            : L["La promesa se ha actualizado a la edición {0} mientras trabajabas. Lo que ya tenías hecho se conserva; revisa este pilar y continúa.", moved?.EditionNumber ?? 0].Value;
+        executed.Result = Redirect(same is null ? "/" : $"/pillars/{Uri.EscapeDataString(key)}");
     }
 
     async Task<bool> LoadAsync(string key, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ServicePromise.Web.Certificates;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Reflections;
@@ -9,16 +10,22 @@ namespace ServicePromise.Web.Learning;
 /// Records what an employee does on a pillar and, when the last pillar is done, completes the assignment
 /// and issues its certificate in the same transaction, so progress and proof never disagree.
 /// </summary>
+/// <remarks>
+/// Every write first claims the assignment row (<see cref="ClaimAsync"/>) and holds it until it commits. That one
+/// lock orders each write against the others on the same assignment (two last pillars sent at once complete it
+/// exactly once) and against a new edition moving the person on (the write lands before the move and is carried
+/// across, or finds the assignment superseded and is refused with <see cref="AssignmentMovedException"/>).
+/// </remarks>
 public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, CertificateIssuer issuer)
 {
     public async Task MarkReadAsync(AssignmentPillar pillar, CancellationToken ct = default)
     {
         if (pillar.ReadAt is not null) return;
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await ClaimAsync(pillar.AssignmentId, now, ct);
         pillar.ReadAt = now;
-        var assignment = await db.Assignments.SingleAsync(a => a.Id == pillar.AssignmentId, ct);
-        assignment.StartedAt ??= now;
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Marks a check attempt and, when it passes, the pillar's check.</summary>
@@ -29,34 +36,44 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
         var now = clock.GetUtcNow().UtcDateTime;
         var result = CheckGrading.Grade(check, answers, passMark);
         var json = CheckGrading.ToJson(answers.ToDictionary(a => a.Key, a => a.Value.Order().ToArray()));
+        await using var transaction = await ClaimAsync(pillar.AssignmentId, now, ct);
         // Only the first submission of an attempt is kept: HR's record of it must never be overwritten.
-        var marked = await db.CheckAttempts.Where(a => a.Id == attemptId && a.SubmittedAt == null)
+        var marked = await db.CheckAttempts.Where(a => a.Id == attemptId && a.AssignmentPillarId == pillar.Id && a.SubmittedAt == null)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(a => a.SubmittedAt, now)
                 .SetProperty(a => a.Answers, json)
                 .SetProperty(a => a.Score, result.Score)
                 .SetProperty(a => a.Passed, result.Passed), ct);
         if (marked == 0) return null;
-        if (!result.Passed) return result;
-        pillar.CheckPassedAt ??= now;
-        await db.SaveChangesAsync(ct);
-        await CompleteIfDoneAsync(await db.Assignments.SingleAsync(a => a.Id == pillar.AssignmentId, ct), now, ct);
+        if (result.Passed)
+        {
+            pillar.CheckPassedAt ??= now;
+            await db.SaveChangesAsync(ct);
+            await CompleteIfDoneAsync(pillar.AssignmentId, now, ct);
+        }
+        await transaction.CommitAsync(ct);
         return result;
     }
 
-    /// <summary>Starts attempt number N+1 in a new shuffled order.</summary>
+    /// <summary>The attempt to show: the open one if there is one (two tabs opening the check share it), else attempt N+1 in a new shuffled order.</summary>
     public async Task<CheckAttempt> StartCheckAttemptAsync(AssignmentPillar pillar, KnowledgeCheck check, CancellationToken ct = default)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await ClaimAsync(pillar.AssignmentId, now, ct);
+        var open = await db.CheckAttempts.AsNoTracking().Where(a => a.AssignmentPillarId == pillar.Id && a.SubmittedAt == null)
+            .OrderByDescending(a => a.Number).FirstOrDefaultAsync(ct);
+        if (open is not null) return open;
         var last = await db.CheckAttempts.Where(a => a.AssignmentPillarId == pillar.Id).MaxAsync(a => (int?)a.Number, ct) ?? 0;
         var attempt = new CheckAttempt
         {
             AssignmentPillarId = pillar.Id,
             Number = last + 1,
-            StartedAt = clock.GetUtcNow().UtcDateTime,
+            StartedAt = now,
             Presentation = CheckGrading.ToJson(CheckGrading.Shuffle(check)),
         };
         db.CheckAttempts.Add(attempt);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return attempt;
     }
 
@@ -65,6 +82,7 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
     public async Task<Certificate?> SaveReflectionAsync(AssignmentPillar pillar, string text, bool submit, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await ClaimAsync(pillar.AssignmentId, now, ct);
         var reflection = await db.Reflections.SingleOrDefaultAsync(r => r.AssignmentPillarId == pillar.Id, ct);
         if (reflection is null)
         {
@@ -73,37 +91,55 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
         }
         reflection.Text = text;
         reflection.UpdatedAt = now;
-        var assignment = await db.Assignments.SingleAsync(a => a.Id == pillar.AssignmentId, ct);
-        assignment.StartedAt ??= now;
         if (submit)
         {
             reflection.SubmittedAt = now;
             pillar.ReflectedAt ??= now;
         }
-        // Committed on its own first, so a simultaneous save of another pillar can see it (see below).
         await db.SaveChangesAsync(ct);
-        return submit ? await CompleteIfDoneAsync(assignment, now, ct) : null;
+        var certificate = submit ? await CompleteIfDoneAsync(pillar.AssignmentId, now, ct) : null;
+        await transaction.CommitAsync(ct);
+        return certificate;
+    }
+
+    /// <summary>
+    /// Opens the write's transaction by updating the assignment row — which locks it — on condition that no new
+    /// edition has superseded it; also notes when the person started.
+    /// </summary>
+    async Task<IDbContextTransaction> ClaimAsync(int assignmentId, DateTime now, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Assignments.Where(a => a.Id == assignmentId && a.SupersededAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.StartedAt, a => a.StartedAt ?? now), ct);
+        if (claimed == 1) return transaction;
+        await transaction.DisposeAsync();
+        db.ChangeTracker.Clear();
+        throw new AssignmentMovedException(assignmentId);
     }
 
     /// <summary>
     /// Completes the assignment when no pillar is left undone. The check and the write are one conditional
-    /// UPDATE, so when two last pillars are sent at the same moment exactly one request completes it and
-    /// issues the certificate — whichever runs last sees both pillars done.
+    /// UPDATE, so the assignment is completed and certified exactly once.
     /// </summary>
-    async Task<Certificate?> CompleteIfDoneAsync(Assignment assignment, DateTime now, CancellationToken ct)
+    async Task<Certificate?> CompleteIfDoneAsync(int assignmentId, DateTime now, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var completed = await db.Assignments
-            .Where(a => a.Id == assignment.Id && a.CompletedAt == null)
+            .Where(a => a.Id == assignmentId && a.CompletedAt == null)
             .Where(CompletionRules.AllPillarsDone)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.CompletedAt, now), ct);
         if (completed == 0) return null;
 
+        var assignment = await db.Assignments.Include(a => a.Pillars).SingleAsync(a => a.Id == assignmentId, ct);
         assignment.CompletedAt = now;
-        await db.Entry(assignment).Collection(a => a.Pillars).LoadAsync(ct);
         var certificate = await issuer.CreateAsync(assignment, ct);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return certificate;
     }
+}
+
+/// <summary>The assignment a page was working on has been replaced by a newer edition's; the write was not made.</summary>
+public sealed class AssignmentMovedException(int assignmentId)
+    : Exception($"Assignment {assignmentId} was superseded by a new edition; the change was not saved.")
+{
+    public int AssignmentId { get; } = assignmentId;
 }

@@ -29,9 +29,13 @@ public sealed record OpenAssignment(int EditionNumber, AssignmentReason Reason, 
 
 /// <summary>
 /// A new assignment on the new edition. <see cref="CarryOver"/> are pillars already done on the old edition
-/// whose meaning did not change: the person keeps them, they are not asked again.
+/// whose meaning did not change: the person keeps them, they are not asked again. <see cref="KeepProgress"/>
+/// adds the ones begun but not finished (read, a draft, a passed check): what was done on them carries across too.
 /// </summary>
-public sealed record RefresherPlan(int EmployeeId, AssignmentReason Reason, IReadOnlyList<string> Pillars, IReadOnlyList<string> CarryOver, DateOnly DueOn);
+public sealed record RefresherPlan(int EmployeeId, AssignmentReason Reason, IReadOnlyList<string> Pillars, IReadOnlyList<string> CarryOver, DateOnly DueOn)
+{
+    public IReadOnlyList<string> KeepProgress { get; init; } = CarryOver;
+}
 
 public sealed record PlannerOptions(int NewEditionDueDays = 30, int? PeriodicRefresherMonths = null);
 
@@ -87,6 +91,7 @@ public static class RefresherPlanner
         // or a finished one to redo. Then they get at least the usual time for a new edition.
         var addsWork = stillToDo.Any(k => release.ChangeOf(k) == ChangeKind.New || current.Done.Contains(k));
         var dueOn = addsWork && due > current.DueOn ? due : current.DueOn;
-        return new RefresherPlan(person.EmployeeId, current.Reason, ordered, carryOver, dueOn);
+        var keepProgress = ordered.Where(k => current.Covered.Contains(k) && release.ChangeOf(k) is ChangeKind.Unchanged or ChangeKind.Editorial).ToList();
+        return new RefresherPlan(person.EmployeeId, current.Reason, ordered, carryOver, dueOn) { KeepProgress = keepProgress };
     }
 }

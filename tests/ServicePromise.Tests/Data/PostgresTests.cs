@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using ServicePromise.Tests.Learning;
@@ -43,16 +42,6 @@ public class PostgresTests
         var overdue = await hr.GetPageAsync("/hr/completion?status=Overdue");
         Assert.Contains("4 personas", overdue.Text());
         Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/hr/completion?handler=Csv")).StatusCode);
-    }
-
-    sealed class PostgresAppFactory(string connectionString) : AppFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting("Database:Provider", "PostgreSql");
-            builder.UseSetting("ConnectionStrings:Default", connectionString);
-        }
     }
 
     static AppDbContext Context(string connectionString) =>

@@ -93,6 +93,19 @@ public class RefresherPlannerTests
     }
 
     [Fact]
+    public void Midway_people_keep_what_they_began_on_pillars_whose_meaning_did_not_change()
+    {
+        // Only "listen" is finished, but a draft or a passed check on the others must not be thrown away either,
+        // except where the meaning changed (tell-the-truth): that one starts again.
+        var plan = RefresherPlanner.ForNewEdition(Midway(["listen"], new DateOnly(2026, 12, 10)), Mixed, Options)!;
+        Assert.Equal(["listen"], plan.CarryOver);
+        Assert.Equal(["listen", "own-it", "keep-our-word", "internal-customer"], plan.KeepProgress);
+
+        var refresher = RefresherPlanner.ForNewEdition(Completed(), Mixed, Options)!;
+        Assert.Empty(refresher.KeepProgress);
+    }
+
+    [Fact]
     public void Midway_people_keep_their_date_when_nothing_is_added()
     {
         var due = new DateOnly(2026, 12, 5);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Npgsql;
 
 namespace ServicePromise.Tests.Support;
@@ -33,5 +34,16 @@ public sealed class TestPostgres : IDisposable
     {
         NpgsqlConnection.ClearAllPools();
         Execute($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+    }
+}
+
+/// <summary>The site on a <see cref="TestPostgres"/> database instead of SQLite.</summary>
+public sealed class PostgresAppFactory(string connectionString) : AppFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Database:Provider", "PostgreSql");
+        builder.UseSetting("ConnectionStrings:Default", connectionString);
     }
 }

@@ -1,0 +1,214 @@
+using System.Data.Common;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using ServicePromise.Tests.Support;
+using ServicePromise.Web.Certificates;
+using ServicePromise.Web.Content;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Learning;
+
+namespace ServicePromise.Tests.Learning;
+
+/// <summary>
+/// An employee saving progress at the very moment an admin publishes a new edition: the work either lands before
+/// the move and is carried across, or is refused afterwards and kept for the person — never silently lost.
+/// </summary>
+public class RolloutRaceTests
+{
+    const string Sergio = "sergio.molina@" + ServicePromise.Web.Staff.DemoOrganisation.EmailDomain;
+    const string Reflection = "Mis clientes son quienes compran en el mostrador y el equipo de la sección; si algo falla, lo resuelvo yo y aviso.";
+
+    /// <summary>Edition 2 changes the meaning of pillar 2; Sergio (pillars 1 and 2 done) is working on pillar 3.</summary>
+    static void ChangePillarTwo(string content)
+    {
+        var path = Path.Combine(content, "es/pillars/02-tell-the-truth.md");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("order: 2", "order: 2\nchange: substantive") + "\nDi siempre cuándo responderás.\n");
+    }
+
+    static async Task<int> PublishAsync(AppFactory app, string content)
+    {
+        ChangePillarTwo(content);
+        using var scope = app.Services.CreateScope();
+        var (edition, published, _) = await scope.ServiceProvider.GetRequiredService<EditionRollout>()
+            .PublishAsync(ContentLoader.Load(content, "es"), "Pilar 2 cambia");
+        Assert.True(published);
+        return edition.Number;
+    }
+
+    static Task<(int AssignmentId, int Edition, DateTime? SupersededAt, Dictionary<string, (bool Read, bool Reflected, string? Text)> Pillars)> SergioAsync(AppFactory app) =>
+        app.WithDbAsync(async db =>
+        {
+            var a = await db.Employees.Where(e => e.EmployeeNumber == "MO-0104").Select(e => e.CurrentAssignment!)
+                .Select(a => new
+                {
+                    a.Id, a.Edition!.Number, a.SupersededAt,
+                    Pillars = a.Pillars.Select(p => new { p.Id, p.Pillar!.Key, p.ReadAt, p.ReflectedAt }).ToList(),
+                }).SingleAsync();
+            var ids = a.Pillars.Select(p => p.Id).ToList();
+            var texts = await db.Reflections.Where(r => ids.Contains(r.AssignmentPillarId)).ToDictionaryAsync(r => r.AssignmentPillarId, r => r.Text);
+            return (a.Id, a.Number, a.SupersededAt,
+                a.Pillars.ToDictionary(p => p.Key, p => (p.ReadAt != null, p.ReflectedAt != null, texts.GetValueOrDefault(p.Id))));
+        });
+
+    [Fact]
+    public async Task A_reflection_sent_from_a_page_opened_before_the_new_edition_lands_on_the_same_pillar_of_the_new_one()
+    {
+        var content = Repo.CopyContent();
+        using var app = new AppFactory { ContentPath = content };
+        var client = app.Browser();
+        await client.SignedInAsync(Sergio);
+        var page = await JourneyTests.ReadLessonAsync(client, "/pillars/own-it");
+
+        Assert.Equal(2, await PublishAsync(app, content));
+        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = Reflection });
+
+        // Pillar 3 did not change, so having read it (and passed its check) carried across: the reflection counts,
+        // and Sergio goes on to the pillar whose meaning changed.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/pillars/tell-the-truth", response.Headers.Location!.OriginalString);
+        var after = await SergioAsync(app);
+        Assert.Equal(2, after.Edition);
+        Assert.Equal((true, true, Reflection), after.Pillars["own-it"]);
+        Assert.True(after.Pillars["listen"].Reflected);
+        Assert.False(after.Pillars["tell-the-truth"].Read);
+    }
+
+    [Fact]
+    public async Task A_save_overtaken_by_publishing_is_refused_and_its_text_kept_as_a_draft_on_the_new_edition()
+    {
+        var content = Repo.CopyContent();
+        var publishFirst = new PublishBeforeNextTransaction();
+        using var app = new InterceptedAppFactory(publishFirst) { ContentPath = content };
+        var client = app.Browser();
+        await client.SignedInAsync(Sergio);
+        var page = await JourneyTests.ReadLessonAsync(client, "/pillars/own-it");
+        var before = await SergioAsync(app);
+
+        // The request loads Sergio's assignment on edition 1; edition 2 is published just before it saves.
+        publishFirst.Arm(() => PublishAsync(app, content));
+        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = Reflection });
+        Assert.True(publishFirst.Published);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/pillars/own-it", response.Headers.Location!.OriginalString);
+        var after = await SergioAsync(app);
+        Assert.Equal(2, after.Edition);
+        await app.WithDbAsync(async db =>
+        {
+            var old = await db.Assignments.Include(a => a.Pillars).SingleAsync(a => a.Id == before.AssignmentId);
+            Assert.NotNull(old.SupersededAt);
+            var ids = old.Pillars.Select(p => p.Id).ToList();
+            Assert.False(await db.Reflections.AnyAsync(r => ids.Contains(r.AssignmentPillarId) && r.Text == Reflection));
+            return 0;
+        });
+        Assert.Equal((true, false, Reflection), after.Pillars["own-it"]);
+
+        var shown = await client.GetPageAsync("/pillars/own-it");
+        Assert.Contains("se ha actualizado a la edición 2", shown.Text());
+        Assert.Equal(Reflection, shown.QuerySelector("textarea[name=Text]")!.TextContent.Trim());
+    }
+
+    sealed class InterceptedAppFactory(IInterceptor interceptor) : AppFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(interceptor)));
+        }
+    }
+
+    /// <summary>When armed, runs an action (publishing) just before the next database transaction starts.</summary>
+    sealed class PublishBeforeNextTransaction : DbTransactionInterceptor
+    {
+        Func<Task<int>>? _action;
+        public bool Published { get; private set; }
+
+        public void Arm(Func<Task<int>> action) => _action = action;
+
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (Interlocked.Exchange(ref _action, null) is { } action)
+            {
+                await action();
+                Published = true;
+            }
+            return result;
+        }
+    }
+
+    [Fact]
+    public async Task On_sqlite_a_reflection_being_saved_during_publishing_is_carried_to_the_new_edition()
+    {
+        var content = Repo.CopyContent();
+        using var app = new AppFactory { ContentPath = content };
+        await SaveWhilePublishingAsync(app, content);
+    }
+
+    [Fact]
+    public async Task On_postgres_a_reflection_being_saved_during_publishing_is_carried_to_the_new_edition()
+    {
+        using var database = new TestPostgres();
+        var content = Repo.CopyContent();
+        using var app = new PostgresAppFactory(database.ConnectionString) { ContentPath = content };
+        await SaveWhilePublishingAsync(app, content);
+    }
+
+    /// <summary>
+    /// Sergio's last step on pillar 3 has claimed his assignment and is paused before committing when the admin
+    /// publishes. Publishing must wait for it and then carry the finished pillar across.
+    /// </summary>
+    static async Task SaveWhilePublishingAsync(AppFactory app, string content)
+    {
+        var client = app.Browser();
+        await client.SignedInAsync(Sergio);
+        await JourneyTests.ReadLessonAsync(client, "/pillars/own-it");
+
+        var pause = new PauseAfterClaim();
+        using var employee = app.Services.CreateScope();
+        var options = new DbContextOptionsBuilder<AppDbContext>(employee.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>())
+            .AddInterceptors(pause).Options;
+        await using var db = new AppDbContext(options);
+        var issuer = ActivatorUtilities.CreateInstance<CertificateIssuer>(employee.ServiceProvider, db);
+        var recorder = ActivatorUtilities.CreateInstance<ProgressRecorder>(employee.ServiceProvider, db, issuer);
+        var pillar = await db.AssignmentPillars.SingleAsync(p =>
+            p.Assignment!.Employee!.EmployeeNumber == "MO-0104" && p.Assignment.Employee.CurrentAssignmentId == p.AssignmentId && p.Pillar!.Key == "own-it");
+
+        var saving = recorder.SaveReflectionAsync(pillar, Reflection, submit: true);
+        await pause.Claimed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // On its own thread: SQLite's driver waits for the write lock synchronously.
+        var publishing = Task.Run(() => PublishAsync(app, content));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.False(publishing.IsCompleted, "Publishing went ahead while a reflection was being saved on an assignment it replaces. " + publishing.Exception);
+
+        pause.Release.SetResult();
+        await saving;
+        Assert.Equal(2, await publishing);
+
+        var after = await SergioAsync(app);
+        Assert.Equal(2, after.Edition);
+        Assert.Equal((true, true, Reflection), after.Pillars["own-it"]);
+        Assert.True(after.Pillars["listen"].Reflected);
+        Assert.False(after.Pillars["tell-the-truth"].Reflected);
+    }
+
+    /// <summary>Holds the first assignment claim (the UPDATE that locks the row) open until released.</summary>
+    sealed class PauseAfterClaim : DbCommandInterceptor
+    {
+        public TaskCompletionSource Claimed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        {
+            if (!Claimed.Task.IsCompleted && command.CommandText.Contains("COALESCE", StringComparison.OrdinalIgnoreCase)
+                && command.CommandText.Contains("StartedAt", StringComparison.Ordinal))
+            {
+                Claimed.SetResult();
+                await Release.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            }
+            return result;
+        }
+    }
+}
