@@ -61,11 +61,10 @@ public class JourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
         await SignInAsync(page, "jorge.pena@demo.mercadosolivo.es");
         await page.GotoAsync("/pillars/listen");
         await ReadAndPassCheckAsync(page, "listen");
-        var box = page.GetByRole(AriaRole.Textbox);
-        await box.PressSequentiallyAsync("En el almacén mis clientes son las tiendas");
+        await ReflectionForm.Customers(page).PressSequentiallyAsync("En el almacén mis clientes son las tiendas");
+        // Reloaded mid-typing: whether the draft reached the server yet or is still only in the browser, it is back.
         await page.ReloadAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Textbox)).ToHaveValueAsync("En el almacén mis clientes son las tiendas");
-        await Assertions.Expect(page.GetByText("Hemos recuperado el texto")).ToBeVisibleAsync();
+        await Assertions.Expect(ReflectionForm.Customers(page)).ToHaveValueAsync("En el almacén mis clientes son las tiendas");
     }
 
     [Fact]
@@ -75,14 +74,15 @@ public class JourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
         await SignInAsync(page, "irene.bravo@demo.mercadosolivo.es");
         await page.GotoAsync("/pillars/own-it");
         await ReadAndPassCheckAsync(page, "own-it");
-        await page.GetByRole(AriaRole.Textbox).FillAsync("Estoy de acuerdo.");
+        await ReflectionForm.FillAsync(page, "Hazlo tuyo");
+        await ReflectionForm.Meaning(page).FillAsync("Estoy de acuerdo.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enviar reflexión" }).ClickAsync();
 
-        var error = page.GetByText("escribe al menos 80");
+        var error = page.GetByText("escribe al menos 60");
         await Assertions.Expect(error).ToBeInViewportAsync();
         // Other pages of this browser may hold window focus; what matters is where the caret is in this one.
-        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'Text'", null, new() { Timeout = 5000 });
-        await Assertions.Expect(page.GetByRole(AriaRole.Textbox)).ToHaveValueAsync("Estoy de acuerdo.");
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'part-meaning'", null, new() { Timeout = 5000 });
+        await Assertions.Expect(ReflectionForm.Meaning(page)).ToHaveValueAsync("Estoy de acuerdo.");
     }
 
     async Task<string> CompleteJourneyOnceAsync()
@@ -115,8 +115,7 @@ public class JourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
             await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).First.ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
             await ReadAndPassCheckAsync(page, new Uri(page.Url).AbsolutePath.Split('/').Last());
-            await page.GetByRole(AriaRole.Textbox).FillAsync(
-                $"Como cajera en Sevilla Centro, «{title}» me toca con cada cliente de la cola y con mis compañeras de turno. Mi acción concreta: aplicarlo desde mañana en el primer cambio de turno.");
+            await ReflectionForm.FillAsync(page, title);
             await page.GetByRole(AriaRole.Button, new() { Name = "Enviar reflexión" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToBeVisibleAsync();
         }

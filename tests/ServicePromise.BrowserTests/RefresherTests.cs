@@ -22,8 +22,7 @@ public class RefresherTests(EditionSiteFixture site) : IClassFixture<EditionSite
             if (await next.CountAsync() == 0) return;
             await next.ClickAsync();
             await JourneyTests.ReadAndPassCheckAsync(page, new Uri(page.Url).AbsolutePath.Split('/').Last());
-            await page.GetByRole(AriaRole.Textbox).FillAsync(
-                $"Como {job}, mis clientes son quienes compran y también mis compañeros del turno de mañana. Mi acción concreta: aplicarlo desde el lunes con cada cliente.");
+            await ReflectionForm.FillAsync(page, new Uri(page.Url).AbsolutePath.Split('/').Last(), job);
             await page.GetByRole(AriaRole.Button, new() { Name = "Enviar reflexión" }).ClickAsync();
         }
     }

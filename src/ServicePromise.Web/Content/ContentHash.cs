@@ -28,6 +28,9 @@ public static class ContentHash
                 Field(sb, "title", pillar.Title);
                 Field(sb, "summary", pillar.Summary);
                 Field(sb, "prompt", pillar.ReflectionPrompt);
+                // Only when given, so content written before these prompts existed keeps its hash.
+                if (pillar.CustomersPrompt is { } customers) Field(sb, "customers_prompt", customers);
+                if (pillar.ActionPrompt is { } action) Field(sb, "action_prompt", action);
                 Field(sb, "body", pillar.Body);
                 Field(sb, "check", pillar.Check?.ToJson() ?? "");
             }

@@ -148,9 +148,12 @@ public static partial class ContentLoader
             errors.Add(new(file, 2, L["'order' es obligatorio y debe ser un número entero desde 1"]));
             ok = false;
         }
+        foreach (var (field, value) in new[] { ("customers_prompt", fm.CustomersPrompt), ("action_prompt", fm.ActionPrompt) })
+            if (value is not null) ok &= Required(file, field, value, 1000, errors);
         var check = ParseCheck(file, fm.Check, body, errors);
         if (fm.Check is not null && check is null) ok = false;
-        return ok ? new PillarContent(fm.Key!, fm.Order!.Value, fm.Title!.Trim(), fm.Summary!.Trim(), fm.ReflectionPrompt!.Trim(), body, file, change, check) : null;
+        return ok ? new PillarContent(fm.Key!, fm.Order!.Value, fm.Title!.Trim(), fm.Summary!.Trim(), fm.ReflectionPrompt!.Trim(), body, file, change, check,
+            fm.CustomersPrompt?.Trim(), fm.ActionPrompt?.Trim()) : null;
     }
 
     const int MaxQuestions = 6;
@@ -288,6 +291,8 @@ public static partial class ContentLoader
         public string? Title { get; set; }
         public string? Summary { get; set; }
         public string? ReflectionPrompt { get; set; }
+        public string? CustomersPrompt { get; set; }
+        public string? ActionPrompt { get; set; }
         public string? Change { get; set; }
         public List<QuestionFrontMatter>? Check { get; set; }
     }

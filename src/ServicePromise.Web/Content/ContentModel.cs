@@ -12,7 +12,7 @@ public sealed record PromiseContent(string Company, string Title, string Stateme
 
 /// <param name="DeclaredChange">What the content owner says changed against the previous edition: Editorial or Substantive (null: not said).</param>
 public sealed record PillarContent(string Key, int Order, string Title, string Summary, string ReflectionPrompt, string Body, string SourceFile,
-    Learning.ChangeKind? DeclaredChange = null, Learning.KnowledgeCheck? Check = null);
+    Learning.ChangeKind? DeclaredChange = null, Learning.KnowledgeCheck? Check = null, string? CustomersPrompt = null, string? ActionPrompt = null);
 
 /// <summary>One problem in one content file, located so a content owner can fix it — in their language on the admin pages, in English in logs.</summary>
 public sealed record ContentError(string File, int Line, Infrastructure.Message Text)

@@ -48,7 +48,12 @@ public class PillarText
     public string Language { get; set; } = "";
     public string Title { get; set; } = "";
     public string Summary { get; set; } = "";
+    /// <summary>The reflection's first part: what this pillar means in the person's role.</summary>
     public string ReflectionPrompt { get; set; } = "";
+    /// <summary>The prompt for "who my customers are"; null: the product's default wording.</summary>
+    public string? CustomersPrompt { get; set; }
+    /// <summary>The prompt for "one concrete action, and when"; null: the product's default wording.</summary>
+    public string? ActionPrompt { get; set; }
     public string BodyMarkdown { get; set; } = "";
     /// <summary>The knowledge check in this language, with answers: <see cref="Learning.KnowledgeCheck"/> as JSON. Never sent to a browser as is.</summary>
     public string? CheckJson { get; set; }

@@ -63,6 +63,8 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
                         Title = x.Title,
                         Summary = x.Summary,
                         ReflectionPrompt = x.ReflectionPrompt,
+                        CustomersPrompt = x.CustomersPrompt,
+                        ActionPrompt = x.ActionPrompt,
                         BodyMarkdown = x.Body,
                         CheckJson = x.Check?.ToJson(),
                     }))
@@ -101,7 +103,8 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
             var then = before.Texts.FirstOrDefault(t => t.Language == l.Language);
             return (now is null && then is null)
                 || (now is not null && then is not null && now.Title == then.Title && now.Summary == then.Summary
-                    && now.ReflectionPrompt == then.ReflectionPrompt && now.Body == then.BodyMarkdown
+                    && now.ReflectionPrompt == then.ReflectionPrompt && now.CustomersPrompt == then.CustomersPrompt
+                    && now.ActionPrompt == then.ActionPrompt && now.Body == then.BodyMarkdown
                     && now.Check?.ToJson() == then.CheckJson);
         });
         return same ? Learning.ChangeKind.Unchanged : pillar.DeclaredChange ?? Learning.ChangeKind.Substantive;

@@ -21,6 +21,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<AssignmentPillar> AssignmentPillars => Set<AssignmentPillar>();
     public DbSet<Reflection> Reflections => Set<Reflection>();
+    public DbSet<ReflectionVersion> ReflectionVersions => Set<ReflectionVersion>();
+    public DbSet<ReflectionReview> ReflectionReviews => Set<ReflectionReview>();
+    public DbSet<Nudge> Nudges => Set<Nudge>();
     public DbSet<CheckAttempt> CheckAttempts => Set<CheckAttempt>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -14,4 +14,6 @@ public sealed class OrganisationClock(TimeProvider time, IOptions<AppOptions> op
     public DateOnly Today => LocalDate(UtcNow);
     public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
     public DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(Local(utc));
+    /// <summary>A moment as the reader says it: date and time in the organisation's zone, the current culture's short format.</summary>
+    public string Format(DateTime utc) => Local(utc).ToString("g", System.Globalization.CultureInfo.CurrentCulture);
 }

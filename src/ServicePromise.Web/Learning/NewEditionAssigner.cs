@@ -74,7 +74,12 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
                     pillar.ReflectedAt = before.ReflectedAt;
                     pillar.CheckPassedAt = before.CheckPassedAt;
                     if (reflections.TryGetValue(before.Id, out var text))
-                        db.Reflections.Add(new Reflection { AssignmentPillar = pillar, Text = text.Text, UpdatedAt = text.UpdatedAt, SubmittedAt = text.SubmittedAt });
+                        db.Reflections.Add(new Reflection
+                        {
+                            AssignmentPillar = pillar, Meaning = text.Meaning, Customers = text.Customers, Action = text.Action,
+                            Revision = 1, Status = text.Status, UpdatedAt = text.UpdatedAt, SubmittedAt = text.SubmittedAt,
+                            ShareConsent = text.ShareConsent, ShareAnonymously = text.ShareAnonymously,
+                        });
                 }
                 assignment.Pillars.Add(pillar);
             }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
+using ServicePromise.Web.Reflections;
 
 namespace ServicePromise.Web.Learning;
 
@@ -15,21 +16,38 @@ namespace ServicePromise.Web.Learning;
 /// Only the signed-in person's own assignment is ever looked up, so no one can reach another's reflection.
 /// </summary>
 public class PillarModel(
-    AppDbContext db, MarkdownRenderer markdown, ProgressRecorder progress, IOptions<LearningOptions> options,
+    AppDbContext db, MarkdownRenderer markdown, ProgressRecorder progress, ReflectionRecorder reflections, IOptions<LearningOptions> options,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     public MyAssignment Assignment { get; private set; } = null!;
     public MyPillar Pillar { get; private set; } = null!;
     public string LessonHtml { get; private set; } = "";
-    public bool Submitted { get; private set; }
-    public DateTime? SavedAt { get; private set; }
-    public int MinLength => options.Value.ReflectionMinLength;
-    public int MaxLength => options.Value.ReflectionMaxLength;
     public MyPillar? Previous => Assignment.Pillars.LastOrDefault(p => p.Order < Pillar.Order);
     public MyPillar? Following => Assignment.Pillars.FirstOrDefault(p => p.Order > Pillar.Order);
 
-    [BindProperty]
-    public string? Text { get; set; }
+    /// <summary>The saved reflection (null before the first save).</summary>
+    public Reflection? Saved { get; private set; }
+    public IReadOnlyList<ReflectionVersion> Versions { get; private set; } = [];
+    public IReadOnlyList<(ReflectionReview Review, string Reviewer)> Thread { get; private set; } = [];
+    /// <summary>Set when this page's save was overtaken by another tab or device: both versions are shown.</summary>
+    public ReflectionOutcome.Conflict? Conflict { get; private set; }
+    public string? LockedMessage { get; private set; }
+    public IReadOnlyDictionary<ReflectionPart, string> Prompts { get; private set; } = new Dictionary<ReflectionPart, string>();
+    public PartBounds BoundsOf(ReflectionPart part) => options.Value.BoundsOf(part);
+    public bool ReviewRequired => options.Value.ReviewRequired;
+    /// <summary>The parts can be edited now: not complete, not waiting for review, not approved under review.</summary>
+    public bool Editable => !Assignment.IsComplete && Saved?.Status is null or ReflectionStatus.Draft or ReflectionStatus.Returned
+        || (!Assignment.IsComplete && !ReviewRequired && Saved?.Status == ReflectionStatus.Accepted);
+
+    [BindProperty] public string? Meaning { get; set; }
+    [BindProperty] public string? Customers { get; set; }
+    [BindProperty(Name = "Action")] public string? ActionText { get; set; }
+    /// <summary>The reflection revision this page was loaded with; a save naming an older one is a conflict.</summary>
+    [BindProperty] public int Revision { get; set; }
+    [BindProperty] public bool ShareConsent { get; set; }
+    [BindProperty] public bool ShareAnonymously { get; set; }
+
+    public ReflectionText Posted => new(Meaning ?? "", Customers ?? "", ActionText ?? "");
 
     /// <summary>The check as this attempt shows it: no correct answers and no explanations, only what a reader may see.</summary>
     public sealed record ShownQuestion(int Index, string Text, bool Multiple, IReadOnlyList<(int Index, string Text)> Options);
@@ -46,8 +64,7 @@ public class PillarModel(
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
         if (!await LoadAsync(key, ct)) return NotFound();
-        var reflection = await ReflectionAsync(ct);
-        Text = reflection?.Text;
+        await LoadReflectionAsync(fill: true, ct);
         await LoadCheckAsync(ct);
         return Page();
     }
@@ -144,62 +161,101 @@ public class PillarModel(
     /// <summary>A post with no known handler (a stale or hand-made form) goes back to the page.</summary>
     public IActionResult OnPost(string key) => Redirect($"/pillars/{Uri.EscapeDataString(key)}");
 
-    public Task<IActionResult> OnPostDraftAsync(string key, CancellationToken ct) => SaveAsync(key, submit: false, ct);
-
-    public Task<IActionResult> OnPostSubmitAsync(string key, CancellationToken ct) => SaveAsync(key, submit: true, ct);
-
-    async Task<IActionResult> SaveAsync(string key, bool submit, CancellationToken ct)
+    public async Task<IActionResult> OnPostDraftAsync(string key, CancellationToken ct)
     {
         if (!await LoadAsync(key, ct)) return NotFound();
-        var reflection = await ReflectionAsync(ct);
-        Submitted = reflection?.SubmittedAt is not null;
-        SavedAt = reflection?.UpdatedAt;
-        // Browsers post line breaks as CRLF but count them as one character; count them as the reader sees them.
-        var text = (Text ?? "").Replace("\r\n", "\n").Trim();
-        Text = text;
+        if (!Pillar.ReadyToReflect) return Redirect($"/pillars/{key}");
+        var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == Pillar.AssignmentPillarId, ct);
+        var outcome = await reflections.SaveDraftAsync(pillar, Posted, Revision, ct);
+        if (outcome is ReflectionOutcome.Saved)
+        {
+            TempData["ReflectionSaved"] = L["Borrador guardado. Puedes seguir más tarde; para completar el pilar, envía la reflexión."].Value;
+            return Redirect($"/pillars/{key}#reflection");
+        }
+        return await ShowAsync(outcome, ct);
+    }
 
+    public async Task<IActionResult> OnPostSubmitAsync(string key, CancellationToken ct)
+    {
+        if (!await LoadAsync(key, ct)) return NotFound();
         // The page only offers the reflection once the lesson is read and its check passed; a post that skips
         // ahead (a stale tab, a hand-made form) goes back to the step the person is on, saving nothing.
         if (Pillar.ReadAt is null) return Redirect($"/pillars/{key}");
         if (!Pillar.ReadyToReflect) return Redirect($"/pillars/{key}#check");
-        if (Assignment.IsComplete)
-            ModelState.AddModelError(nameof(Text), L["Esta formación ya está completada; tu reflexión no se puede cambiar."]);
-        else if (!submit && Submitted)
-            ModelState.AddModelError(nameof(Text), L["Ya has enviado esta reflexión. Para cambiarla, edítala y pulsa «Actualizar reflexión»."]);
-        else if (text.Length == 0)
-            ModelState.AddModelError(nameof(Text), L["Escribe tu reflexión antes de guardarla."]);
-        else if (text.Length > MaxLength)
-            ModelState.AddModelError(nameof(Text), L["Tu reflexión tiene {0} caracteres; el máximo es {1}. Acórtala un poco.", text.Length, MaxLength]);
-        else if (submit && text.Length < MinLength)
-            ModelState.AddModelError(nameof(Text), L["Tu reflexión tiene {0} caracteres; escribe al menos {1} para poder enviarla. Puedes guardarla como borrador mientras tanto.", text.Length, MinLength]);
-        // The text stays in the form on any error: nothing typed is lost.
-        if (!ModelState.IsValid) return Page();
-
         var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == Pillar.AssignmentPillarId, ct);
-        Certificates.Certificate? issued;
-        try
-        {
-            issued = await progress.SaveReflectionAsync(pillar, text, submit, ct);
-        }
-        catch (DbUpdateException)
-        {
-            // A second, simultaneous submit of the same form lost the race; the first one was saved.
-            return Redirect($"/pillars/{key}");
-        }
+        var outcome = await reflections.SubmitAsync(pillar, Posted, Revision, new Sharing(ShareConsent, ShareAnonymously), await GuardrailsAsync(ct), ct);
+        if (outcome is not ReflectionOutcome.Sent sent) return await ShowAsync(outcome, ct);
 
-        if (issued is not null)
+        if (sent.Certificate is not null)
         {
             TempData["StatusMessage"] = L["¡Enhorabuena! Has completado todos los pilares y tu certificado está listo."].Value;
             return Redirect("/");
         }
-        if (!submit)
+        if (sent.AwaitingReview)
         {
-            TempData["ReflectionSaved"] = L["Borrador guardado. Puedes seguir más tarde; para completar el pilar, envía la reflexión."].Value;
+            TempData["StatusMessage"] = L["Reflexión enviada. Tu responsable la revisará; te avisaremos si te pide cambios."].Value;
             return Redirect($"/pillars/{key}#reflection");
         }
         TempData["StatusMessage"] = L["Reflexión enviada."].Value;
         var next = Assignment.Pillars.FirstOrDefault(p => !p.Done && p.Key != key);
         return Redirect(next is null ? "/" : $"/pillars/{next.Key}");
+    }
+
+    /// <summary>The script's save while typing: JSON, no redirect. 409 with the saved version when another tab or device got there first.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(string key, CancellationToken ct)
+    {
+        if (!await LoadAsync(key, ct)) return NotFound();
+        if (!Pillar.ReadyToReflect) return StatusCode(StatusCodes.Status409Conflict);
+        var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == Pillar.AssignmentPillarId, ct);
+        return await reflections.SaveDraftAsync(pillar, Posted, Revision, ct) switch
+        {
+            ReflectionOutcome.Saved saved => new JsonResult(new { revision = saved.Revision, savedAt = saved.SavedAt.Ticks }),
+            ReflectionOutcome.Conflict conflict => new JsonResult(new { conflict = true, revision = conflict.Revision }) { StatusCode = StatusCodes.Status409Conflict },
+            ReflectionOutcome.Refused refused => new JsonResult(new { errors = refused.Problems.Select(p => new { part = p.Part.ToString(), message = p.Message.In(L) }) }) { StatusCode = StatusCodes.Status422UnprocessableEntity },
+            ReflectionOutcome.Locked locked => new JsonResult(new { locked = locked.Why.In(L) }) { StatusCode = StatusCodes.Status423Locked },
+            _ => StatusCode(StatusCodes.Status500InternalServerError),
+        };
+    }
+
+    /// <summary>Stops showing this reflection to colleagues, at once.</summary>
+    public async Task<IActionResult> OnPostWithdrawSharingAsync(string key, CancellationToken ct)
+    {
+        if (!await LoadAsync(key, ct)) return NotFound();
+        if (await db.Reflections.AsNoTracking().Where(r => r.AssignmentPillarId == Pillar.AssignmentPillarId).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct) is int id)
+            await reflections.WithdrawSharingAsync(id, ct);
+        TempData["ReflectionSaved"] = L["Tu reflexión ya no se muestra como ejemplo."].Value;
+        return Redirect($"/pillars/{key}#reflection");
+    }
+
+    /// <summary>Shows the page again with what was posted, and why it was not saved.</summary>
+    async Task<IActionResult> ShowAsync(ReflectionOutcome outcome, CancellationToken ct)
+    {
+        await LoadReflectionAsync(fill: false, ct);
+        switch (outcome)
+        {
+            case ReflectionOutcome.Conflict conflict:
+                Conflict = conflict;
+                break;
+            case ReflectionOutcome.Refused refused:
+                foreach (var problem in refused.Problems)
+                    ModelState.AddModelError(problem.Part == ReflectionPart.Action ? "Action" : problem.Part.ToString(), problem.Message.In(L));
+                break;
+            case ReflectionOutcome.Locked locked:
+                LockedMessage = locked.Why.In(L);
+                break;
+        }
+        Response.StatusCode = outcome is ReflectionOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    async Task<GuardrailContext> GuardrailsAsync(CancellationToken ct)
+    {
+        var others = await db.Reflections.AsNoTracking()
+            .Where(r => r.AssignmentPillar!.AssignmentId == Assignment.AssignmentId && r.AssignmentPillarId != Pillar.AssignmentPillarId)
+            .Select(r => new { r.AssignmentPillarId, r.Meaning, r.Customers, r.Action }).ToListAsync(ct);
+        var titles = Assignment.Pillars.ToDictionary(p => p.AssignmentPillarId, p => p.Text.Title);
+        return new GuardrailContext(Prompts, Pillar.Text.Summary + "\n" + Pillar.Text.BodyMarkdown,
+            others.Select(o => (titles.GetValueOrDefault(o.AssignmentPillarId) ?? "", new ReflectionText(o.Meaning, o.Customers, o.Action))).ToList());
     }
 
     /// <summary>
@@ -217,14 +273,14 @@ public class PillarModel(
         db.ChangeTracker.Clear();
         var moved = User.GetEmployeeId() is int employeeId ? await MyAssignment.LoadAsync(db, employeeId, ct) : null;
         var same = moved?.Pillars.FirstOrDefault(p => p.Key == key);
-        var text = (Text ?? "").Replace("\r\n", "\n").Trim();
+        var text = Posted.Normalized();
         var kept = false;
-        if (same is { Done: false } && text.Length > 0 && text.Length <= MaxLength
+        if (same is { Done: false } && !text.IsEmpty
+            && await db.Reflections.AsNoTracking().Where(r => r.AssignmentPillarId == same.AssignmentPillarId).Select(r => (int?)r.Revision).SingleOrDefaultAsync(ct) is var revision
             && await db.Reflections.AsNoTracking().AnyAsync(r => r.AssignmentPillarId == same.AssignmentPillarId && r.SubmittedAt != null, ct) == false)
         {
             var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == same.AssignmentPillarId, ct);
-            await progress.SaveReflectionAsync(pillar, text, submit: false, ct);
-            kept = true;
+            kept = await reflections.SaveDraftAsync(pillar, text, revision ?? 0, ct) is ReflectionOutcome.Saved;
         }
         TempData["StatusMessage"] = kept
             ? L["La promesa se ha actualizado a la edición {0} mientras trabajabas. Lo que ya tenías hecho se conserva y tu texto está guardado como borrador: revísalo y envíalo de nuevo.", moved!.EditionNumber].Value
@@ -241,14 +297,32 @@ public class PillarModel(
         Assignment = assignment;
         Pillar = pillar;
         LessonHtml = markdown.ToHtml(pillar.Text.BodyMarkdown);
+        Prompts = new Dictionary<ReflectionPart, string>
+        {
+            [ReflectionPart.Meaning] = pillar.Text.ReflectionPrompt,
+            [ReflectionPart.Customers] = pillar.Text.CustomersPrompt
+                ?? L["¿Quiénes son tus clientes en tu puesto? Piensa en los de fuera y en los compañeros a los que sirves: cliente es todo aquel que no soy yo."],
+            [ReflectionPart.Action] = pillar.Text.ActionPrompt ?? L["¿Qué acción concreta harás para aplicar este pilar, y cuándo?"],
+        };
         return true;
     }
 
-    async Task<Reflections.Reflection?> ReflectionAsync(CancellationToken ct)
+    async Task LoadReflectionAsync(bool fill, CancellationToken ct)
     {
-        var reflection = await db.Reflections.AsNoTracking().SingleOrDefaultAsync(r => r.AssignmentPillarId == Pillar.AssignmentPillarId, ct);
-        Submitted = reflection?.SubmittedAt is not null;
-        SavedAt = reflection?.UpdatedAt;
-        return reflection;
+        Saved = await db.Reflections.AsNoTracking().SingleOrDefaultAsync(r => r.AssignmentPillarId == Pillar.AssignmentPillarId, ct);
+        if (Saved is not null)
+        {
+            Versions = await db.ReflectionVersions.AsNoTracking().Where(v => v.ReflectionId == Saved.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
+            Thread = (await db.ReflectionReviews.AsNoTracking().Where(r => r.ReflectionId == Saved.Id).OrderBy(r => r.DecidedAt)
+                .Select(r => new { Review = r, r.Reviewer!.FullName }).ToListAsync(ct))
+                .Select(r => (r.Review, r.FullName)).ToList();
+        }
+        if (!fill) return;
+        Meaning = Saved?.Meaning;
+        Customers = Saved?.Customers;
+        ActionText = Saved?.Action;
+        Revision = Saved?.Revision ?? 0;
+        ShareConsent = Saved?.ShareConsent ?? false;
+        ShareAnonymously = Saved?.ShareAnonymously ?? false;
     }
 }

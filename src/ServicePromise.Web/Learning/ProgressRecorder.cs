@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ServicePromise.Web.Certificates;
 using ServicePromise.Web.Data;
-using ServicePromise.Web.Reflections;
 
 namespace ServicePromise.Web.Learning;
 
@@ -77,36 +76,11 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
         return attempt;
     }
 
-    /// <summary>Saves the text; when <paramref name="submit"/> is set, also marks the pillar reflected and completes the assignment if it was the last one.</summary>
-    /// <returns>The certificate issued by this call, if it completed the assignment.</returns>
-    public async Task<Certificate?> SaveReflectionAsync(AssignmentPillar pillar, string text, bool submit, CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await ClaimAsync(pillar.AssignmentId, now, ct);
-        var reflection = await db.Reflections.SingleOrDefaultAsync(r => r.AssignmentPillarId == pillar.Id, ct);
-        if (reflection is null)
-        {
-            reflection = new Reflection { AssignmentPillarId = pillar.Id };
-            db.Reflections.Add(reflection);
-        }
-        reflection.Text = text;
-        reflection.UpdatedAt = now;
-        if (submit)
-        {
-            reflection.SubmittedAt = now;
-            pillar.ReflectedAt ??= now;
-        }
-        await db.SaveChangesAsync(ct);
-        var certificate = submit ? await CompleteIfDoneAsync(pillar.AssignmentId, now, ct) : null;
-        await transaction.CommitAsync(ct);
-        return certificate;
-    }
-
     /// <summary>
     /// Opens the write's transaction by updating the assignment row — which locks it — on condition that no new
     /// edition has superseded it; also notes when the person started.
     /// </summary>
-    async Task<IDbContextTransaction> ClaimAsync(int assignmentId, DateTime now, CancellationToken ct)
+    internal async Task<IDbContextTransaction> ClaimAsync(int assignmentId, DateTime now, CancellationToken ct)
     {
         var transaction = await db.Database.BeginTransactionAsync(ct);
         var claimed = await db.Assignments.Where(a => a.Id == assignmentId && a.SupersededAt == null)
@@ -121,7 +95,7 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
     /// Completes the assignment when no pillar is left undone. The check and the write are one conditional
     /// UPDATE, so the assignment is completed and certified exactly once.
     /// </summary>
-    async Task<Certificate?> CompleteIfDoneAsync(int assignmentId, DateTime now, CancellationToken ct)
+    internal async Task<Certificate?> CompleteIfDoneAsync(int assignmentId, DateTime now, CancellationToken ct)
     {
         var completed = await db.Assignments
             .Where(a => a.Id == assignmentId && a.CompletedAt == null)

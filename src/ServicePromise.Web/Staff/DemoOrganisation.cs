@@ -13,7 +13,8 @@ namespace ServicePromise.Web.Staff;
 /// stage of the course. Created only in Development and only in an empty database (see README).
 /// </summary>
 public sealed class DemoOrganisation(
-    AppDbContext db, UserManager<AppUser> users, Onboarding onboarding, ProgressRecorder progress, Infrastructure.OrganisationClock clock, ILogger<DemoOrganisation> logger)
+    AppDbContext db, UserManager<AppUser> users, Onboarding onboarding, ProgressRecorder progress,
+    Reflections.ReflectionRecorder reflections, Infrastructure.OrganisationClock clock, ILogger<DemoOrganisation> logger)
 {
     public const string Password = "Promesa-2026";
     public const string EmailDomain = "demo.mercadosolivo.es";
@@ -114,7 +115,8 @@ public sealed class DemoOrganisation(
             await progress.MarkReadAsync(pillar, ct);
             // Demo people who got this far passed the pillar's check.
             if (pillar.Pillar!.HasCheck) pillar.CheckPassedAt = clock.UtcNow;
-            await progress.SaveReflectionAsync(pillar, SampleReflection(person, pillar.Pillar!.Key), submit: true, ct);
+            await reflections.SubmitAsync(pillar, SampleReflection(person, pillar.Pillar!.Key), 0, new Reflections.Sharing(false, false),
+                new Reflections.GuardrailContext(new Dictionary<Reflections.ReflectionPart, string>(), "", []), ct, demoData: true);
         }
         if (person.Stage is Stage.Overdue0 or Stage.Overdue2)
         {
@@ -123,8 +125,11 @@ public sealed class DemoOrganisation(
         }
     }
 
-    static string SampleReflection(Person person, string pillarKey) => string.Create(CultureInfo.InvariantCulture,
-        $"Como {person.Job.ToLower(CultureInfo.GetCultureInfo("es"))} en {person.Site}, este pilar ({pillarKey}) me toca cada día: mis clientes son quienes compran en la tienda y también mis compañeros de turno. Mi acción concreta: repasarlo con mi equipo en la reunión del lunes y aplicarlo en el primer cliente difícil de la semana.");
+    static Reflections.ReflectionText SampleReflection(Person person, string pillarKey) => new(
+        string.Create(CultureInfo.InvariantCulture,
+            $"Como {person.Job.ToLower(CultureInfo.GetCultureInfo("es"))} en {person.Site}, este pilar ({pillarKey}) me toca cada día en el trato con quien tengo delante."),
+        "Quienes compran en la tienda y también mis compañeros de turno, que dependen de lo que yo les paso.",
+        "Repasarlo con mi equipo en la reunión del lunes y aplicarlo con el primer cliente difícil de la semana.");
 
     static void Check(IdentityResult result, string email)
     {

@@ -52,11 +52,11 @@ public class AuthorizationTests(AppFactory app) : IClassFixture<AppFactory>
         // Manuel completed every pillar; Lucía opens the same lesson and must see only her own (empty) work.
         var manuelsText = await app.WithDbAsync(db => db.Reflections
             .Where(r => r.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0102" && r.AssignmentPillar.Pillar!.Key == "listen")
-            .Select(r => r.Text).SingleAsync());
+            .Select(r => r.Meaning).SingleAsync());
         var client = app.Browser();
         await client.SignedInAsync(Pages.Employee);
         var page = await ServicePromise.Tests.Learning.JourneyTests.ReadLessonAsync(client, "/pillars/listen");
-        Assert.Equal("", page.QuerySelector("textarea")!.TextContent);
+        Assert.All(page.QuerySelectorAll("textarea"), t => Assert.Equal("", t.TextContent));
         Assert.DoesNotContain(manuelsText[..40], page.DocumentElement.OuterHtml);
         var certificates = await client.GetPageAsync("/certificates");
         Assert.DoesNotContain("Manuel", certificates.Text());

@@ -61,7 +61,7 @@ public class CheckPageTests(AppFactory app) : IClassFixture<AppFactory>
         var early = await client.PostAsync("/pillars/listen?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
-            ["Text"] = new string('a', 100),
+            ["Meaning"] = new string('a', 100),
         }));
         Assert.Equal(HttpStatusCode.Redirect, early.StatusCode);
         Assert.Equal("/pillars/listen#check", early.Headers.Location!.OriginalString);

@@ -43,8 +43,8 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
 
         // The same final form posted again, as a double click or a resent form would.
         var again = await client.GetPageAsync(links[^1]);
-        var response = await client.SubmitAsync(again, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = Reflection });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var response = await client.SubmitAsync(again, "form[data-autosave]", Fields(links[^1]));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("ya está completada", Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
 
         var (certificates, reflections) = await app.WithDbAsync(async db =>
@@ -70,7 +70,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         var forms = new List<AngleSharp.Html.Dom.IHtmlDocument>();
         foreach (var link in remaining)
             forms.Add(await ReadLessonAsync(client, link));
-        var responses = await Task.WhenAll(forms.Select(f => client.SubmitAsync(f, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = Reflection })));
+        var responses = await Task.WhenAll(forms.Select((f, i) => client.SubmitAsync(f, "form[data-autosave]", Fields(remaining[i]))));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
 
         var (completedAt, certificates) = await app.WithDbAsync(async db =>
@@ -89,13 +89,13 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         await client.SignedInAsync("elena.prieto@demo.mercadosolivo.es");
         var page = await client.GetPageAsync("/pillars/listen");
         Assert.Null(page.QuerySelector("button[formaction*='Draft']"));
-        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = "x" }, "/pillars/listen?handler=Draft");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "x" }, "/pillars/listen?handler=Draft");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Ya has enviado esta reflexión", await response.Content.ReadAsStringAsync());
         var stored = await app.WithDbAsync(db => db.Reflections
             .Where(r => r.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0105" && r.AssignmentPillar.Pillar!.Key == "listen")
-            .Select(r => r.Text).SingleAsync());
-        Assert.True(stored.Length >= 80);
+            .Select(r => r.Meaning).SingleAsync());
+        Assert.True(stored.Length >= 60);
     }
 
     [Fact]
@@ -104,10 +104,10 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.Browser();
         await client.SignedInAsync("alberto.garrido@demo.mercadosolivo.es");
         var page = await ReadLessonAsync(client, "/pillars/tell-the-truth");
-        // 1,990 letters and 10 line breaks: 2,000 characters on screen, 2,010 bytes of CRLF on the wire.
-        var text = string.Join("\r\n", Enumerable.Range(0, 11).Select(i => new string('a', i < 10 ? 181 : 180)));
-        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = text });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // 1,190 letters and 10 line breaks: 1,200 characters on screen (the maximum), 1,210 of CRLF on the wire.
+        var text = string.Join("\r\n", Enumerable.Range(0, 11).Select(i => i + new string('a', i < 10 ? 108 : 98)));
+        var response = await client.SubmitAsync(page, "form[data-autosave]", With(Fields("/pillars/tell-the-truth"), "Meaning", text));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -132,11 +132,13 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         await client.SignedInAsync("alberto.garrido@demo.mercadosolivo.es");
         var page = await ReadLessonAsync(client, "/pillars/listen");
 
-        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = "Estoy de acuerdo." });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var response = await client.SubmitAsync(page, "form[data-autosave]", With(Fields("/pillars/listen"), "Meaning", "Estoy de acuerdo."));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var again = Pages.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains("escribe al menos 80", again.Text());
-        Assert.Equal("Estoy de acuerdo.", again.QuerySelector("textarea")!.TextContent);
+        Assert.Contains("escribe al menos 60", again.QuerySelector("#part-meaning-error")!.TextContent);
+        Assert.Equal("true", again.QuerySelector("textarea[name=Meaning]")!.GetAttribute("aria-invalid"));
+        Assert.Equal("Estoy de acuerdo.", again.QuerySelector("textarea[name=Meaning]")!.TextContent);
+        Assert.Equal(Fields("/pillars/listen")["Action"], again.QuerySelector("textarea[name=Action]")!.TextContent);
     }
 
     [Fact]
@@ -145,11 +147,11 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.Browser();
         await client.SignedInAsync("patricia.flores@demo.mercadosolivo.es");
         var page = await ReadLessonAsync(client, "/pillars/own-it");
-        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = "Primera idea" }, "/pillars/own-it?handler=Draft");
+        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Primera idea" }, "/pillars/own-it?handler=Draft");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var reloaded = await client.GetPageAsync("/pillars/own-it");
-        Assert.Equal("Primera idea", reloaded.QuerySelector("textarea")!.TextContent);
+        Assert.Equal("Primera idea", reloaded.QuerySelector("textarea[name=Meaning]")!.TextContent);
         var home = await client.GetPageAsync("/");
         Assert.Contains("0 de 5 pilares completados", home.Text());
     }
@@ -165,7 +167,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await client.PostAsync("/pillars/keep-our-word?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
-            ["Text"] = Reflection,
+            ["Meaning"] = Reflection,
         }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/pillars/keep-our-word", response.Headers.Location!.OriginalString);
@@ -233,7 +235,29 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
     internal static async Task CompletePillarAsync(HttpClient client, string link, string text)
     {
         var lesson = await ReadLessonAsync(client, link);
-        var submitted = await client.SubmitAsync(lesson, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = text });
-        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        var submitted = await client.SubmitAsync(lesson, "form[data-autosave]", Fields(link, text));
+        Assert.True(submitted.StatusCode == HttpStatusCode.Redirect, await submitted.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// The three parts of a reflection for a pillar, built from one idea. Each pillar gets its own wording: the same
+    /// text for two pillars is refused, as it should be.
+    /// </summary>
+    internal static Dictionary<string, string> Fields(string link, string meaning = Reflection)
+    {
+        var key = link.Split('/').Last().Split('?')[0];
+        return new Dictionary<string, string>
+        {
+            ["Meaning"] = $"{meaning} Lo pienso para «{key}».",
+            ["Customers"] = $"Para «{key}», mis clientes son las personas que pasan por mi puesto y mis compañeras del turno.",
+            ["Action"] = $"Con «{key}» empiezo mañana: lo aplico con el primer cliente del turno y lo comento con mi encargada el viernes.",
+        };
+    }
+
+    /// <summary>The fields of <see cref="Fields"/> with one part replaced.</summary>
+    internal static Dictionary<string, string> With(Dictionary<string, string> fields, string part, string value)
+    {
+        var copy = new Dictionary<string, string>(fields) { [part] = value };
+        return copy;
     }
 }

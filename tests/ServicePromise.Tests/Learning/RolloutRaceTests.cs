@@ -8,6 +8,7 @@ using ServicePromise.Web.Certificates;
 using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Learning;
+using ServicePromise.Web.Reflections;
 
 namespace ServicePromise.Tests.Learning;
 
@@ -19,6 +20,8 @@ public class RolloutRaceTests
 {
     const string Sergio = "sergio.molina@" + ServicePromise.Web.Staff.DemoOrganisation.EmailDomain;
     const string Reflection = "Mis clientes son quienes compran en el mostrador y el equipo de la sección; si algo falla, lo resuelvo yo y aviso.";
+    static readonly Dictionary<string, string> Fields = JourneyTests.Fields("/pillars/own-it", Reflection);
+    static readonly ReflectionText Text = new(Fields["Meaning"], Fields["Customers"], Fields["Action"]);
 
     /// <summary>Edition 2 changes the meaning of pillar 2; Sergio (pillars 1 and 2 done) is working on pillar 3.</summary>
     static void ChangePillarTwo(string content)
@@ -47,7 +50,7 @@ public class RolloutRaceTests
                     Pillars = a.Pillars.Select(p => new { p.Id, p.Pillar!.Key, p.ReadAt, p.ReflectedAt }).ToList(),
                 }).SingleAsync();
             var ids = a.Pillars.Select(p => p.Id).ToList();
-            var texts = await db.Reflections.Where(r => ids.Contains(r.AssignmentPillarId)).ToDictionaryAsync(r => r.AssignmentPillarId, r => r.Text);
+            var texts = await db.Reflections.Where(r => ids.Contains(r.AssignmentPillarId)).ToDictionaryAsync(r => r.AssignmentPillarId, r => r.Meaning);
             return (a.Id, a.Number, a.SupersededAt,
                 a.Pillars.ToDictionary(p => p.Key, p => (p.ReadAt != null, p.ReflectedAt != null, texts.GetValueOrDefault(p.Id))));
         });
@@ -62,7 +65,7 @@ public class RolloutRaceTests
         var page = await JourneyTests.ReadLessonAsync(client, "/pillars/own-it");
 
         Assert.Equal(2, await PublishAsync(app, content));
-        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = Reflection });
+        var response = await client.SubmitAsync(page, "form[data-autosave]", Fields);
 
         // Pillar 3 did not change, so having read it (and passed its check) carried across: the reflection counts,
         // and Sergio goes on to the pillar whose meaning changed.
@@ -70,7 +73,7 @@ public class RolloutRaceTests
         Assert.Equal("/pillars/tell-the-truth", response.Headers.Location!.OriginalString);
         var after = await SergioAsync(app);
         Assert.Equal(2, after.Edition);
-        Assert.Equal((true, true, Reflection), after.Pillars["own-it"]);
+        Assert.Equal((true, true, Fields["Meaning"]), after.Pillars["own-it"]);
         Assert.True(after.Pillars["listen"].Reflected);
         Assert.False(after.Pillars["tell-the-truth"].Read);
     }
@@ -88,7 +91,7 @@ public class RolloutRaceTests
 
         // The request loads Sergio's assignment on edition 1; edition 2 is published just before it saves.
         publishFirst.Arm(() => PublishAsync(app, content));
-        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Text"] = Reflection });
+        var response = await client.SubmitAsync(page, "form[data-autosave]", Fields);
         Assert.True(publishFirst.Published);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -100,14 +103,14 @@ public class RolloutRaceTests
             var old = await db.Assignments.Include(a => a.Pillars).SingleAsync(a => a.Id == before.AssignmentId);
             Assert.NotNull(old.SupersededAt);
             var ids = old.Pillars.Select(p => p.Id).ToList();
-            Assert.False(await db.Reflections.AnyAsync(r => ids.Contains(r.AssignmentPillarId) && r.Text == Reflection));
+            Assert.False(await db.Reflections.AnyAsync(r => ids.Contains(r.AssignmentPillarId) && r.Meaning == Fields["Meaning"]));
             return 0;
         });
-        Assert.Equal((true, false, Reflection), after.Pillars["own-it"]);
+        Assert.Equal((true, false, Fields["Meaning"]), after.Pillars["own-it"]);
 
         var shown = await client.GetPageAsync("/pillars/own-it");
         Assert.Contains("se ha actualizado a la edición 2", shown.Text());
-        Assert.Equal(Reflection, shown.QuerySelector("textarea[name=Text]")!.TextContent.Trim());
+        Assert.Equal(Fields["Action"], shown.QuerySelector("textarea[name=Action]")!.TextContent.Trim());
     }
 
     sealed class InterceptedAppFactory(IInterceptor interceptor) : AppFactory
@@ -172,11 +175,13 @@ public class RolloutRaceTests
             .AddInterceptors(pause).Options;
         await using var db = new AppDbContext(options);
         var issuer = ActivatorUtilities.CreateInstance<CertificateIssuer>(employee.ServiceProvider, db);
-        var recorder = ActivatorUtilities.CreateInstance<ProgressRecorder>(employee.ServiceProvider, db, issuer);
+        var progress = ActivatorUtilities.CreateInstance<ProgressRecorder>(employee.ServiceProvider, db, issuer);
+        var recorder = ActivatorUtilities.CreateInstance<ReflectionRecorder>(employee.ServiceProvider, db, progress);
         var pillar = await db.AssignmentPillars.SingleAsync(p =>
             p.Assignment!.Employee!.EmployeeNumber == "MO-0104" && p.Assignment.Employee.CurrentAssignmentId == p.AssignmentId && p.Pillar!.Key == "own-it");
 
-        var saving = recorder.SaveReflectionAsync(pillar, Reflection, submit: true);
+        var saving = recorder.SubmitAsync(pillar, Text, 0, new Sharing(false, false),
+            new GuardrailContext(new Dictionary<ReflectionPart, string>(), "", []));
         await pause.Claimed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         // On its own thread: SQLite's driver waits for the write lock synchronously.
         var publishing = Task.Run(() => PublishAsync(app, content));
@@ -184,12 +189,12 @@ public class RolloutRaceTests
         Assert.False(publishing.IsCompleted, "Publishing went ahead while a reflection was being saved on an assignment it replaces. " + publishing.Exception);
 
         pause.Release.SetResult();
-        await saving;
+        Assert.IsType<ReflectionOutcome.Sent>(await saving);
         Assert.Equal(2, await publishing);
 
         var after = await SergioAsync(app);
         Assert.Equal(2, after.Edition);
-        Assert.Equal((true, true, Reflection), after.Pillars["own-it"]);
+        Assert.Equal((true, true, Fields["Meaning"]), after.Pillars["own-it"]);
         Assert.True(after.Pillars["listen"].Reflected);
         Assert.False(after.Pillars["tell-the-truth"].Reflected);
     }

@@ -48,6 +48,8 @@ public class PillarTextConfiguration : IEntityTypeConfiguration<PillarText>
         e.Property(x => x.Title).HasMaxLength(200);
         e.Property(x => x.Summary).HasMaxLength(1000);
         e.Property(x => x.ReflectionPrompt).HasMaxLength(1000);
+        e.Property(x => x.CustomersPrompt).HasMaxLength(1000);
+        e.Property(x => x.ActionPrompt).HasMaxLength(1000);
         e.HasIndex(x => new { x.PillarId, x.Language }).IsUnique();
     }
 }
