@@ -140,3 +140,34 @@ public class ReflectionWritingTests
         Assert.Equal(ReflectionStatus.Accepted, second.Status);
     }
 }
+
+/// <summary>With reviews on, sending is not enough: the pillar waits for the reviewer and the text is frozen meanwhile.</summary>
+public class ReviewRequiredTests
+{
+    [Fact]
+    public async Task A_sent_reflection_waits_for_review_and_cannot_be_changed_meanwhile()
+    {
+        using var app = new AppFactory { Settings = { ["Learning:ReviewRequired"] = "true" } };
+        var client = app.Browser();
+        await client.SignedInAsync("teresa.marin@demo.mercadosolivo.es");
+        var page = await JourneyTests.ReadLessonAsync(client, "/pillars/listen");
+        var sent = await client.SubmitAsync(page, "form[data-autosave]", JourneyTests.Fields("/pillars/listen"));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Equal("/pillars/listen#reflection", sent.Headers.Location!.OriginalString);
+
+        var home = await client.GetPageAsync("/");
+        Assert.Contains("Enviada; en revisión", home.Text());
+        Assert.Contains("0 de 5 pilares completados", home.Text());
+        var pillar = await client.GetPageAsync("/pillars/listen");
+        Assert.Contains("esperando la revisión de tu responsable", pillar.Text());
+        Assert.All(pillar.QuerySelectorAll("form[data-autosave] textarea"), t => Assert.True(t.HasAttribute("readonly")));
+
+        var draft = await client.SubmitAsync(pillar, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Cambio de idea" }, "/pillars/listen?handler=Draft");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, draft.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Reflections.AsNoTracking()
+            .SingleAsync(r => r.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0701"));
+        Assert.Equal(ReflectionStatus.Submitted, stored.Status);
+        Assert.Equal(JourneyTests.Fields("/pillars/listen")["Meaning"], stored.Meaning);
+        Assert.Null(await app.WithDbAsync(db => db.AssignmentPillars.Where(p => p.Id == stored.AssignmentPillarId).Select(p => p.ReflectedAt).SingleAsync()));
+    }
+}
