@@ -137,6 +137,24 @@ public class ReviewTests(ReviewAppFactory app) : IClassFixture<ReviewAppFactory>
     }
 
     [Fact]
+    public async Task A_decision_on_a_training_a_new_edition_replaced_is_refused_with_a_reason()
+    {
+        var id = await app.SendReflectionAsync(Coach.Email("nuria.medina"), "own-it");
+        var javier = await app.SignedInAsync(Coach.Javier);
+        var page = await javier.GetPageAsync($"/reviews/{id}");
+        // A new edition moves Nuria on while Javier has the page open.
+        await app.WithDbAsync(db => db.Assignments.Where(a => a.Employee!.EmployeeNumber == "MO-0203")
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.SupersededAt, DateTime.UtcNow)));
+
+        var response = await javier.SubmitAsync(page, "form#decision", new Dictionary<string, string> { ["Decision"] = "Approved" });
+        var text = await javier.FollowAsync(response);
+        Assert.Contains("Una edición nueva de la promesa ha sustituido la formación de esta reflexión", text);
+        Assert.Null((await javier.GetPageAsync($"/reviews/{id}")).QuerySelector("form#decision"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.ReflectionReviews.CountAsync(r => r.ReflectionId == id)));
+        Assert.Null((await javier.GetPageAsync("/team")).QuerySelector($"a[href='/reviews/{id}']"));
+    }
+
+    [Fact]
     public async Task A_reflection_nearly_the_same_as_anothers_shows_the_other_text_to_the_reviewer_and_hr()
     {
         // Lucía sends exactly what Manuel, on her own team, wrote for the same pillar.
