@@ -23,6 +23,9 @@ public class SiteFixture : IAsyncLifetime
     /// <summary>The content folder the site reads; a subclass may give it a copy to change.</summary>
     protected virtual string ContentPath(string root) => Path.Combine(root, "content");
 
+    /// <summary>Settings for this site beyond the defaults (environment variables, <c>Section__Key</c>); a subclass may add some.</summary>
+    protected virtual void Configure(IDictionary<string, string?> environment) { }
+
     public async Task InitializeAsync()
     {
         var root = RepoRoot();
@@ -43,6 +46,7 @@ public class SiteFixture : IAsyncLifetime
         start.Environment["Content__Path"] = ContentPath(root);
         start.Environment["Mail__PickupDirectory"] = Path.Combine(_folder, "mail");
         start.Environment["App__PublicBaseUrl"] = BaseUrl;
+        Configure(start.Environment);
         _site = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site");
         _site.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _site.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
