@@ -45,3 +45,12 @@ public class SiteConfiguration : IEntityTypeConfiguration<Site>
         e.HasIndex(x => x.Name).IsUnique();
     }
 }
+
+public class StaffUploadConfiguration : IEntityTypeConfiguration<Staff.Import.StaffUpload>
+{
+    public void Configure(EntityTypeBuilder<Staff.Import.StaffUpload> e)
+    {
+        e.Property(x => x.FileName).HasMaxLength(260);
+        e.HasOne(x => x.UploadedBy).WithMany().HasForeignKey(x => x.UploadedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
