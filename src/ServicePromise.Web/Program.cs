@@ -1,3 +1,4 @@
+using ServicePromise.Web.Reminders;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Certificates;
 using ServicePromise.Web.Coaching;
@@ -15,6 +16,7 @@ builder.AddLearning();
 builder.AddCoaching();
 builder.AddCertificates();
 builder.AddMail();
+builder.AddReminders();
 builder.AddWebUi();
 
 var app = builder.Build();

@@ -25,6 +25,8 @@ public sealed class CoachingMail(AppDbContext db, MailSender mail, IOptions<AppO
 
     public string HomeLink(string language) => app.Value.Link($"/?culture={language}");
 
+    public string TeamLink(string language) => app.Value.Link($"/team?culture={language}");
+
     /// <summary>
     /// Writes the message in the recipient's language (<paramref name="compose"/> runs in it) and sends it.
     /// False when it could not be sent; the failure is logged, never thrown at the person who caused the email.

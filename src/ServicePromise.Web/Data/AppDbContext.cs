@@ -25,6 +25,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReflectionReview> ReflectionReviews => Set<ReflectionReview>();
     public DbSet<Nudge> Nudges => Set<Nudge>();
     public DbSet<Staff.Import.StaffUpload> StaffUploads => Set<Staff.Import.StaffUpload>();
+    public DbSet<Reminders.ReminderSend> ReminderSends => Set<Reminders.ReminderSend>();
     public DbSet<CheckAttempt> CheckAttempts => Set<CheckAttempt>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

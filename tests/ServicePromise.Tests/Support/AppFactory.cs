@@ -28,6 +28,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("App:PublicBaseUrl", "https://promesa.test");
+        // Reminders run on a timer; tests that are about them run the sender themselves.
+        builder.UseSetting("Reminders:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
