@@ -5,6 +5,7 @@ using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Mail;
+using ServicePromise.Web.Record;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
@@ -12,6 +13,7 @@ builder.AddAccounts();
 builder.AddContent();
 builder.AddLearning();
 builder.AddCertificates();
+builder.AddRecord();
 builder.AddMail();
 builder.AddWebUi();
 
