@@ -27,6 +27,7 @@ public sealed record MyAssignment(
                 Pillars = a.Pillars.OrderBy(p => p.Pillar!.Order).Select(p => new
                 {
                     p.Id, p.Pillar!.Key, p.Pillar.Order, p.ReadAt, p.ReflectedAt, p.Pillar.HasCheck, p.CheckPassedAt, Texts = p.Pillar.Texts.ToList(),
+                    Reflection = db.Reflections.Where(r => r.AssignmentPillarId == p.Id).Select(r => (Reflections.ReflectionStatus?)r.Status).FirstOrDefault(),
                 }).ToList(),
             })
             .SingleOrDefaultAsync(ct);
@@ -42,13 +43,13 @@ public sealed record MyAssignment(
         }
 
         var promise = Pick(a.Texts, t => t.Language);
-        var pillars = a.Pillars.Select(p => new MyPillar(p.Id, p.Key, p.Order, Pick(p.Texts, t => t.Language), p.ReadAt, p.ReflectedAt, p.HasCheck, p.CheckPassedAt)).ToList();
+        var pillars = a.Pillars.Select(p => new MyPillar(p.Id, p.Key, p.Order, Pick(p.Texts, t => t.Language), p.ReadAt, p.ReflectedAt, p.HasCheck, p.CheckPassedAt, p.Reflection)).ToList();
         return new MyAssignment(a.Id, a.Reason, a.DueOn, a.CompletedAt, a.Number, a.PublishedAt, promise, pillars, fallback);
     }
 }
 
 public sealed record MyPillar(int AssignmentPillarId, string Key, int Order, PillarText Text, DateTime? ReadAt, DateTime? ReflectedAt,
-    bool HasCheck = false, DateTime? CheckPassedAt = null)
+    bool HasCheck = false, DateTime? CheckPassedAt = null, Reflections.ReflectionStatus? ReflectionStatus = null)
 {
     public bool Done => CompletionRules.IsPillarDone(ReadAt, ReflectedAt, HasCheck, CheckPassedAt);
     /// <summary>Read, and the check (if any) passed: the reflection can be written.</summary>

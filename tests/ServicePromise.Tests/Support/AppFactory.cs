@@ -17,6 +17,8 @@ public class AppFactory : WebApplicationFactory<Program>
     public string ContentPath { get; set; } = Repo.Content;
     public string Environment { get; set; } = "Development";
     public string? DatabaseFile { get; set; }
+    /// <summary>Extra configuration for this app, e.g. ["Learning:ReviewRequired"] = "true".</summary>
+    public Dictionary<string, string> Settings { get; } = [];
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabaseFile ?? Path.Combine(Folder, "app.db") }.ToString();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -26,6 +28,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
         builder.UseSetting("App:PublicBaseUrl", "https://promesa.test");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -1,0 +1,115 @@
+using ServicePromise.Web.Staff.Import;
+
+namespace ServicePromise.Tests.Staff;
+
+public class StaffImportPlannerTests
+{
+    static readonly DateOnly Hired = new(2025, 1, 15);
+    static int _line = 1;
+
+    static StaffRow Row(string number, string? manager = null, string? email = null, bool active = true, string job = "Cajera") =>
+        new(++_line, number, "Persona " + number, email ?? number.ToLowerInvariant() + "@olivo.es", job, "Tiendas", "Málaga", manager,
+            Hired, "es", EmploymentType.Employee, active);
+
+    static ExistingPerson Known(StaffRow row) =>
+        new(row.EmployeeNumber, row.FullName, row.Email, row.JobTitle, row.Department, row.Site, row.ManagerNumber, row.HireDate,
+            row.Language, row.EmploymentType, row.Active);
+
+    static string English(ImportProblem p) => p.Message.ToString();
+
+    [Fact]
+    public void New_people_are_created_changed_ones_updated_and_the_same_file_again_changes_nothing()
+    {
+        var boss = Row("B1");
+        var ana = Row("A1", "B1");
+        var plan = StaffImportPlanner.Plan([boss, ana], [], fullImport: true);
+        Assert.Equal(2, plan.Creates);
+        Assert.Empty(plan.Problems);
+
+        var again = StaffImportPlanner.Plan([boss, ana], [Known(boss), Known(ana)], fullImport: true);
+        Assert.Empty(again.Changes);
+        Assert.Equal(2, again.Unchanged);
+
+        var promoted = StaffImportPlanner.Plan([boss, ana with { JobTitle = "Encargada" }], [Known(boss), Known(ana)], fullImport: true);
+        var change = Assert.Single(promoted.Changes);
+        Assert.Equal((ChangeAction.Update, "A1"), (change.Action, change.EmployeeNumber));
+        Assert.Equal([StaffField.JobTitle], change.Fields);
+    }
+
+    [Fact]
+    public void A_full_import_deactivates_people_missing_from_the_file_a_partial_one_does_not()
+    {
+        var stays = Row("S1");
+        var leaves = Row("L1");
+        var full = StaffImportPlanner.Plan([stays], [Known(stays), Known(leaves)], fullImport: true);
+        var change = Assert.Single(full.Changes);
+        Assert.Equal((ChangeAction.Deactivate, "L1"), (change.Action, change.EmployeeNumber));
+
+        Assert.Empty(StaffImportPlanner.Plan([stays], [Known(stays), Known(leaves)], fullImport: false).Changes);
+    }
+
+    [Fact]
+    public void A_row_marked_inactive_deactivates_that_person()
+    {
+        var person = Row("P1");
+        var change = Assert.Single(StaffImportPlanner.Plan([person with { Active = false }], [Known(person)], fullImport: false).Changes);
+        Assert.Equal(ChangeAction.Deactivate, change.Action);
+    }
+
+    [Fact]
+    public void An_unknown_manager_refuses_the_row_and_then_its_own_reports()
+    {
+        var middle = Row("M1", "NOBODY");
+        var report = Row("R1", "M1");
+        var plan = StaffImportPlanner.Plan([middle, report], [], fullImport: true);
+        Assert.Empty(plan.Changes);
+        Assert.Contains(plan.Problems, p => p.Line == middle.Line && English(p).Contains("The manager “NOBODY” is neither in the file"));
+        Assert.Contains(plan.Problems, p => p.Line == report.Line && English(p).Contains("“M1”"));
+    }
+
+    [Fact]
+    public void A_manager_who_leaves_in_a_full_import_is_not_a_valid_manager()
+    {
+        var leaving = Row("L1");
+        var report = Row("R1", "L1");
+        var plan = StaffImportPlanner.Plan([report], [Known(leaving)], fullImport: true);
+        Assert.Single(plan.Problems);
+        // The same row is fine in a partial import, where the manager stays.
+        Assert.Empty(StaffImportPlanner.Plan([report], [Known(leaving)], fullImport: false).Problems);
+    }
+
+    [Fact]
+    public void A_loop_of_managers_is_refused_with_the_chain_named()
+    {
+        var a = Row("A", "B");
+        var b = Row("B", "C");
+        var c = Row("C", "A");
+        var outside = Row("D", "A");
+        var plan = StaffImportPlanner.Plan([a, b, c, outside], [], fullImport: true);
+        Assert.Equal(3, plan.Problems.Count(p => English(p).Contains("The managers form a loop")));
+        Assert.Contains(plan.Problems, p => p.Line == a.Line && English(p).Contains("A → B → C → A"));
+        // D reports into the loop but is not part of it; it is refused only because its manager was.
+        Assert.DoesNotContain(plan.Changes, ch => ch.EmployeeNumber is "A" or "B" or "C");
+    }
+
+    [Fact]
+    public void A_loop_through_people_already_known_is_found_too()
+    {
+        var knownBoss = Row("K1", "N1");
+        var newcomer = Row("N1", "K1");
+        var plan = StaffImportPlanner.Plan([newcomer], [Known(knownBoss)], fullImport: false);
+        Assert.Contains("loop", English(Assert.Single(plan.Problems)));
+    }
+
+    [Fact]
+    public void An_email_that_belongs_to_someone_else_is_refused_unless_they_change_theirs_in_the_same_file()
+    {
+        var ana = Row("A1", email: "ana@olivo.es");
+        var taker = Row("T1", email: "ana@olivo.es");
+        var plan = StaffImportPlanner.Plan([taker], [Known(ana)], fullImport: false);
+        Assert.Contains("already belongs to Persona A1 (A1)", English(Assert.Single(plan.Problems)));
+
+        var swap = StaffImportPlanner.Plan([taker, ana with { Email = "ana.gil@olivo.es" }], [Known(ana)], fullImport: false);
+        Assert.Empty(swap.Problems);
+    }
+}
