@@ -178,3 +178,29 @@ public class ColleagueExamplesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Empty(groups);
     }
 }
+
+/// <summary>With reviews on, a reflection sent and waiting for the reviewer already counts as the reader's own: examples show.</summary>
+public class ColleagueExamplesUnderReviewTests
+{
+    [Fact]
+    public async Task A_reflection_waiting_for_review_shows_the_examples()
+    {
+        using var app = new AppFactory { Settings = { ["Learning:ReviewRequired"] = "true" } };
+        var manuels = await app.WithDbAsync(async db =>
+        {
+            var r = await db.Reflections.SingleAsync(x => x.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0102" && x.AssignmentPillar.Pillar!.Key == "listen");
+            foreach (var v in await db.ReflectionVersions.Where(v => v.ReflectionId == r.Id).ToListAsync()) v.SubmittedAt = v.SubmittedAt.AddDays(-1);
+            r.ShareConsent = true;
+            r.FeaturedAt = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+            return r.Meaning;
+        });
+        var client = app.Browser();
+        await client.SignedInAsync(Pages.Employee);
+        await JourneyTests.CompletePillarAsync(client, "/pillars/listen", "En caja atiendo a decenas de clientes cada día y a mis compañeras; voy a dejar que terminen de hablar antes de responder, desde mañana.");
+        Assert.Equal(ReflectionStatus.Submitted, await app.WithDbAsync(db => db.Reflections
+            .Where(r => r.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0101" && r.AssignmentPillar.Pillar!.Key == "listen").Select(r => r.Status).SingleAsync()));
+        var page = await client.GetPageAsync("/pillars/listen");
+        Assert.Contains(manuels, page.QuerySelector("#examples")!.TextContent);
+    }
+}
