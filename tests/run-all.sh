@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of ServicePromise on a fresh Debian machine with the .NET 10 SDK:
-# installs what is missing (Chromium, poppler-utils, qpdf, zbar-tools, PostgreSQL), restores, builds, runs each
-# test project and prints the totals. Exits non-zero if anything failed.
+# installs what is missing (Chromium, poppler-utils, qpdf, zbar-tools, PostgreSQL, Node.js/npm), installs axe-core
+# for the browser tests' accessibility checks, restores, builds, runs each test project and prints the totals.
+# Exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -14,6 +15,7 @@ command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 pg_bin=$(pg_config --bindir 2>/dev/null || true)
 [ -x "$pg_bin/initdb" ] || [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing ${missing[*]}"
   if [ "$(id -u)" -eq 0 ]; then
@@ -49,6 +51,12 @@ echo "==> Starting PostgreSQL on 127.0.0.1:$pg_port"
 "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -l "$pg_dir/log" \
   -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
 export SP_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=false"
+
+# axe-core, pinned by package-lock.json, into the git-ignored node_modules the browser tests read by default.
+echo "==> Installing axe-core for the accessibility checks"
+(cd tests/ServicePromise.BrowserTests && npm ci --no-audit --no-fund --loglevel=error)
+export SP_AXE="$root/tests/ServicePromise.BrowserTests/node_modules/axe-core/axe.min.js"
+[ -f "$SP_AXE" ] || { echo "axe-core was not installed: $SP_AXE is missing." >&2; exit 1; }
 
 echo "==> Restoring and building ($configuration)"
 dotnet restore ServicePromise.sln

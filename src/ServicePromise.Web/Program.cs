@@ -1,5 +1,6 @@
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Certificates;
+using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
@@ -12,6 +13,7 @@ builder.AddDatabase();
 builder.AddAccounts();
 builder.AddContent();
 builder.AddLearning();
+builder.AddCoaching();
 builder.AddCertificates();
 builder.AddRecord();
 builder.AddMail();

@@ -4,8 +4,10 @@ using Microsoft.Playwright;
 namespace ServicePromise.BrowserTests;
 
 /// <summary>The product's promise, in a real browser: a front-line employee earns a certificate and HR sees it.</summary>
-public class JourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
+public class JourneyTests(SiteFixture site) : BrowserTest, IClassFixture<SiteFixture>
 {
+    protected override SiteFixture Site => site;
+
     const string Employee = "lucia.romero@demo.mercadosolivo.es";
     const string EmployeeName = "Lucía Romero Sánchez";
     const string Hr = "marta.jimenez@demo.mercadosolivo.es";

@@ -4,8 +4,10 @@ using Microsoft.Playwright;
 namespace ServicePromise.BrowserTests;
 
 /// <summary>"Mi historial" on a phone: reachable from the header, folded so it stays short, nothing wider than the screen.</summary>
-public class RecordTests(SiteFixture site) : IClassFixture<SiteFixture>
+public class RecordTests(SiteFixture site) : BrowserTest, IClassFixture<SiteFixture>
 {
+    protected override SiteFixture Site => site;
+
     [Fact]
     public async Task A_person_reads_their_record_on_a_phone_and_downloads_it()
     {

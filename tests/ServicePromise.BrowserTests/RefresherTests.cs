@@ -8,8 +8,10 @@ namespace ServicePromise.BrowserTests;
 /// and one editorial change; the employee redoes exactly one pillar, gets a new certificate, and the old one
 /// verifies as superseded — in Spanish, then the same home in English.
 /// </summary>
-public class RefresherTests(EditionSiteFixture site) : IClassFixture<EditionSiteFixture>
+public class RefresherTests(EditionSiteFixture site) : BrowserTest, IClassFixture<EditionSiteFixture>
 {
+    protected override SiteFixture Site => site;
+
     const string Employee = "irene.bravo@demo.mercadosolivo.es";
     const string Admin = "pablo.serrano@demo.mercadosolivo.es";
 

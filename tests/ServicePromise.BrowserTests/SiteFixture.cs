@@ -8,6 +8,7 @@ namespace ServicePromise.BrowserTests;
 /// <summary>
 /// The real site, started from its build output on Kestrel at 127.0.0.1 with a fresh SQLite file and the
 /// demo organisation, and Debian's Chromium driven by Playwright. SP_CHROMIUM overrides the browser path.
+/// Every page it hands out is checked with axe-core (see <see cref="Accessibility"/>); SP_AXE overrides its path.
 /// </summary>
 public class SiteFixture : IAsyncLifetime
 {
@@ -19,17 +20,25 @@ public class SiteFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
     public string Log { get { lock (_log) return _log.ToString(); } }
+    public Accessibility Accessibility { get; private set; } = null!;
+    /// <summary>Where the site drops the mail it sends, as .eml files.</summary>
+    public string MailFolder => Path.Combine(_folder, "mail");
 
     /// <summary>The content folder the site reads; a subclass may give it a copy to change.</summary>
     protected virtual string ContentPath(string root) => Path.Combine(root, "content");
 
+    /// <summary>Settings for this site beyond the defaults (environment variables, <c>Section__Key</c>); a subclass may add some.</summary>
+    protected virtual void Configure(IDictionary<string, string?> environment) { }
+
     public async Task InitializeAsync()
     {
         var root = RepoRoot();
+        var axe = Accessibility.FindScript(root);
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
         var webOutput = Path.Combine(root, "src", "ServicePromise.Web", "bin", configuration, "net10.0");
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}";
+        Accessibility = new Accessibility(axe, BaseUrl);
 
         var start = new ProcessStartInfo("dotnet", [Path.Combine(webOutput, "ServicePromise.Web.dll")])
         {
@@ -41,8 +50,9 @@ public class SiteFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_URLS"] = BaseUrl;
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_folder, "site.db")}";
         start.Environment["Content__Path"] = ContentPath(root);
-        start.Environment["Mail__PickupDirectory"] = Path.Combine(_folder, "mail");
+        start.Environment["Mail__PickupDirectory"] = MailFolder;
         start.Environment["App__PublicBaseUrl"] = BaseUrl;
+        Configure(start.Environment);
         _site = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site");
         _site.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _site.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
@@ -68,7 +78,9 @@ public class SiteFixture : IAsyncLifetime
             Locale = "es-ES",
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        await Accessibility.WatchAsync(page);
+        return page;
     }
 
     async Task WaitUntilHealthyAsync()
@@ -105,6 +117,13 @@ public class SiteFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // A test class that does not derive from BrowserTest would leave its violations here: fail on them now.
+        Exception? unreported = null;
+        if (Accessibility is not null && Browser is not null)
+        {
+            try { await Accessibility.AssertNoViolationsAsync(); }
+            catch (Exception ex) { unreported = ex; }
+        }
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         if (_site is { HasExited: false })
@@ -113,5 +132,6 @@ public class SiteFixture : IAsyncLifetime
             await _site.WaitForExitAsync();
         }
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        if (unreported is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(unreported);
     }
 }

@@ -297,13 +297,7 @@ public class PillarModel(
         Assignment = assignment;
         Pillar = pillar;
         LessonHtml = markdown.ToHtml(pillar.Text.BodyMarkdown);
-        Prompts = new Dictionary<ReflectionPart, string>
-        {
-            [ReflectionPart.Meaning] = pillar.Text.ReflectionPrompt,
-            [ReflectionPart.Customers] = pillar.Text.CustomersPrompt
-                ?? L["¿Quiénes son tus clientes en tu puesto? Piensa en los de fuera y en los compañeros a los que sirves: cliente es todo aquel que no soy yo."],
-            [ReflectionPart.Action] = pillar.Text.ActionPrompt ?? L["¿Qué acción concreta harás para aplicar este pilar, y cuándo?"],
-        };
+        Prompts = ReflectionPrompts.Of(pillar.Text, L);
         return true;
     }
 
@@ -312,10 +306,7 @@ public class PillarModel(
         Saved = await db.Reflections.AsNoTracking().SingleOrDefaultAsync(r => r.AssignmentPillarId == Pillar.AssignmentPillarId, ct);
         if (Saved is not null)
         {
-            Versions = await db.ReflectionVersions.AsNoTracking().Where(v => v.ReflectionId == Saved.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
-            Thread = (await db.ReflectionReviews.AsNoTracking().Where(r => r.ReflectionId == Saved.Id).OrderBy(r => r.DecidedAt)
-                .Select(r => new { Review = r, r.Reviewer!.FullName }).ToListAsync(ct))
-                .Select(r => (r.Review, r.FullName)).ToList();
+            (Versions, Thread) = await ReflectionHistory.LoadAsync(db, Saved.Id, ct);
         }
         if (!fill) return;
         Meaning = Saved?.Meaning;

@@ -41,8 +41,9 @@ public static class ColleagueExamples
             .SingleOrDefaultAsync(ct);
         if (mine is not { Sent: true }) return [];
 
-        var rows = await db.Reflections.AsNoTracking()
-            .Where(r => r.FeaturedAt != null && r.ShareConsent
+        // Shareable: accepted and consented to, as featuring requires (and consent is read now, so a withdrawal counts at once).
+        var rows = await Coaching.Featuring.Shareable(db.Reflections.AsNoTracking())
+            .Where(r => r.FeaturedAt != null
                 && r.AssignmentPillar!.Pillar!.Key == mine.Key
                 && r.AssignmentPillar.Assignment!.EmployeeId != employeeId
                 && r.AssignmentPillar.Assignment.Employee!.IsActive)

@@ -15,8 +15,6 @@ namespace ServicePromise.Web.Reports;
 [Authorize(Roles = Roles.HrOrAdmin)]
 public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public const int PageSize = 25;
-
     [BindProperty(SupportsGet = true, Name = "department")] public int? DepartmentId { get; set; }
     [BindProperty(SupportsGet = true)] public AssignmentStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -25,7 +23,7 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
     public IReadOnlyList<CompletionRow> Rows { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
     public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (int)Math.Ceiling(Total / (double)PageSize));
+    public Pager Pager { get; private set; } = null!;
     public DateOnly Today { get; private set; }
 
     CompletionFilter Filter => new(DepartmentId, Status, Q);
@@ -35,10 +33,14 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
         Today = clock.Today;
         Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(ct))
             .Select(d => (d.Id, d.Name)).ToList();
-        var query = CompletionQuery.Rows(db, Filter, Today);
-        Total = await query.CountAsync(ct);
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Rows = await query.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
+        var page = await CompletionQuery.Rows(db, Filter, Today).PageAsync(PageNumber, ct);
+        (Rows, Total) = (page.Items, page.Total);
+        Pager = new Pager(page.Number, page.Count, "p", new Dictionary<string, string?>
+        {
+            ["department"] = DepartmentId?.ToString(CultureInfo.InvariantCulture),
+            ["status"] = Status?.ToString(),
+            ["q"] = Q,
+        });
     }
 
     /// <summary>The whole filtered list as CSV, streamed row by row: UTF-8 with BOM for Excel, and no cell can become a formula.</summary>

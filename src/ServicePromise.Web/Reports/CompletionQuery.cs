@@ -14,15 +14,17 @@ public sealed record CompletionRow(
         DueOn is { } due ? CompletionRules.StatusOf(CompletedAt, StartedAt, due, today) : AssignmentStatus.NotStarted;
 }
 
-public sealed record CompletionFilter(int? DepartmentId, AssignmentStatus? Status, string? Search, int? EmployeeId = null);
+/// <param name="ManagerId">Only this manager's direct reports (a manager's team page).</param>
+public sealed record CompletionFilter(int? DepartmentId, AssignmentStatus? Status, string? Search, int? EmployeeId = null, int? ManagerId = null);
 
-/// <summary>The HR completion list: active people, filtered in the database, ordered by name.</summary>
+/// <summary>The HR completion list (and a manager's team): active people, filtered in the database, ordered by name.</summary>
 public static class CompletionQuery
 {
     public static IQueryable<CompletionRow> Rows(AppDbContext db, CompletionFilter filter, DateOnly today)
     {
         var people = db.Employees.AsNoTracking().Where(e => e.IsActive);
         if (filter.EmployeeId is int employeeId) people = people.Where(e => e.Id == employeeId);
+        if (filter.ManagerId is int managerId) people = people.Where(e => e.ManagerId == managerId);
         if (filter.DepartmentId is int departmentId) people = people.Where(e => e.DepartmentId == departmentId);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {

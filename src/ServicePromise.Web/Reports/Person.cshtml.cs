@@ -15,7 +15,8 @@ namespace ServicePromise.Web.Reports;
 [Authorize(Roles = Roles.HrOrAdmin)]
 public class PersonModel(AppDbContext db, OrganisationClock clock) : PageModel
 {
-    public sealed record PillarRow(string Title, DateTime? ReadAt, bool HasCheck, DateTime? CheckPassedAt, DateTime? ReflectedAt);
+    /// <param name="ReflectionId">The sent reflection, which HR may open (see Coaching/Review).</param>
+    public sealed record PillarRow(string Title, DateTime? ReadAt, bool HasCheck, DateTime? CheckPassedAt, DateTime? ReflectedAt, int? ReflectionId);
     public sealed record AttemptRow(string Pillar, int Number, DateTime StartedAt, DateTime? SubmittedAt, int? Score, bool Passed);
 
     public CompletionRow Person { get; private set; } = null!;
@@ -41,6 +42,7 @@ public class PersonModel(AppDbContext db, OrganisationClock clock) : PageModel
                 Pillars = e.CurrentAssignment.Pillars.OrderBy(p => p.Pillar!.Order).Select(p => new
                 {
                     p.ReadAt, p.Pillar!.HasCheck, p.CheckPassedAt, p.ReflectedAt,
+                    ReflectionId = db.Reflections.Where(r => r.AssignmentPillarId == p.Id && r.SubmittedAt != null).Select(r => (int?)r.Id).FirstOrDefault(),
                     Titles = p.Pillar.Texts.Select(t => new { t.Language, t.Title }).ToList(),
                 }).ToList(),
             }).SingleOrDefaultAsync(ct);
@@ -50,7 +52,7 @@ public class PersonModel(AppDbContext db, OrganisationClock clock) : PageModel
             Reason = current.Reason;
             Pillars = current.Pillars.Select(p => new PillarRow(
                 p.Titles.InLanguage(t => t.Language, language, current.DefaultLanguage).Title,
-                p.ReadAt, p.HasCheck, p.CheckPassedAt, p.ReflectedAt)).ToList();
+                p.ReadAt, p.HasCheck, p.CheckPassedAt, p.ReflectedAt, p.ReflectionId)).ToList();
         }
 
         // Every attempt this person ever made, on any edition: HR's evidence that the promise is understood.

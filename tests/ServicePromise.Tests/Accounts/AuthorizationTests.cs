@@ -4,7 +4,7 @@ using ServicePromise.Tests.Support;
 
 namespace ServicePromise.Tests.Accounts;
 
-/// <summary>Roles and ownership: an employee sees only their own things and no HR page.</summary>
+/// <summary>Roles and ownership: an employee sees only their own things and no HR or coaching page.</summary>
 public class AuthorizationTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Theory]
@@ -12,7 +12,12 @@ public class AuthorizationTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData(Pages.Employee, "/hr/completion?handler=Csv")]
     [InlineData(Pages.Employee, "/hr/people/1")]
     [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/completion")] // a manager without the HR role
-    public async Task Only_hr_and_admins_open_hr_pages(string who, string url)
+    [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/reviews")]
+    [InlineData(Pages.Employee, "/hr/reviews")]
+    [InlineData(Pages.Employee, "/team")]                                  // coaching: managers only
+    [InlineData(Pages.Employee, "/reviews/1")]
+    [InlineData(Pages.Hr, "/team")]                                        // HR without the manager role has no team
+    public async Task Only_the_right_roles_open_hr_and_coaching_pages(string who, string url)
     {
         var client = app.Browser();
         await client.SignedInAsync(who);

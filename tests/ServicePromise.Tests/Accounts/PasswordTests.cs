@@ -82,7 +82,7 @@ public class PasswordTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("te hemos enviado un enlace", await response.Content.ReadAsStringAsync());
 
         var mail = Directory.GetFiles(app.MailFolder, "*.eml").Select(File.ReadAllText).Single(m => m.Contains("beatriz.santos@"));
-        var decoded = DecodeQuotedPrintable(mail);
+        var decoded = Mail.Decode(mail);
         var link = Regex.Match(decoded, @"https://promesa\.test(/account/reset-password\?[^\s]+)").Groups[1].Value;
         Assert.NotEmpty(link);
 
@@ -124,21 +124,5 @@ public class PasswordTests(AppFactory app) : IClassFixture<AppFactory>
         await db.SaveChangesAsync();
         var link = await scope.ServiceProvider.GetRequiredService<AccountLinks>().InvitationAsync(user, language);
         return new Uri(link).PathAndQuery;
-    }
-
-    static string DecodeQuotedPrintable(string mail)
-    {
-        var joined = mail.Replace("=\r\n", "").Replace("=\n", "");
-        var bytes = new List<byte>();
-        for (var i = 0; i < joined.Length; i++)
-        {
-            if (joined[i] == '=' && i + 2 < joined.Length && Uri.IsHexDigit(joined[i + 1]) && Uri.IsHexDigit(joined[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(joined.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(joined[i].ToString()));
-        }
-        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using ServicePromise.Tests.Coaching;
 using ServicePromise.Tests.Learning;
 using ServicePromise.Tests.Support;
 using ServicePromise.Web.Data;
@@ -42,6 +43,31 @@ public class PostgresTests
         var overdue = await hr.GetPageAsync("/hr/completion?status=Overdue");
         Assert.Contains("4 personas", overdue.Text());
         Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/hr/completion?handler=Csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reviews_and_reminders_work_on_postgres()
+    {
+        using var database = new TestPostgres();
+        using var app = new PostgresAppFactory(database.ConnectionString);
+        app.Settings["Learning:ReviewRequired"] = "true";
+        // Laura's last pillar, approved by her manager: the assignment completes under the claim, with its certificate.
+        var id = await app.SendReflectionAsync(Coach.Email("laura.gallego"), "internal-customer");
+        var rocio = await app.SignedInAsync(Coach.Rocio);
+        var page = await rocio.GetPageAsync($"/reviews/{id}");
+        var approve = new Dictionary<string, string> { ["Decision"] = "Approved" };
+        var both = await Task.WhenAll(rocio.SubmitAsync(page, "form#decision", approve), rocio.SubmitAsync(page, "form#decision", approve));
+        Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.ReflectionReviews.CountAsync(r => r.ReflectionId == id)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Certificates.CountAsync(c => c.Employee!.EmployeeNumber == "MO-0403")));
+
+        // Two reminders at once: the person's row lock lets one through.
+        var team = await rocio.GetPageAsync("/team");
+        var jorge = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "MO-0404").Select(e => e.Id).SingleAsync());
+        var nudges = await Task.WhenAll(rocio.SubmitAsync(team, $"#nudge-{jorge}", new Dictionary<string, string>()), rocio.SubmitAsync(team, $"#nudge-{jorge}", new Dictionary<string, string>()));
+        Assert.All(nudges, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Nudges.CountAsync(n => n.EmployeeId == jorge)));
+        Assert.Single(app.Mails(), m => m.Contains("jorge.pena@"));
     }
 
     static AppDbContext Context(string connectionString) =>

@@ -17,7 +17,7 @@ public class AppFactory : WebApplicationFactory<Program>
     public string ContentPath { get; set; } = Repo.Content;
     public string Environment { get; set; } = "Development";
     public string? DatabaseFile { get; set; }
-    /// <summary>Extra configuration for this app, e.g. ["Learning:ReviewRequired"] = "true".</summary>
+    /// <summary>Extra configuration for this site (e.g. <c>Learning:ReviewRequired</c>), applied after the defaults above.</summary>
     public Dictionary<string, string> Settings { get; } = [];
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabaseFile ?? Path.Combine(Folder, "app.db") }.ToString();
 
@@ -39,10 +39,40 @@ public class AppFactory : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>Every mail the site has written so far, decoded (quoted-printable bodies joined back into lines).</summary>
+    public IReadOnlyList<string> Mails() =>
+        Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml").Select(f => Mail.Decode(File.ReadAllText(f))).ToList() : [];
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>The site with reviews on: a sent reflection counts once its reviewer approves it.</summary>
+public sealed class ReviewAppFactory : AppFactory
+{
+    public ReviewAppFactory() => Settings["Learning:ReviewRequired"] = "true";
+}
+
+public static class Mail
+{
+    /// <summary>A written .eml as a person reads it: quoted-printable soft breaks joined, =XX escapes decoded as UTF-8.</summary>
+    public static string Decode(string mail)
+    {
+        var joined = mail.Replace("=\r\n", "").Replace("=\n", "");
+        var bytes = new List<byte>();
+        for (var i = 0; i < joined.Length; i++)
+        {
+            if (joined[i] == '=' && i + 2 < joined.Length && Uri.IsHexDigit(joined[i + 1]) && Uri.IsHexDigit(joined[i + 2]))
+            {
+                bytes.Add(Convert.ToByte(joined.Substring(i + 1, 2), 16));
+                i += 2;
+            }
+            else bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(joined[i].ToString()));
+        }
+        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
     }
 }

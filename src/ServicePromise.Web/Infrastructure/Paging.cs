@@ -1,0 +1,40 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+
+namespace ServicePromise.Web.Infrastructure;
+
+/// <summary>One page of a long list, counted and cut in the database.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Number, int Count)
+{
+    public Paged<TOut> Select<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), Total, Number, Count);
+}
+
+public static class Paging
+{
+    public const int DefaultSize = 25;
+
+    /// <summary>The requested page (kept within the pages there are) of <paramref name="query"/>, which must be ordered.</summary>
+    public static async Task<Paged<T>> PageAsync<T>(this IQueryable<T> query, int requested, CancellationToken ct, int size = DefaultSize)
+    {
+        var total = await query.CountAsync(ct);
+        var count = Math.Max(1, (int)Math.Ceiling(total / (double)size));
+        var number = Math.Clamp(requested, 1, count);
+        var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        return new Paged<T>(items, total, number, count);
+    }
+}
+
+/// <summary>
+/// What the shared pager (Shared/_Pager.cshtml) draws: previous and next links that change <paramref name="Parameter"/>
+/// and keep the other query values (filters, the page of another list on the same page).
+/// </summary>
+public sealed record Pager(int Number, int Count, string Parameter, IReadOnlyDictionary<string, string?> Keep, string? Fragment = null)
+{
+    public string Link(int page)
+    {
+        var values = Keep.Where(k => k.Key != Parameter && !string.IsNullOrEmpty(k.Value))
+            .Append(new(Parameter, page.ToString(CultureInfo.InvariantCulture)))
+            .Select(k => Uri.EscapeDataString(k.Key) + "=" + Uri.EscapeDataString(k.Value!));
+        return "?" + string.Join("&", values) + (Fragment is null ? "" : "#" + Fragment);
+    }
+}
