@@ -127,7 +127,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await GoAsync(page, "/certificates", language);
         var code = (await page.Locator("code").First.InnerTextAsync()).Trim();
         await GoAsync(page, "/pillars/" + Content.Value.Default.Pillars[0].Key, language);
-        await Assertions.Expect(page.Locator("textarea#part-meaning[readonly]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#part-meaning[readonly]")).ToBeVisibleAsync();
         // Mi historial, with one assignment and one pillar unfolded.
         await GoAsync(page, "/me/record", language);
         await page.Locator("details.record-pillar > summary").First.ClickAsync();
@@ -170,11 +170,11 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
             for (var o = 0; o < check.Questions[q].Options.Count; o++)
                 if (check.Questions[q].Options[o].Correct) await page.Locator($"input[name=q{q}][value='{o}']").CheckAsync();
         await SubmitAsync(page, page.Locator("form[action*='handler=Check'] button[type=submit]"));
-        await Assertions.Expect(page.Locator("textarea#part-meaning")).ToBeVisibleAsync();
+        await Assertions.Expect(ReflectionForm.Meaning(page)).ToBeVisibleAsync();
         await ShownAsync(page, language);
-        await page.Locator("textarea#part-meaning").FillAsync("Demasiado corta.");
+        await ReflectionForm.Meaning(page).FillAsync("Demasiado corta.");
         await SubmitAsync(page, page.Locator("form[action*='handler=Submit'] button[type=submit]:not([formaction])"));
-        await Assertions.Expect(page.Locator("textarea#part-meaning[aria-invalid=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#part-meaning[aria-invalid=true]")).ToBeVisibleAsync();
         await ShownAsync(page, language);
 
         await GoAsync(page, "/certificates", language);

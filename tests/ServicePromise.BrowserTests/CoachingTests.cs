@@ -4,8 +4,10 @@ using Microsoft.Playwright;
 namespace ServicePromise.BrowserTests;
 
 /// <summary>Manager coaching with reviews on, in a real browser: a reflection goes back and forth until it is approved.</summary>
-public class CoachingTests(ReviewSiteFixture site) : IClassFixture<ReviewSiteFixture>
+public class CoachingTests(ReviewSiteFixture site) : BrowserTest, IClassFixture<ReviewSiteFixture>
 {
+    protected override SiteFixture Site => site;
+
     const string Employee = "sergio.molina@demo.mercadosolivo.es";
     const string EmployeeName = "Sergio Molina Cabrera";
     const string Manager = "carmen.ruiz@demo.mercadosolivo.es";

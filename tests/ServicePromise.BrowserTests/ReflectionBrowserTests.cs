@@ -4,8 +4,10 @@ using Microsoft.Playwright;
 namespace ServicePromise.BrowserTests;
 
 /// <summary>The reflection in a real browser: two tabs at once, and the whole journey by keyboard alone on a phone.</summary>
-public class ReflectionBrowserTests(SiteFixture site) : IClassFixture<SiteFixture>
+public class ReflectionBrowserTests(SiteFixture site) : BrowserTest, IClassFixture<SiteFixture>
 {
+    protected override SiteFixture Site => site;
+
     static readonly Lazy<ServicePromise.Web.Content.ContentSet> Content = new(() =>
         ServicePromise.Web.Content.ContentLoader.Load(Path.Combine(SiteFixture.RepoRoot(), "content"), "es"));
 
