@@ -24,6 +24,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReflectionVersion> ReflectionVersions => Set<ReflectionVersion>();
     public DbSet<ReflectionReview> ReflectionReviews => Set<ReflectionReview>();
     public DbSet<Nudge> Nudges => Set<Nudge>();
+    public DbSet<Staff.Import.StaffUpload> StaffUploads => Set<Staff.Import.StaffUpload>();
     public DbSet<CheckAttempt> CheckAttempts => Set<CheckAttempt>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

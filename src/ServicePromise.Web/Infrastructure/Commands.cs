@@ -25,8 +25,10 @@ public static class Commands
                     return await CreateAdminAsync(app, args[1..]);
                 case "publish-content":
                     return await PublishContentAsync(app, args[1..]);
+                case "import-staff":
+                    return await ImportStaffAsync(app, args[1..]);
                 default:
-                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"");
+                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"\n  {ImportUsage}");
                     return 2;
             }
         }
@@ -106,6 +108,49 @@ public static class Commands
         }
         Console.WriteLine($"Published edition {edition.Number}. {assigned} people have something to do.");
         return 0;
+    }
+
+    const string ImportUsage = "import-staff FILE.csv [--apply] [--full]   (a dry run unless --apply; --full deactivates people missing from the file)";
+
+    /// <summary>
+    /// The staff import for scheduled syncs: a dry run by default that prints what would change and every problem
+    /// row; <c>--apply</c> applies the valid rows. Exit 0 when the file has no problems, 1 when it has some
+    /// (with --apply the valid rows are still applied), 2 on wrong usage or an unreadable file.
+    /// </summary>
+    static async Task<int> ImportStaffAsync(WebApplication app, string[] args)
+    {
+        var path = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        var unknown = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a is not "--apply" and not "--full").ToList();
+        if (path is null || unknown.Count > 0)
+        {
+            Console.Error.WriteLine("Usage: " + ImportUsage);
+            return 2;
+        }
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"File not found: {path}");
+            return 2;
+        }
+        var apply = args.Contains("--apply");
+        var full = args.Contains("--full");
+        await app.PrepareAsync();
+        using var scope = app.Services.CreateScope();
+        var importer = scope.ServiceProvider.GetRequiredService<Staff.Import.StaffImporter>();
+        var bytes = await File.ReadAllBytesAsync(path);
+        var result = apply ? await importer.ApplyAsync(bytes, full) : await importer.DryRunAsync(bytes, full);
+
+        Console.WriteLine($"{path}: {result.File.Encoding}, '{result.File.Delimiter}'-separated, {result.File.Rows.Count} valid rows.");
+        foreach (var problem in result.Problems)
+            Console.WriteLine(problem.Line > 0 ? $"  line {problem.Line}: {problem.Message}" : $"  {problem.Message}");
+        if (result.Plan is not { } plan)
+        {
+            Console.Error.WriteLine("Nothing can be imported from this file.");
+            return 2;
+        }
+        var verb = result.Applied ? "Applied" : "Dry run (nothing changed; add --apply to apply)";
+        Console.WriteLine($"{verb}: {plan.Creates} to create, {plan.Updates} to update, {plan.Deactivations} to deactivate, {plan.Unchanged} unchanged, {result.Problems.Count} rows with problems.");
+        if (result.Applied) Console.WriteLine($"{result.Invited} invitations sent.");
+        return result.Problems.Count > 0 ? 1 : 0;
     }
 
     static string? Option(string[] args, string name)

@@ -6,6 +6,7 @@ public static class LearningExtensions
     {
         builder.Services.AddOptions<LearningOptions>().BindConfiguration(LearningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Onboarding>();
+        builder.Services.AddScoped<Staff.Import.StaffImporter>();
         builder.Services.AddScoped<ProgressRecorder>();
         builder.Services.AddScoped<Reflections.ReflectionRecorder>();
         builder.Services.AddScoped<NewEditionAssigner>();

@@ -23,6 +23,8 @@ public class Employee
     /// <summary>Two-letter UI and content language: "es" or "en".</summary>
     public string Language { get; set; } = "es";
     public bool IsActive { get; set; } = true;
+    /// <summary>Own staff or a third party (temps, outsourced); both take the promise.</summary>
+    public Import.EmploymentType EmploymentType { get; set; }
     /// <summary>The assignment that states this person's status today; kept current so lists need one join, not a search.</summary>
     public int? CurrentAssignmentId { get; set; }
     public Learning.Assignment? CurrentAssignment { get; set; }

@@ -113,3 +113,20 @@ public class StaffImportPlannerTests
         Assert.Empty(swap.Problems);
     }
 }
+
+public class StaffImportPlannerFullImportTests
+{
+    [Fact]
+    public void A_person_whose_row_has_a_problem_is_not_deactivated_by_a_full_import()
+    {
+        var text = "Nº de empleado;Nombre;Email;Fecha de alta\nA1;Ana;ana@olivo.es;2026-01-01\nB1;Bea;bea@olivo.es;ayer\n";
+        var file = StaffFile.Read(System.Text.Encoding.UTF8.GetBytes(text));
+        Assert.Single(file.Problems);
+        var existing = new[] { "A1", "B1" }.Select(n => new ExistingPerson(n, n, n.ToLowerInvariant() + "@x.es", "", null, null, null,
+            new DateOnly(2025, 1, 1), "es", EmploymentType.Employee, true)).ToList();
+        var plan = StaffImportPlanner.Plan(file.Rows, existing, fullImport: true, file.Numbers);
+        Assert.DoesNotContain(plan.Changes, c => c.Action == ChangeAction.Deactivate);
+        // Without the refused row's number the same plan would have deactivated Bea.
+        Assert.Contains(StaffImportPlanner.Plan(file.Rows, existing, fullImport: true).Changes, c => c is { Action: ChangeAction.Deactivate, EmployeeNumber: "B1" });
+    }
+}

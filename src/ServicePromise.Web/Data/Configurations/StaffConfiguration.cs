@@ -14,6 +14,8 @@ public class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         e.Property(x => x.FullName).HasMaxLength(200);
         e.Property(x => x.JobTitle).HasMaxLength(200);
         e.Property(x => x.Language).HasMaxLength(8);
+        // A default only because the column was added to a table with rows (migration StaffImport).
+        e.Property(x => x.EmploymentType).HasDefaultValue(Staff.Import.EmploymentType.Employee);
         e.HasIndex(x => x.UserId).IsUnique();
         e.HasIndex(x => x.EmployeeNumber).IsUnique();
         e.Property(x => x.SearchName).HasMaxLength(200);
@@ -41,5 +43,14 @@ public class SiteConfiguration : IEntityTypeConfiguration<Site>
     {
         e.Property(x => x.Name).HasMaxLength(200);
         e.HasIndex(x => x.Name).IsUnique();
+    }
+}
+
+public class StaffUploadConfiguration : IEntityTypeConfiguration<Staff.Import.StaffUpload>
+{
+    public void Configure(EntityTypeBuilder<Staff.Import.StaffUpload> e)
+    {
+        e.Property(x => x.FileName).HasMaxLength(260);
+        e.HasOne(x => x.UploadedBy).WithMany().HasForeignKey(x => x.UploadedById).OnDelete(DeleteBehavior.Restrict);
     }
 }

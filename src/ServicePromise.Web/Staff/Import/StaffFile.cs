@@ -35,8 +35,14 @@ public sealed record StaffRow(
 public sealed record ImportProblem(int Line, Message Message);
 
 /// <summary>What a staff file says, row by row, and what is wrong with it.</summary>
+/// <param name="Numbers">Every employee number on a data row, including rows refused for a problem.</param>
 public sealed record StaffFileContent(
-    string Encoding, char Delimiter, IReadOnlyDictionary<StaffField, int> Columns, IReadOnlyList<StaffRow> Rows, IReadOnlyList<ImportProblem> Problems);
+    string Encoding, char Delimiter, IReadOnlyDictionary<StaffField, int> Columns, IReadOnlyList<StaffRow> Rows, IReadOnlyList<ImportProblem> Problems,
+    IReadOnlySet<string>? Numbers = null)
+{
+    /// <summary>The file as a whole could not be read (no usable header): nothing can be planned from it.</summary>
+    public bool Unreadable => Problems.Any(p => p.Line <= 1) && Rows.Count == 0;
+}
 
 /// <summary>
 /// Reads an HR system's staff export: maps its columns (Spanish and English headers, or a saved mapping), checks
@@ -105,7 +111,10 @@ public static class StaffFile
                     problems.Add(new(row.Line, L["«{1}» ({0}) aparece también en la línea {2}.", name, group.Key, group.First(r => r != row).Line]));
         }
         var refused = problems.Select(p => p.Line).ToHashSet();
-        return new StaffFileContent(encoding, delimiter, columns, rows.Where(r => !refused.Contains(r.Line)).ToList(), problems.OrderBy(p => p.Line).ToList());
+        var numbers = records.Skip(1)
+            .Select(r => columns.TryGetValue(StaffField.EmployeeNumber, out var i) && i < r.Fields.Count ? r.Fields[i].Trim() : "")
+            .Where(n => n.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new StaffFileContent(encoding, delimiter, columns, rows.Where(r => !refused.Contains(r.Line)).ToList(), problems.OrderBy(p => p.Line).ToList(), numbers);
     }
 
     static StaffFileContent Fail(string encoding, char delimiter, ImportProblem problem) =>

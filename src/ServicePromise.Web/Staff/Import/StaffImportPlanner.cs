@@ -31,7 +31,10 @@ public static class StaffImportPlanner
 {
     static readonly Messages L = new();
 
-    public static StaffImportPlan Plan(IReadOnlyList<StaffRow> rows, IReadOnlyList<ExistingPerson> existing, bool fullImport)
+    /// <param name="numbersInFile">Every employee number in the file, refused rows included: a person whose row has a
+    /// typo is not "missing" from a full import, and must not be deactivated for it. Defaults to the rows' numbers.</param>
+    public static StaffImportPlan Plan(IReadOnlyList<StaffRow> rows, IReadOnlyList<ExistingPerson> existing, bool fullImport,
+        IReadOnlySet<string>? numbersInFile = null)
     {
         var problems = new List<ImportProblem>();
         var byNumber = existing.ToDictionary(p => p.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
@@ -113,8 +116,8 @@ public static class StaffImportPlanner
         }
         if (fullImport)
         {
-            var numbersInFile = rows.Select(r => r.EmployeeNumber).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var person in existing.Where(p => p.Active && !numbersInFile.Contains(p.EmployeeNumber)))
+            var listed = new HashSet<string>(numbersInFile ?? rows.Select(r => r.EmployeeNumber).ToHashSet(), StringComparer.OrdinalIgnoreCase);
+            foreach (var person in existing.Where(p => p.Active && !listed.Contains(p.EmployeeNumber)))
                 changes.Add(new(ChangeAction.Deactivate, person.EmployeeNumber, person.FullName, 0, [StaffField.Active], null));
         }
         return new StaffImportPlan(changes, problems.OrderBy(p => p.Line).ToList(), unchanged);

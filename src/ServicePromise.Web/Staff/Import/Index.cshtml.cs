@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
+
+namespace ServicePromise.Web.Staff.Import;
+
+/// <summary>
+/// HR brings the staff list in from the HR system: upload a CSV export, read the dry run (what would be created,
+/// updated and deactivated, and every problem row with its line), then apply the valid rows at once.
+/// </summary>
+[Authorize(Roles = Roles.HrOrAdmin)]
+[RequestSizeLimit(MaxBytes + 1_000_000)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxBytes + 1_000_000)]
+public class IndexModel(AppDbContext db, StaffImporter importer, OrganisationClock clock, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public const int MaxBytes = 50 * 1024 * 1024;
+    /// <summary>How many people of each kind the preview lists; the rest are counted.</summary>
+    public const int Shown = 100;
+
+    public StaffUpload? Upload { get; private set; }
+    public StaffImportResult? Result { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? upload, CancellationToken ct)
+    {
+        if (upload is null) return Page();
+        Upload = await MineAsync(upload.Value, ct);
+        if (Upload is null) return NotFound();
+        Result = await importer.DryRunAsync(Upload.Content, Upload.FullImport, ct: ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, bool fullImport, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+            ModelState.AddModelError("file", L["Elige el archivo CSV exportado del sistema de RR. HH."]);
+        else if (file.Length > MaxBytes)
+            ModelState.AddModelError("file", L["El archivo ocupa {0} MB; el máximo es {1} MB.", file.Length / 1024 / 1024, MaxBytes / 1024 / 1024]);
+        if (!ModelState.IsValid || User.GetEmployeeId() is not int me) return Page();
+
+        using var buffer = new MemoryStream();
+        await file!.CopyToAsync(buffer, ct);
+        var stored = new StaffUpload
+        {
+            FileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 260 } name ? name : "plantilla.csv",
+            Content = buffer.ToArray(),
+            FullImport = fullImport,
+            UploadedById = me,
+            UploadedAt = clock.UtcNow,
+        };
+        db.StaffUploads.Add(stored);
+        await db.SaveChangesAsync(ct);
+        // Post, redirect, get: a reload shows the same dry run instead of uploading twice.
+        return Redirect($"/hr/import?upload={stored.Id}");
+    }
+
+    public async Task<IActionResult> OnPostApplyAsync(int upload, bool confirm, CancellationToken ct)
+    {
+        Upload = await MineAsync(upload, ct);
+        if (Upload is null) return NotFound();
+        if (!confirm)
+        {
+            ModelState.AddModelError("confirm", L["Marca la casilla para confirmar que has revisado la vista previa."]);
+            Result = await importer.DryRunAsync(Upload.Content, Upload.FullImport, ct: ct);
+            return Page();
+        }
+        // Claimed first, so a double click or a second tab applies the file once.
+        var claimed = await db.StaffUploads.Where(u => u.Id == upload && u.AppliedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.AppliedAt, clock.UtcNow), CancellationToken.None);
+        if (claimed == 0)
+        {
+            TempData["StatusMessage"] = L["Este archivo ya se había aplicado; no se ha cambiado nada más."].Value;
+            return Redirect($"/hr/import?upload={upload}");
+        }
+        StaffImportResult result;
+        try
+        {
+            result = await importer.ApplyAsync(Upload.Content, Upload.FullImport, ct: CancellationToken.None);
+        }
+        catch
+        {
+            await db.StaffUploads.Where(u => u.Id == upload).ExecuteUpdateAsync(u => u.SetProperty(x => x.AppliedAt, (DateTime?)null), CancellationToken.None);
+            throw;
+        }
+        TempData["StatusMessage"] = result.Plan is { } plan
+            ? L["Importación aplicada: {0} altas, {1} cambios, {2} bajas. {3} invitaciones enviadas. {4} filas con problemas no se han importado.",
+                plan.Creates, plan.Updates, plan.Deactivations, result.Invited, result.Problems.Count].Value
+            : L["No se ha podido importar nada de este archivo."].Value;
+        return Redirect("/hr/completion");
+    }
+
+    /// <summary>An upload is its uploader's: another HR person starts from their own file.</summary>
+    async Task<StaffUpload?> MineAsync(int id, CancellationToken ct) =>
+        User.GetEmployeeId() is int me
+            ? await db.StaffUploads.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id && u.UploadedById == me, ct)
+            : null;
+}

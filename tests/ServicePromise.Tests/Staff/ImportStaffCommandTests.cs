@@ -1,0 +1,71 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using ServicePromise.Tests.Support;
+
+namespace ServicePromise.Tests.Staff;
+
+/// <summary>The import as a scheduled sync runs it: the web app's executable, a dry run unless told to apply.</summary>
+public class ImportStaffCommandTests
+{
+    static (int ExitCode, string Output) Import(string dbFile, params string[] args) =>
+        WebProcess.Run(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Content__Path"] = Repo.Content,
+            ["ConnectionStrings__Default"] = $"Data Source={dbFile}",
+            ["Mail__PickupDirectory"] = Path.Combine(Path.GetDirectoryName(dbFile)!, "mail"),
+        }, ["import-staff", .. args]);
+
+    static long Count(string dbFile, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={dbFile}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var count = (long)command.ExecuteScalar()!;
+        SqliteConnection.ClearAllPools();
+        return count;
+    }
+
+    [Fact]
+    public void A_dry_run_reports_and_changes_nothing_apply_applies_the_valid_rows_and_problems_exit_non_zero()
+    {
+        var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;
+        var dbFile = Path.Combine(folder, "app.db");
+        var file = Path.Combine(folder, "plantilla.csv");
+        File.WriteAllText(file, """
+            employee number,full name,email,hire date,manager
+            E-1,Ana Gil,ana@olivo.test,2026-01-10,
+            E-2,Luis Mora,luis@olivo.test,10/01/2026,E-1
+            E-3,Sin Fecha,sin@olivo.test,mañana,
+            """, new UTF8Encoding(true));
+
+        var (dryExit, dry) = Import(dbFile, file);
+        Assert.True(dryExit == 1, dry);
+        Assert.Contains("line 4: The hire date “mañana” cannot be read", dry);
+        Assert.Contains("Dry run (nothing changed; add --apply to apply): 2 to create", dry);
+        Assert.Equal(0, Count(dbFile, "SELECT COUNT(*) FROM Employees"));
+
+        var (applyExit, applied) = Import(dbFile, file, "--apply");
+        Assert.True(applyExit == 1, applied);
+        Assert.Contains("Applied: 2 to create", applied);
+        Assert.Contains("2 invitations sent.", applied);
+        Assert.Equal(2, Count(dbFile, "SELECT COUNT(*) FROM Employees"));
+        Assert.Equal(2, Directory.GetFiles(Path.Combine(folder, "mail"), "*.eml").Length);
+
+        File.WriteAllText(file, "employee number,full name,email,hire date,manager\nE-1,Ana Gil,ana@olivo.test,2026-01-10,\nE-2,Luis Mora,luis@olivo.test,10/01/2026,E-1\n");
+        var (cleanExit, clean) = Import(dbFile, file, "--apply", "--full");
+        Assert.True(cleanExit == 0, clean);
+        Assert.Contains("Applied: 0 to create, 0 to update, 0 to deactivate, 2 unchanged", clean);
+    }
+
+    [Fact]
+    public void Wrong_usage_or_a_missing_file_exits_2_with_the_usage()
+    {
+        var dbFile = Path.Combine(Directory.CreateTempSubdirectory("sp-import-").FullName, "app.db");
+        var (exit, output) = Import(dbFile, "--apply");
+        Assert.Equal(2, exit);
+        Assert.Contains("Usage: import-staff FILE.csv", output);
+        Assert.Equal(2, Import(dbFile, "/no/such/file.csv").ExitCode);
+    }
+}

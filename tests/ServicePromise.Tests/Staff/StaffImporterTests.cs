@@ -1,0 +1,119 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServicePromise.Tests.Support;
+using ServicePromise.Web.Staff.Import;
+
+namespace ServicePromise.Tests.Staff;
+
+/// <summary>A staff file applied to the real database: atomic, idempotent, inviting by email, deactivating without deleting.</summary>
+public class StaffImporterTests
+{
+    const string Header = "Nº de empleado;Nombre completo;Correo electrónico;Puesto;Departamento;Centro;Responsable;Fecha de alta;Idioma;Tipo de contrato;Activo";
+
+    static byte[] File(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. rows]) + "\n");
+
+    static async Task<StaffImportResult> RunAsync(AppFactory app, byte[] file, bool apply, bool fullImport = false)
+    {
+        using var scope = app.Services.CreateScope();
+        var importer = scope.ServiceProvider.GetRequiredService<StaffImporter>();
+        return apply ? await importer.ApplyAsync(file, fullImport) : await importer.DryRunAsync(file, fullImport);
+    }
+
+    static readonly byte[] NewPeople = File(
+        "N-1;Nerea Gil;nerea.gil@olivo.test;Cajera;Tiendas;Sevilla Centro;MO-0001;01/12/2026;es;empleado;sí",
+        "N-2;Noah Brown;noah.brown@agency.test;Reponedor;Tiendas;Sevilla Centro;N-1;2026-12-01;en;contratista;sí",
+        "N-3;Sin Correo;;Cajera;Tiendas;Sevilla Centro;;2026-12-01;es;;",
+        "N-4;Jefe Fantasma;fantasma@olivo.test;Cajero;Tiendas;Sevilla Centro;NO-EXISTE;2026-12-01;es;;");
+
+    [Fact]
+    public async Task A_dry_run_changes_nothing_and_applying_creates_the_valid_rows_once()
+    {
+        using var app = new AppFactory();
+        var before = await app.WithDbAsync(db => db.Employees.CountAsync());
+
+        var dry = await RunAsync(app, NewPeople, apply: false);
+        Assert.Equal(2, dry.Plan!.Creates);
+        Assert.Equal([4, 5], dry.Problems.Select(p => p.Line));
+        Assert.Equal(before, await app.WithDbAsync(db => db.Employees.CountAsync()));
+
+        var applied = await RunAsync(app, NewPeople, apply: true);
+        Assert.True(applied.Applied);
+        Assert.Equal(2, applied.Invited);
+        var (nerea, noah) = await app.WithDbAsync(async db => (
+            await db.Employees.Include(e => e.Manager).Include(e => e.Department).SingleAsync(e => e.EmployeeNumber == "N-1"),
+            await db.Employees.Include(e => e.Manager).SingleAsync(e => e.EmployeeNumber == "N-2")));
+        Assert.Equal(("MO-0001", "Tiendas", new DateOnly(2026, 12, 1)), (nerea.Manager!.EmployeeNumber, nerea.Department!.Name, nerea.HireDate));
+        Assert.Equal(("N-1", EmploymentType.Contractor, "en"), (noah.Manager!.EmployeeNumber, noah.EmploymentType, noah.Language));
+        Assert.NotNull(nerea.CurrentAssignmentId);
+        // Nobody's password is set by HR: they choose it from the invitation.
+        Assert.Null(await app.WithDbAsync(db => db.Users.Where(u => u.Id == nerea.UserId).Select(u => u.PasswordHash).SingleAsync()));
+        // Nerea now has someone reporting to her, so she can coach them.
+        Assert.True(await app.WithDbAsync(db => db.UserRoles.AnyAsync(r => r.UserId == nerea.UserId && db.Roles.Any(x => x.Id == r.RoleId && x.Name == "Manager"))));
+
+        var again = await RunAsync(app, NewPeople, apply: true);
+        Assert.Empty(again.Plan!.Changes);
+        Assert.Equal(0, again.Invited);
+        Assert.Equal(before + 2, await app.WithDbAsync(db => db.Employees.CountAsync()));
+    }
+
+    [Fact]
+    public async Task An_invited_person_sets_a_password_from_the_email_in_their_language_and_signs_in()
+    {
+        using var app = new AppFactory();
+        await RunAsync(app, NewPeople, apply: true);
+        var mail = Assert.Single(app.Mails(), m => m.Contains("noah.brown@agency.test"));
+        Assert.Contains("Welcome to the service promise", mail);
+        var link = Regex.Match(mail, @"https://promesa\.test(/account/set-password\?\S+)").Groups[1].Value;
+        Assert.Contains("culture=en", link);
+
+        var client = app.Browser();
+        var page = await client.GetPageAsync(link);
+        var set = await client.SubmitAsync(page, "form", new Dictionary<string, string>
+        {
+            ["Input.Password"] = "Un-paseo-por-Triana-7", ["Input.ConfirmPassword"] = "Un-paseo-por-Triana-7",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        var signedIn = app.Browser();
+        await signedIn.SignedInAsync("noah.brown@agency.test", "Un-paseo-por-Triana-7");
+        Assert.Contains("0 of 5 pillars completed", (await signedIn.GetPageAsync("/")).Text());
+    }
+
+    [Fact]
+    public async Task A_full_import_deactivates_people_left_out_who_then_cannot_sign_in_and_keep_their_certificates()
+    {
+        using var app = new AppFactory();
+        // Everyone in the demo organisation except Manuel (MO-0102), who has a certificate.
+        var rows = await app.WithDbAsync(db => db.Employees.Include(e => e.Department).Include(e => e.Site).Include(e => e.Manager)
+            .Where(e => e.EmployeeNumber != "MO-0102")
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e, u.Email })
+            .ToListAsync());
+        var file = File(rows.Select(r => string.Join(';', r.e.EmployeeNumber, r.e.FullName, r.Email, r.e.JobTitle, r.e.Department?.Name, r.e.Site?.Name,
+            r.e.Manager?.EmployeeNumber, r.e.HireDate.ToString("yyyy-MM-dd"), r.e.Language, "", r.e.IsActive ? "sí" : "no")).ToArray());
+
+        var dry = await RunAsync(app, file, apply: false, fullImport: true);
+        var change = Assert.Single(dry.Plan!.Changes);
+        Assert.Equal((ChangeAction.Deactivate, "MO-0102"), (change.Action, change.EmployeeNumber));
+
+        await RunAsync(app, file, apply: true, fullImport: true);
+        var manuel = await app.WithDbAsync(db => db.Employees.SingleAsync(e => e.EmployeeNumber == "MO-0102"));
+        Assert.False(manuel.IsActive);
+        Assert.True(await app.WithDbAsync(db => db.Certificates.AnyAsync(c => c.EmployeeId == manuel.Id)));
+        var response = await app.Browser().SignInAsync(Pages.OtherEmployee);
+        Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unreadable_file_plans_and_changes_nothing_even_as_a_full_import()
+    {
+        using var app = new AppFactory();
+        var before = await app.WithDbAsync(db => db.Employees.CountAsync(e => e.IsActive));
+        var result = await RunAsync(app, Encoding.UTF8.GetBytes("nombre,correo\nAna,ana@olivo.test\n"), apply: true, fullImport: true);
+        Assert.False(result.Applied);
+        Assert.Null(result.Plan);
+        Assert.NotEmpty(result.Problems);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Employees.CountAsync(e => e.IsActive)));
+    }
+}
