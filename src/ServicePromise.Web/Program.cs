@@ -7,6 +7,7 @@ using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Mail;
+using ServicePromise.Web.Record;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
@@ -15,6 +16,7 @@ builder.AddContent();
 builder.AddLearning();
 builder.AddCoaching();
 builder.AddCertificates();
+builder.AddRecord();
 builder.AddMail();
 builder.AddReminders();
 builder.AddWebUi();

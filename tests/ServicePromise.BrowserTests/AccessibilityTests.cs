@@ -128,6 +128,10 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         var code = (await page.Locator("code").First.InnerTextAsync()).Trim();
         await GoAsync(page, "/pillars/" + Content.Value.Default.Pillars[0].Key, language);
         await Assertions.Expect(page.Locator("#part-meaning[readonly]")).ToBeVisibleAsync();
+        // Mi historial, with one assignment and one pillar unfolded.
+        await GoAsync(page, "/me/record", language);
+        await page.Locator("details.record-pillar > summary").First.ClickAsync();
+        await Assertions.Expect(page.Locator("details.record-pillar[open] .record-parts").First).ToBeVisibleAsync();
         return code;
     }
 

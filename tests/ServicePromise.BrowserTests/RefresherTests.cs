@@ -26,6 +26,9 @@ public class RefresherTests(EditionSiteFixture site) : BrowserTest, IClassFixtur
             await JourneyTests.ReadAndPassCheckAsync(page, new Uri(page.Url).AbsolutePath.Split('/').Last());
             await ReflectionForm.FillAsync(page, new Uri(page.Url).AbsolutePath.Split('/').Last(), job);
             await page.GetByRole(AriaRole.Button, new() { Name = "Enviar reflexión" }).ClickAsync();
+            // Let the page the reflection lands on finish loading (and be checked with axe) before leaving it: a
+            // navigation started while it still loads can stop its load event, and then axe never reports on it.
+            await page.WaitForLoadStateAsync(LoadState.Load);
         }
     }
 
