@@ -198,6 +198,13 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await page.WaitForURLAsync("**/hr/people/*");
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
         await ShownAsync(page, language);
+        // The staff import (its upload form) and the reminders sent so far.
+        foreach (var path in new[] { "/hr/import", "/hr/reminders" })
+        {
+            await GoAsync(page, path, language);
+            await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+            await ShownAsync(page, language);
+        }
     }
 
     /// <summary>The content admin: editions, the preview, the differences and one published edition.</summary>

@@ -91,3 +91,37 @@ public class ReminderSenderTests
         Assert.All(await app.WithDbAsync(db => db.ReminderSends.AsNoTracking().ToListAsync()), s => Assert.Equal((SendStatus.Failed, 2), (s.Status, s.Attempts)));
     }
 }
+
+public class ReminderPageTests
+{
+    [Fact]
+    public async Task Hr_sees_every_send_and_failure_and_nobody_else_does()
+    {
+        using var app = new AppFactory();
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ReminderSender>().RunOnceAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var one = await db.ReminderSends.OrderBy(s => s.Id).FirstAsync();
+            one.Status = SendStatus.Failed;
+            one.LastError = "The mail server did not accept the message; see the log.";
+            one.NextAttemptAt = DateTime.UtcNow.AddMinutes(5);
+            return await db.SaveChangesAsync();
+        });
+
+        var hr = app.Browser();
+        await hr.SignedInAsync(Pages.Hr);
+        var page = await hr.GetPageAsync("/hr/reminders?status=Failed");
+        var rows = page.QuerySelectorAll("tbody tr");
+        Assert.Single(rows);
+        Assert.Contains("Falló", rows[0].TextContent);
+        Assert.Contains("did not accept", rows[0].TextContent);
+        Assert.Contains("Lucía Romero Sánchez", (await hr.GetPageAsync("/hr/reminders")).Text());
+
+        var employee = app.Browser();
+        await employee.SignedInAsync(Pages.Employee);
+        var denied = await employee.GetAsync("/hr/reminders");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.StartsWith("/account/access-denied", denied.Headers.Location!.AbsolutePath);
+    }
+}
