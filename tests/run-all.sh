@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of ServicePromise on a fresh Debian machine with the .NET 10 SDK:
-# installs what is missing (Chromium, poppler-utils, qpdf, zbar-tools, PostgreSQL, Node.js/npm), installs axe-core
-# for the browser tests' accessibility checks, restores, builds, runs each test project and prints the totals.
+# installs what is missing (Chromium, poppler-utils, qpdf, zbar-tools, PostgreSQL, Node.js/npm, curl), installs axe-core
+# for the browser tests' accessibility checks and maildev for the mail tests, restores, builds, runs each test project and prints the totals.
 # Exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,7 @@ command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
 pg_bin=$(pg_config --bindir 2>/dev/null || true)
 [ -x "$pg_bin/initdb" ] || [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing ${missing[*]}"
   if [ "$(id -u)" -eq 0 ]; then
@@ -57,6 +58,23 @@ echo "==> Installing axe-core for the accessibility checks"
 (cd tests/ServicePromise.BrowserTests && npm ci --no-audit --no-fund --loglevel=error)
 export SP_AXE="$root/tests/ServicePromise.BrowserTests/node_modules/axe-core/axe.min.js"
 [ -f "$SP_AXE" ] || { echo "axe-core was not installed: $SP_AXE is missing." >&2; exit 1; }
+
+# maildev, pinned by tests/tools/package-lock.json: a real SMTP server on loopback ports for the mail tests, which
+# read the messages back from its HTTP API. Stopped on exit.
+echo "==> Starting maildev (SMTP) for the mail tests"
+(cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
+smtp_port=$(( 40000 + RANDOM % 10000 ))
+maildev_port=$(( smtp_port + 10000 ))
+node tests/tools/node_modules/maildev/bin/maildev --ip 127.0.0.1 --smtp "$smtp_port" --web "$maildev_port" --silent >"$pg_dir/maildev.log" 2>&1 &
+maildev_pid=$!
+trap 'kill $maildev_pid 2>/dev/null || true; stop_postgres' EXIT
+for _ in $(seq 1 50); do
+  curl -fs "http://127.0.0.1:$maildev_port/email" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fs "http://127.0.0.1:$maildev_port/email" >/dev/null || { echo "maildev did not start:" >&2; cat "$pg_dir/maildev.log" >&2; exit 1; }
+export SP_TEST_SMTP_PORT="$smtp_port"
+export SP_TEST_MAILDEV="http://127.0.0.1:$maildev_port"
 
 echo "==> Restoring and building ($configuration)"
 dotnet restore ServicePromise.sln
