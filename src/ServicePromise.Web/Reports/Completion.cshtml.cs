@@ -44,13 +44,15 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
     }
 
     /// <summary>The whole filtered list as CSV, streamed row by row: UTF-8 with BOM for Excel, and no cell can become a formula.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    /// <param name="sep">"semicolon", "comma" or "tab"; otherwise the reader's locale decides.</param>
+    public async Task<IActionResult> OnGetCsvAsync(string? sep, CancellationToken ct)
     {
         Today = clock.Today;
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{L["Cumplimiento"].Value.ToLowerInvariant()}-{Today:yyyy-MM-dd}.csv\"";
-        // The list separator Excel uses in the reader's locale: ";" in Spain, "," in English.
-        await using var csv = new SpreadsheetSafeCsv(Response.Body, CultureInfo.CurrentCulture.TextInfo.ListSeparator[0]);
+        // By default the list separator Excel uses in the reader's locale: ";" in Spain, "," in English.
+        var delimiter = sep switch { "semicolon" => ';', "comma" => ',', "tab" => '\t', _ => CultureInfo.CurrentCulture.TextInfo.ListSeparator[0] };
+        await using var csv = new SpreadsheetSafeCsv(Response.Body, delimiter);
         await csv.WriteRowAsync(L["Número"], L["Nombre"], L["Puesto"], L["Departamento"], L["Centro"], L["Responsable"], L["Estado"], L["Fecha límite"], L["Fecha de finalización"], L["Código de verificación"]);
         await foreach (var row in CompletionQuery.Rows(db, Filter, Today).AsAsyncEnumerable().WithCancellation(ct))
         {

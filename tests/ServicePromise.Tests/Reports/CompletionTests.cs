@@ -117,6 +117,21 @@ public class CompletionTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.StartsWith("Employee number,", text.TrimStart('\uFEFF'));
     }
 
+    [Theory]
+    [InlineData("semicolon", "Número;Nombre;")]
+    [InlineData("comma", "Número,Nombre,")]
+    [InlineData("tab", "Número\tNombre\t")]
+    public async Task The_csv_delimiter_can_be_chosen_from_the_export_form(string sep, string header)
+    {
+        var client = await HrAsync();
+        var page = await client.GetPageAsync("/hr/completion?status=Overdue");
+        var form = page.QuerySelector("form.export")!;
+        Assert.Equal("Overdue", form.QuerySelector("input[name=status]")!.GetAttribute("value"));
+        Assert.NotNull(form.QuerySelector($"select[name=sep] option[value={sep}]"));
+        var text = await client.GetStringAsync($"/hr/completion?handler=Csv&status=Overdue&sep={sep}");
+        Assert.StartsWith(header, text.TrimStart('\uFEFF'));
+    }
+
     [Fact]
     public async Task The_csv_export_honours_the_filters()
     {
