@@ -29,4 +29,9 @@ public class Certificate
     public string PillarTitles { get; set; } = "";
     /// <summary>Set when periodic refreshers are on: after this date the certificate shows as expired.</summary>
     public DateOnly? ExpiresOn { get; set; }
+    /// <summary>Withdrawn by HR (issued in error, for instance); the verification page says so, with the reason.</summary>
+    public DateTime? RevokedAt { get; set; }
+    public string? RevokedReason { get; set; }
+    /// <summary>The HR person who revoked it (a plain reference: a note, never a reason to block deleting anyone).</summary>
+    public int? RevokedById { get; set; }
 }

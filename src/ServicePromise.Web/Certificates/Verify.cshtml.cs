@@ -11,7 +11,8 @@ namespace ServicePromise.Web.Certificates;
 public class VerifyModel(AppDbContext db, Infrastructure.OrganisationClock clock) : PageModel
 {
     public sealed record Result(string Code, string HolderName, string JobTitle, string Company, int EditionNumber,
-        DateTime EditionPublishedAt, DateTime IssuedAt, IReadOnlyList<string> Pillars, CertificateStatus Status, string? SupersededBy, DateOnly? ExpiresOn);
+        DateTime EditionPublishedAt, DateTime IssuedAt, IReadOnlyList<string> Pillars, CertificateStatus Status, string? SupersededBy, DateOnly? ExpiresOn,
+        DateTime? RevokedAt = null, string? RevokedReason = null);
 
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -36,13 +37,14 @@ public class VerifyModel(AppDbContext db, Infrastructure.OrganisationClock clock
             .OrderByDescending(x => x.IssuedAt).Select(x => x.Code).FirstOrDefaultAsync(ct);
         Certificate = new Result(c.Code, c.HolderName, c.JobTitle, c.Company, c.EditionNumber, c.EditionPublishedAt, c.IssuedAt,
             c.PillarTitles.Split('\n', StringSplitOptions.RemoveEmptyEntries),
-            StatusOf(newer, c.ExpiresOn, clock.Today), newer, c.ExpiresOn);
+            StatusOf(newer, c.ExpiresOn, clock.Today, c.RevokedAt), newer, c.ExpiresOn, c.RevokedAt, c.RevokedReason);
         return Page();
     }
 
-    /// <summary>Replaced by a newer one first (it points there); otherwise expired after its date; otherwise valid.</summary>
-    public static CertificateStatus StatusOf(string? supersededBy, DateOnly? expiresOn, DateOnly today) =>
-        supersededBy is not null ? CertificateStatus.Superseded
+    /// <summary>Revoked above all; then replaced by a newer one (it points there); otherwise expired after its date; otherwise valid.</summary>
+    public static CertificateStatus StatusOf(string? supersededBy, DateOnly? expiresOn, DateOnly today, DateTime? revokedAt = null) =>
+        revokedAt is not null ? CertificateStatus.Revoked
+        : supersededBy is not null ? CertificateStatus.Superseded
         : expiresOn is { } expires && today > expires ? CertificateStatus.Expired
         : CertificateStatus.Valid;
 
@@ -60,4 +62,6 @@ public enum CertificateStatus
     Superseded,
     /// <summary>Periodic refreshers are on and its date has passed without a newer certificate.</summary>
     Expired,
+    /// <summary>Withdrawn by HR, with a reason: it proves nothing.</summary>
+    Revoked,
 }

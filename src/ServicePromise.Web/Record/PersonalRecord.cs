@@ -79,11 +79,11 @@ public sealed record PersonalRecord(
 
         var certificates = await db.Certificates.AsNoTracking().Where(c => c.EmployeeId == employeeId)
             .OrderByDescending(c => c.IssuedAt)
-            .Select(c => new { c.Id, c.Code, c.EditionNumber, c.IssuedAt, c.ExpiresOn })
+            .Select(c => new { c.Id, c.Code, c.EditionNumber, c.IssuedAt, c.ExpiresOn, c.RevokedAt })
             .ToListAsync(ct);
         // The newest certificate replaces every earlier one (as the public verification page says).
         var certificateRows = certificates.Select((c, i) => new RecordCertificate(c.Id, c.Code, c.EditionNumber, c.IssuedAt, c.ExpiresOn,
-            VerifyModel.StatusOf(i == 0 ? null : certificates[0].Code, c.ExpiresOn, today))).ToList();
+            VerifyModel.StatusOf(i == 0 ? null : certificates[0].Code, c.ExpiresOn, today, c.RevokedAt))).ToList();
 
         var nudges = await db.Nudges.AsNoTracking().Where(n => n.EmployeeId == employeeId).OrderByDescending(n => n.SentAt)
             .Select(n => new RecordNudge(n.SentAt, n.SentBy!.FullName)).ToListAsync(ct);

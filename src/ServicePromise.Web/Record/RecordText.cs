@@ -23,6 +23,7 @@ public static class RecordText
     {
         CertificateStatus.Superseded => L["Sustituido"],
         CertificateStatus.Expired => L["Caducado"],
+        CertificateStatus.Revoked => L["Revocado"],
         _ => L["Vigente"],
     };
 

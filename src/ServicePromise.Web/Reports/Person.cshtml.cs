@@ -13,8 +13,10 @@ namespace ServicePromise.Web.Reports;
 
 /// <summary>One person's record for HR: where they stand on each pillar, and every knowledge-check attempt.</summary>
 [Authorize(Roles = Roles.HrOrAdmin)]
-public class PersonModel(AppDbContext db, OrganisationClock clock) : PageModel
+public class PersonModel(AppDbContext db, OrganisationClock clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
+    public sealed record CertificateRow(int Id, string Code, int EditionNumber, DateTime IssuedAt, DateTime? RevokedAt, string? RevokedReason);
+    public IReadOnlyList<CertificateRow> Certificates { get; private set; } = [];
     /// <param name="ReflectionId">The sent reflection, which HR may open (see Coaching/Review).</param>
     public sealed record PillarRow(string Title, DateTime? ReadAt, bool HasCheck, DateTime? CheckPassedAt, DateTime? ReflectedAt, int? ReflectionId);
     public sealed record AttemptRow(string Pillar, int Number, DateTime StartedAt, DateTime? SubmittedAt, int? Score, bool Passed);
@@ -67,7 +69,31 @@ public class PersonModel(AppDbContext db, OrganisationClock clock) : PageModel
         Attempts = attempts.Select(a => new AttemptRow(
             a.Titles.InLanguage(t => t.Language, language, a.DefaultLanguage).Title,
             a.Number, a.StartedAt, a.SubmittedAt, a.Score, a.Passed)).ToList();
+        Certificates = await db.Certificates.AsNoTracking().Where(c => c.EmployeeId == id).OrderByDescending(c => c.IssuedAt)
+            .Select(c => new CertificateRow(c.Id, c.Code, c.EditionNumber, c.IssuedAt, c.RevokedAt, c.RevokedReason)).ToListAsync(ct);
         return Page();
+    }
+
+    /// <summary>Withdraws one of this person's certificates, with a reason the public verification page shows. Once.</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(int id, int certificateId, string? reason, bool confirm, CancellationToken ct)
+    {
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason)) ModelState.AddModelError("reason", L["Escribe el motivo: se mostrará en la página de verificación."]);
+        else if (reason.Length > 500) ModelState.AddModelError("reason", L["El motivo tiene {0} caracteres; el máximo es {1}.", reason.Length, 500]);
+        if (!confirm) ModelState.AddModelError("confirm", L["Marca la casilla para confirmar la revocación."]);
+        if (!ModelState.IsValid)
+        {
+            var page = await OnGetAsync(id, ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return page;
+        }
+        var revoked = await db.Certificates.Where(c => c.Id == certificateId && c.EmployeeId == id && c.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.RevokedAt, clock.UtcNow)
+                .SetProperty(c => c.RevokedReason, reason)
+                .SetProperty(c => c.RevokedById, User.GetEmployeeId()), ct);
+        TempData["StatusMessage"] = revoked == 1 ? L["Certificado revocado."].Value : L["Ese certificado ya estaba revocado o no es de esta persona; no se ha cambiado nada."].Value;
+        return Redirect($"/hr/people/{id}#certificates");
     }
 
     public string Date(DateTime? utc) => utc is { } value ? clock.Local(value).ToString("g", CultureInfo.CurrentCulture) : "—";

@@ -106,6 +106,7 @@ public class CertificateConfiguration : IEntityTypeConfiguration<Certificate>
         e.Property(x => x.Company).HasMaxLength(200);
         e.Property(x => x.Language).HasMaxLength(8);
         e.Property(x => x.PillarTitles).HasMaxLength(4000);
+        e.Property(x => x.RevokedReason).HasMaxLength(500);
         e.HasIndex(x => x.Code).IsUnique();
         e.HasIndex(x => x.AssignmentId).IsUnique();
         e.HasOne(x => x.Assignment).WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
