@@ -27,8 +27,10 @@ public static class Commands
                     return await PublishContentAsync(app, args[1..]);
                 case "import-staff":
                     return await ImportStaffAsync(app, args[1..]);
+                case "generate-org":
+                    return await GenerateOrgAsync(app, args[1..]);
                 default:
-                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"\n  {ImportUsage}");
+                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"\n  {ImportUsage}\n  generate-org --employees N");
                     return 2;
             }
         }
@@ -151,6 +153,30 @@ public static class Commands
         Console.WriteLine($"{verb}: {plan.Creates} to create, {plan.Updates} to update, {plan.Deactivations} to deactivate, {plan.Unchanged} unchanged, {result.Problems.Count} rows with problems.");
         if (result.Applied) Console.WriteLine($"{result.Invited} invitations sent.");
         return result.Problems.Count > 0 ? 1 : 0;
+    }
+
+    /// <summary>A synthetic organisation of N people for measuring at scale (see docs/benchmarks.md).</summary>
+    static async Task<int> GenerateOrgAsync(WebApplication app, string[] args)
+    {
+        if (!int.TryParse(Option(args, "--employees"), out var employees) || employees is < 1 or > 1_000_000)
+        {
+            Console.Error.WriteLine("Usage: generate-org --employees N   (1 to 1,000,000)");
+            return 2;
+        }
+        await app.PrepareAsync();
+        using var scope = app.Services.CreateScope();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<SyntheticOrganisation>().GenerateAsync(employees);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+        Console.WriteLine($"Generated {employees} people in {started.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
     }
 
     static string? Option(string[] args, string name)

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Learning;
+
+namespace ServicePromise.Web.Staff;
+
+/// <summary>
+/// A large made-up organisation for measuring the product at scale (<c>generate-org --employees N</c>): departments,
+/// stores and offices, a management chain (a manager for every dozen people), Spanish and English names and mixed
+/// progress on the current edition — about 45 % completed, 25 % part-way, 20 % not started and 10 % late. Nobody can
+/// sign in (no passwords). Deterministic: the same N gives the same people.
+/// </summary>
+public sealed class SyntheticOrganisation(AppDbContext db, UserManager<AppUser> users, OrganisationClock clock, ILogger<SyntheticOrganisation> logger)
+{
+    public const string Prefix = "G-";
+    const int Batch = 5000;
+    static readonly string[] Departments = ["Tiendas", "Frescos", "Logística", "Atención al cliente", "Administración y finanzas", "Personas", "Tecnología", "Compras"];
+    static readonly string[] FirstNames = ["Lucía", "Manuel", "Carmen", "Javier", "Ana", "Sergio", "Elena", "David", "Marta", "Pablo", "Irene", "Hugo", "Sara", "Jorge", "Teresa", "Óscar", "Rocío", "Antonio", "Isabel", "Francisco", "Emma", "Oliver"];
+    static readonly string[] LastNames = ["Romero", "Ortiz", "Ruiz", "Morales", "Navarro", "Herrera", "Castro", "Jiménez", "Serrano", "Reyes", "Molina", "Prieto", "Iglesias", "Santana", "Bravo", "Peña", "Marín", "Núñez", "Gil", "Vargas", "Smith", "Brown"];
+    static readonly string[] Jobs = ["Cajero/a", "Reponedor/a", "Dependiente/a", "Carnicero/a", "Pescadero/a", "Carretillero/a", "Técnico/a", "Administrativo/a"];
+
+    public async Task<int> GenerateAsync(int employees, CancellationToken ct = default)
+    {
+        if (await db.Employees.AnyAsync(e => e.EmployeeNumber.StartsWith(Prefix), ct))
+            throw new InvalidOperationException("This database already has a generated organisation (employee numbers starting with G-).");
+        var edition = await db.Editions.AsNoTracking().OrderByDescending(e => e.Number)
+            .Select(e => new { e.Id, e.PublishedAt, Pillars = e.Pillars.OrderBy(p => p.Order).Select(p => new { p.Id, p.HasCheck }).ToList() })
+            .FirstOrDefaultAsync(ct) ?? throw new InvalidOperationException("No edition is published yet.");
+        var employeeRole = await db.Roles.Where(r => r.Name == Roles.Employee).Select(r => r.Id).SingleAsync(ct);
+        var managerRole = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(ct);
+
+        var departments = Departments.Select(n => new Department { Name = n }).ToList();
+        var sites = Enumerable.Range(1, Math.Max(1, employees / 400)).Select(i => new Site { Name = $"Tienda {i:000}" })
+            .Append(new Site { Name = "Oficina central" }).Append(new Site { Name = "Centro logístico" }).ToList();
+        db.Departments.AddRange(departments);
+        db.Sites.AddRange(sites);
+        await db.SaveChangesAsync(ct);
+
+        var random = new Random(employees);
+        var today = clock.Today;
+        var now = clock.UtcNow;
+        // Every 12th person manages the 11 after them; managers report to the department's first manager.
+        Employee? manager = null;
+        var head = new Dictionary<int, int>();
+        for (var start = 0; start < employees; start += Batch)
+        {
+            var people = new List<(Employee Person, int Index)>();
+            var assignments = new List<(Employee Person, Assignment Assignment)>();
+            for (var i = start; i < Math.Min(employees, start + Batch); i++)
+            {
+                var email = $"g{i:000000}@generated.test";
+                var user = new AppUser
+                {
+                    Email = email, UserName = email, NormalizedEmail = users.NormalizeEmail(email), NormalizedUserName = users.NormalizeName(email),
+                    SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true,
+                };
+                db.Users.Add(user);
+                db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = employeeRole });
+                var isManager = i % 12 == 0;
+                if (isManager) db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = managerRole });
+                var department = departments[i / 12 % departments.Count];
+                var hired = today.AddDays(-random.Next(0, 3000));
+                var person = new Employee
+                {
+                    UserId = user.Id,
+                    EmployeeNumber = $"{Prefix}{i + 1:000000}",
+                    FullName = $"{FirstNames[random.Next(FirstNames.Length)]} {LastNames[random.Next(LastNames.Length)]} {LastNames[random.Next(LastNames.Length)]}",
+                    JobTitle = isManager ? "Encargado/a" : Jobs[random.Next(Jobs.Length)],
+                    Department = department,
+                    Site = sites[i / 12 % sites.Count],
+                    HireDate = hired,
+                    Language = random.Next(10) == 0 ? "en" : "es",
+                };
+                if (isManager) manager = person;
+                else if (manager is { Id: > 0 }) person.ManagerId = manager.Id;
+                else person.Manager = manager;
+                db.Employees.Add(person);
+                people.Add((person, i));
+
+                var roll = random.Next(100);
+                var done = roll < 45 ? edition.Pillars.Count : roll < 70 ? random.Next(1, edition.Pillars.Count) : 0;
+                var late = roll >= 90;
+                var assignedAt = now.AddDays(-random.Next(1, 60));
+                var assignment = new Assignment
+                {
+                    EditionId = edition.Id, Reason = AssignmentReason.Onboarding, AssignedAt = assignedAt,
+                    DueOn = late ? today.AddDays(-random.Next(1, 40)) : today.AddDays(random.Next(-30, 30) + (done == edition.Pillars.Count ? -30 : 20)),
+                    StartedAt = done > 0 ? assignedAt.AddDays(1) : null,
+                    CompletedAt = done == edition.Pillars.Count ? assignedAt.AddDays(random.Next(1, 20)) : null,
+                    Pillars = edition.Pillars.Select((p, k) => new AssignmentPillar
+                    {
+                        PillarId = p.Id,
+                        ReadAt = k < done ? assignedAt.AddDays(1) : null,
+                        CheckPassedAt = k < done && p.HasCheck ? assignedAt.AddDays(1) : null,
+                        ReflectedAt = k < done ? assignedAt.AddDays(2) : null,
+                    }).ToList(),
+                };
+                assignments.Add((person, assignment));
+            }
+            // Employees and their assignments point at each other: people first, then assignments, then the link.
+            await db.SaveChangesAsync(ct);
+            foreach (var (person, assignment) in assignments) assignment.EmployeeId = person.Id;
+            db.Assignments.AddRange(assignments.Select(a => a.Assignment));
+            await db.SaveChangesAsync(ct);
+            foreach (var (person, assignment) in assignments) person.CurrentAssignmentId = assignment.Id;
+            await db.SaveChangesAsync(ct);
+            foreach (var (person, _) in people.Where(p => p.Index % 12 == 0))
+            {
+                var key = departments.IndexOf(person.Department!);
+                if (head.TryGetValue(key, out var boss)) person.ManagerId = boss;
+                else head[key] = person.Id;
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            // Re-attach the lookup rows the next batch points at.
+            db.AttachRange(departments);
+            db.AttachRange(sites);
+            logger.LogInformation("Generated {Count} of {Total} people", Math.Min(employees, start + Batch), employees);
+        }
+        return employees;
+    }
+}
