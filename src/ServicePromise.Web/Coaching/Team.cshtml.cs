@@ -33,7 +33,7 @@ public class TeamModel(AppDbContext db, Nudger nudger, OrganisationClock clock, 
     {
         if (User.GetEmployeeId() is not int me) return Forbid();
         Today = clock.Today;
-        var people = await CompletionQuery.Rows(db, new CompletionFilter(null, null, null, ManagerId: me), Today).PageAsync(PageNumber, ct);
+        var people = await CompletionQuery.PageAsync(db, new CompletionFilter(null, null, null, ManagerId: me), clock, PageNumber, ct);
         var ids = people.Items.Select(p => p.EmployeeId).ToList();
         var progress = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id) && e.CurrentAssignmentId != null)
             .Select(e => new

@@ -36,16 +36,29 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         FoldNames();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var untracked = EmployeeProgress.CopyTracked(this);
+        if (untracked.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The assignment and its copies change together.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await EmployeeProgress.SyncAsync(this, untracked, cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         FoldNames();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var untracked = EmployeeProgress.CopyTracked(this);
+        if (untracked.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        EmployeeProgress.SyncAsync(this, untracked).GetAwaiter().GetResult();
+        transaction?.Commit();
+        return saved;
     }
 
     void FoldNames()

@@ -85,7 +85,11 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
         var transaction = await db.Database.BeginTransactionAsync(ct);
         var claimed = await db.Assignments.Where(a => a.Id == assignmentId && a.SupersededAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.StartedAt, a => a.StartedAt ?? now), ct);
-        if (claimed == 1) return transaction;
+        if (claimed == 1)
+        {
+            await EmployeeProgress.SyncAsync(db, [assignmentId], ct);
+            return transaction;
+        }
         await transaction.DisposeAsync();
         db.ChangeTracker.Clear();
         throw new AssignmentMovedException(assignmentId);
@@ -102,6 +106,7 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
             .Where(CompletionRules.AllPillarsDone)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.CompletedAt, now), ct);
         if (completed == 0) return null;
+        await EmployeeProgress.SyncAsync(db, [assignmentId], ct);
 
         var assignment = await db.Assignments.Include(a => a.Pillars).SingleAsync(a => a.Id == assignmentId, ct);
         assignment.CompletedAt = now;

@@ -1,31 +1,56 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Staff;
 
 namespace ServicePromise.Web.Reports;
 
-/// <summary>One line of the completion list, read straight from each person's current assignment.</summary>
+/// <summary>One line of the completion list, read from the state each person carries (see <see cref="EmployeeProgress"/>).</summary>
 public sealed record CompletionRow(
     int EmployeeId, string EmployeeNumber, string FullName, string JobTitle, string? Department, string? Site, string? Manager,
-    DateOnly? DueOn, DateTime? StartedAt, DateTime? CompletedAt, int? CertificateId, string? CertificateCode)
+    DateOnly? DueOn, DateTime? StartedAt, DateTime? CompletedAt, int? CertificateId, string? CertificateCode, bool IsActive = true)
 {
     public AssignmentStatus Status(DateOnly today) =>
         DueOn is { } due ? CompletionRules.StatusOf(CompletedAt, StartedAt, due, today) : AssignmentStatus.NotStarted;
 }
 
-/// <param name="ManagerId">Only this manager's direct reports (a manager's team page).</param>
-public sealed record CompletionFilter(int? DepartmentId, AssignmentStatus? Status, string? Search, int? EmployeeId = null, int? ManagerId = null);
+/// <summary>New hires' onboarding: due within <see cref="CompletionQuery.OnboardingWindowDays"/> days, or already late.</summary>
+public enum OnboardingFilter
+{
+    DueSoon,
+    Late,
+}
 
-/// <summary>The HR completion list (and a manager's team): active people, filtered in the database, ordered by name.</summary>
+/// <param name="ManagerId">Only this manager's direct reports (a manager's team page, a dashboard drill-down).</param>
+public sealed record CompletionFilter(int? DepartmentId, AssignmentStatus? Status, string? Search, int? EmployeeId = null, int? ManagerId = null)
+{
+    public int? SiteId { get; init; }
+    public string? JobTitle { get; init; }
+    public OnboardingFilter? Onboarding { get; init; }
+    /// <summary>Completed on or after this local day (a week of the dashboard's trend).</summary>
+    public DateOnly? CompletedFrom { get; init; }
+    /// <summary>Completed before this local day.</summary>
+    public DateOnly? CompletedBefore { get; init; }
+}
+
+/// <summary>
+/// The HR completion list (and a manager's team): active people, filtered in the database on the state each
+/// employee row carries — no join per person — and ordered by name.
+/// </summary>
 public static class CompletionQuery
 {
-    public static IQueryable<CompletionRow> Rows(AppDbContext db, CompletionFilter filter, DateOnly today)
+    public const int OnboardingWindowDays = 14;
+
+    /// <summary>The people a filter selects (unordered): what lists count and dashboards drill down to.</summary>
+    public static IQueryable<Employee> People(AppDbContext db, CompletionFilter filter, DateOnly today, Func<DateOnly, DateTime> startOfDayUtc)
     {
         var people = db.Employees.AsNoTracking().Where(e => e.IsActive);
         if (filter.EmployeeId is int employeeId) people = people.Where(e => e.Id == employeeId);
         if (filter.ManagerId is int managerId) people = people.Where(e => e.ManagerId == managerId);
         if (filter.DepartmentId is int departmentId) people = people.Where(e => e.DepartmentId == departmentId);
+        if (filter.SiteId is int siteId) people = people.Where(e => e.SiteId == siteId);
+        if (filter.JobTitle is { Length: > 0 } job) people = people.Where(e => e.JobTitle == job);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var name = SearchText.Fold(filter.Search);
@@ -35,24 +60,70 @@ public static class CompletionQuery
         // The same rule as CompletionRules.StatusOf, expressed so the database does the filtering.
         people = filter.Status switch
         {
-            AssignmentStatus.Completed => people.Where(e => e.CurrentAssignment!.CompletedAt != null),
-            AssignmentStatus.Overdue => people.Where(e => e.CurrentAssignment!.CompletedAt == null && e.CurrentAssignment.DueOn < today),
-            AssignmentStatus.InProgress => people.Where(e => e.CurrentAssignment!.CompletedAt == null && e.CurrentAssignment.DueOn >= today && e.CurrentAssignment.StartedAt != null),
-            AssignmentStatus.NotStarted => people.Where(e => e.CurrentAssignment == null
-                || (e.CurrentAssignment.CompletedAt == null && e.CurrentAssignment.DueOn >= today && e.CurrentAssignment.StartedAt == null)),
+            AssignmentStatus.Completed => people.Where(e => e.CurrentCompletedAt != null),
+            AssignmentStatus.Overdue => people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today),
+            AssignmentStatus.InProgress => people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentStartedAt != null),
+            AssignmentStatus.NotStarted => people.Where(e => e.CurrentDueOn == null
+                || (e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentStartedAt == null)),
             _ => people,
         };
-        return people
-            .OrderBy(e => e.SearchName).ThenBy(e => e.Id)
-            .Select(e => new CompletionRow(
-                e.Id, e.EmployeeNumber, e.FullName, e.JobTitle,
-                e.Department != null ? e.Department.Name : null,
-                e.Site != null ? e.Site.Name : null,
-                e.Manager != null ? e.Manager.FullName : null,
-                e.CurrentAssignment != null ? e.CurrentAssignment.DueOn : null,
-                e.CurrentAssignment != null ? e.CurrentAssignment.StartedAt : null,
-                e.CurrentAssignment != null ? e.CurrentAssignment.CompletedAt : null,
-                db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId).Select(c => (int?)c.Id).FirstOrDefault(),
-                db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId).Select(c => c.Code).FirstOrDefault()));
+        if (filter.Onboarding is { } onboarding)
+        {
+            var soon = today.AddDays(OnboardingWindowDays);
+            people = onboarding == OnboardingFilter.Late
+                ? people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today)
+                : people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentDueOn <= soon);
+            people = people.Where(e => e.CurrentAssignment!.Reason == AssignmentReason.Onboarding);
+        }
+        if (filter.CompletedFrom is { } from)
+        {
+            var fromUtc = startOfDayUtc(from);
+            people = people.Where(e => e.CurrentCompletedAt >= fromUtc);
+        }
+        if (filter.CompletedBefore is { } before)
+        {
+            var beforeUtc = startOfDayUtc(before);
+            people = people.Where(e => e.CurrentCompletedAt < beforeUtc);
+        }
+        return people;
     }
+
+    public static IQueryable<Employee> People(AppDbContext db, CompletionFilter filter, OrganisationClock clock) =>
+        People(db, filter, clock.Today, clock.StartOfDayUtc);
+
+    /// <summary>Every row the filter selects, ordered by name: for streaming (CSV) or a single person.</summary>
+    public static IQueryable<CompletionRow> Rows(AppDbContext db, CompletionFilter filter, OrganisationClock clock) =>
+        Rows(db, filter, clock.Today, clock.StartOfDayUtc);
+
+    public static IQueryable<CompletionRow> Rows(AppDbContext db, CompletionFilter filter, DateOnly today, Func<DateOnly, DateTime> startOfDayUtc) =>
+        Project(db, People(db, filter, today, startOfDayUtc).OrderBy(e => e.SearchName).ThenBy(e => e.Id));
+
+    /// <summary>
+    /// One page of the list. The page's ids are found first on the name index alone, then only those rows are
+    /// read with their department, site, manager and certificate: a deep page costs an index walk, not a join per
+    /// skipped person.
+    /// </summary>
+    public static async Task<Paged<CompletionRow>> PageAsync(AppDbContext db, CompletionFilter filter, OrganisationClock clock, int requested, CancellationToken ct)
+    {
+        var ids = await People(db, filter, clock).OrderBy(e => e.SearchName).ThenBy(e => e.Id).Select(e => e.Id).PageAsync(requested, ct);
+        var page = ids.Items.ToList();
+        var rows = await Project(db, db.Employees.AsNoTracking().Where(e => page.Contains(e.Id))).ToListAsync(ct);
+        var order = page.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        return new Paged<CompletionRow>(rows.OrderBy(r => order[r.EmployeeId]).ToList(), ids.Total, ids.Number, ids.Count);
+    }
+
+    /// <summary>One person's line, found by id (active or not: HR keeps seeing a leaver's record).</summary>
+    public static Task<CompletionRow?> PersonAsync(AppDbContext db, int employeeId, CancellationToken ct) =>
+        Project(db, db.Employees.AsNoTracking().Where(e => e.Id == employeeId)).SingleOrDefaultAsync(ct);
+
+    static IQueryable<CompletionRow> Project(AppDbContext db, IQueryable<Employee> people) =>
+        people.Select(e => new CompletionRow(
+            e.Id, e.EmployeeNumber, e.FullName, e.JobTitle,
+            e.Department != null ? e.Department.Name : null,
+            e.Site != null ? e.Site.Name : null,
+            e.Manager != null ? e.Manager.FullName : null,
+            e.CurrentDueOn, e.CurrentStartedAt, e.CurrentCompletedAt,
+            db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId).Select(c => (int?)c.Id).FirstOrDefault(),
+            db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId).Select(c => c.Code).FirstOrDefault(),
+            e.IsActive));
 }

@@ -31,7 +31,7 @@ public class PersonModel(AppDbContext db, OrganisationClock clock, Microsoft.Ext
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var today = clock.Today;
-        var person = await CompletionQuery.Rows(db, new CompletionFilter(null, null, null, id), today).SingleOrDefaultAsync(ct);
+        var person = await CompletionQuery.PersonAsync(db, id, ct);
         if (person is null) return NotFound();
         Person = person;
         Status = person.Status(today);

@@ -28,6 +28,13 @@ public class Employee
     /// <summary>The assignment that states this person's status today; kept current so lists need one join, not a search.</summary>
     public int? CurrentAssignmentId { get; set; }
     public Learning.Assignment? CurrentAssignment { get; set; }
+    /// <summary>
+    /// A copy of the current assignment's due date, start and completion, kept in step on every write
+    /// (<see cref="Learning.EmployeeProgress"/>) so lists, counts and the dashboard read one table, never a join per person.
+    /// </summary>
+    public DateOnly? CurrentDueOn { get; set; }
+    public DateTime? CurrentStartedAt { get; set; }
+    public DateTime? CurrentCompletedAt { get; set; }
 }
 
 public class Department

@@ -13,6 +13,7 @@ public class CompletionQueryTests
 {
     static readonly DateOnly Today = new(2026, 11, 22);
     static readonly DateTime Earlier = new(2026, 11, 10, 8, 0, 0, DateTimeKind.Utc);
+    static DateTime StartOfDay(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     [Fact]
     public async Task Every_status_filter_returns_exactly_the_people_the_rule_gives_that_status()
@@ -52,11 +53,11 @@ public class CompletionQueryTests
         }
 
         await using var read = temp.CreateContext();
-        var everyone = await CompletionQuery.Rows(read, new CompletionFilter(null, null, null), Today).ToListAsync();
+        var everyone = await CompletionQuery.Rows(read, new CompletionFilter(null, null, null), Today, StartOfDay).ToListAsync();
         Assert.Equal(8, everyone.Count);
         foreach (var status in Enum.GetValues<AssignmentStatus>())
         {
-            var filtered = await CompletionQuery.Rows(read, new CompletionFilter(null, status, null), Today).Select(r => r.FullName).ToListAsync();
+            var filtered = await CompletionQuery.Rows(read, new CompletionFilter(null, status, null), Today, StartOfDay).Select(r => r.FullName).ToListAsync();
             var byRule = everyone.Where(r => r.Status(Today) == status).Select(r => r.FullName).ToList();
             Assert.NotEmpty(byRule);
             Assert.Equal(byRule.Order(), filtered.Order());

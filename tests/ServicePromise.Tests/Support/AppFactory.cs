@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePromise.Web.Data;
+using ServicePromise.Web.Learning;
 
 namespace ServicePromise.Tests.Support;
 
@@ -21,8 +22,11 @@ public class AppFactory : WebApplicationFactory<Program>
     public Dictionary<string, string> Settings { get; } = [];
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabaseFile ?? Path.Combine(Folder, "app.db") }.ToString();
 
+    bool _started;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        _started = true;
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Content:Path", ContentPath);
@@ -47,9 +51,16 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        // Whatever a test did, every employee's copy of their current assignment's state must still agree with it.
+        var drift = disposing && _started && File.Exists(DatabaseFile ?? Path.Combine(Folder, "app.db"))
+            ? WithDbAsync(db => EmployeeProgress.DriftAsync(db)).GetAwaiter().GetResult()
+            : [];
+        _started = false; // the base class disposes through here again
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+        if (drift.Count > 0)
+            throw new InvalidOperationException($"Employees whose progress copy disagrees with their current assignment: {string.Join(", ", drift)}");
     }
 }
 

@@ -20,6 +20,13 @@ public class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         e.HasIndex(x => x.EmployeeNumber).IsUnique();
         e.Property(x => x.SearchName).HasMaxLength(200);
         e.HasIndex(x => x.SearchName);
+        // Status counts and filters, and the dashboard's breakdowns: each groups one index, never the table
+        // (the composite indexes also serve the foreign keys they start with).
+        e.HasIndex(x => new { x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_Status");
+        e.HasIndex(x => new { x.DepartmentId, x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_DepartmentId_Status");
+        e.HasIndex(x => new { x.SiteId, x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_SiteId_Status");
+        e.HasIndex(x => new { x.ManagerId, x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_ManagerId_Status");
+        e.HasIndex(x => new { x.JobTitle, x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_JobTitle_Status");
         e.HasOne<AppUser>().WithOne().HasForeignKey<Employee>(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
