@@ -14,6 +14,11 @@ public class AuthorizationTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/completion")] // a manager without the HR role
     [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/reviews")]
     [InlineData(Pages.Employee, "/hr/reviews")]
+    [InlineData(Pages.Employee, "/hr/dashboard")]
+    [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/dashboard")]
+    [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/dashboard/manager")]
+    [InlineData(Pages.Employee, "/hr/import")]
+    [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/reminders")]
     [InlineData(Pages.Employee, "/team")]                                  // coaching: managers only
     [InlineData(Pages.Employee, "/reviews/1")]
     [InlineData(Pages.Hr, "/team")]                                        // HR without the manager role has no team

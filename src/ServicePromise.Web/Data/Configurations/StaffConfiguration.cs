@@ -22,7 +22,7 @@ public class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         e.HasIndex(x => x.SearchName);
         // Status counts and filters, and the dashboard's breakdowns: each groups one index, never the table
         // (the composite indexes also serve the foreign keys they start with).
-        e.HasIndex(x => new { x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_Status");
+        e.HasIndex(x => new { x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn, x.CurrentStartedAt }).HasDatabaseName("IX_Employees_Status");
         e.HasIndex(x => new { x.DepartmentId, x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_DepartmentId_Status");
         e.HasIndex(x => new { x.SiteId, x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_SiteId_Status");
         e.HasIndex(x => new { x.ManagerId, x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_ManagerId_Status");

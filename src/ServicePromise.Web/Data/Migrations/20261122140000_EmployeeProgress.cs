@@ -31,7 +31,7 @@ public partial class EmployeeProgress : Migration
             """);
 
         migrationBuilder.CreateIndex(name: "IX_Employees_Status", table: "Employees",
-            columns: ["IsActive", "CurrentCompletedAt", "CurrentDueOn"]);
+            columns: ["IsActive", "CurrentCompletedAt", "CurrentDueOn", "CurrentStartedAt"]);
         // The composite indexes start with the foreign key, so they replace its single-column index.
         foreach (var group in Groups)
         {

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Learning;
+
+namespace ServicePromise.Web.Reports.Dashboard;
+
+public sealed record Totals(int People, int Completed, int InProgress, int NotStarted, int Overdue);
+
+public sealed record OnboardingCounts(int DueSoon, int Late);
+
+public sealed record WeekCount(DateOnly From, DateOnly Before, int Completed);
+
+/// <summary>How the dashboard breaks completion down; each matches a filter of the completion list.</summary>
+public enum Dimension
+{
+    Department,
+    Site,
+    Job,
+    Manager,
+}
+
+/// <param name="Key">The value of the list filter that drills down to these people (null: people without one).</param>
+public sealed record GroupRow(string? Key, string? Name, int People, int Completed, int Overdue)
+{
+    public int Rate => ChartMath.Percent(Completed, People);
+}
+
+/// <summary>
+/// The HR dashboard's figures, each one query on the state every employee row carries (see
+/// <see cref="EmployeeProgress"/>) and the indexes made for them — counted by the database, never per person.
+/// The status rules are those of <see cref="CompletionRules.StatusOf"/>, as in <see cref="CompletionQuery"/>.
+/// </summary>
+public static class DashboardQueries
+{
+    public static async Task<Totals> TotalsAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var totals = await db.Employees.AsNoTracking().Where(e => e.IsActive).GroupBy(e => 1)
+            .Select(g => new
+            {
+                People = g.Count(),
+                Completed = g.Count(e => e.CurrentCompletedAt != null),
+                Overdue = g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today),
+                InProgress = g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentStartedAt != null),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (totals is null) return new Totals(0, 0, 0, 0, 0);
+        return new Totals(totals.People, totals.Completed, totals.InProgress,
+            totals.People - totals.Completed - totals.Overdue - totals.InProgress, totals.Overdue);
+    }
+
+    /// <summary>New hires whose onboarding is due within the window, and those already late.</summary>
+    public static async Task<OnboardingCounts> OnboardingAsync(AppDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var soon = today.AddDays(CompletionQuery.OnboardingWindowDays);
+        var pending = await db.Employees.AsNoTracking()
+            .Where(e => e.IsActive && e.CurrentCompletedAt == null && e.CurrentDueOn <= soon
+                && e.CurrentAssignment!.Reason == AssignmentReason.Onboarding)
+            .GroupBy(e => 1)
+            .Select(g => new { Late = g.Count(e => e.CurrentDueOn < today), DueSoon = g.Count(e => e.CurrentDueOn >= today) })
+            .SingleOrDefaultAsync(ct);
+        return new OnboardingCounts(pending?.DueSoon ?? 0, pending?.Late ?? 0);
+    }
+
+    /// <summary>
+    /// How many of today's active people completed their current assignment in each of the last weeks: the
+    /// trend of the state HR sees today (a person now on a refresher counts again when they finish it).
+    /// </summary>
+    public static async Task<IReadOnlyList<WeekCount>> TrendAsync(AppDbContext db, OrganisationClock clock, int weeks, CancellationToken ct)
+    {
+        var spans = ChartMath.Weeks(clock.Today, weeks);
+        var from = clock.StartOfDayUtc(spans[0].From);
+        // The moments the period's completions happened (at most one per person), bucketed here into weeks.
+        var bounds = spans.Select(s => clock.StartOfDayUtc(s.Before)).ToArray();
+        var counts = new int[spans.Count];
+        var until = bounds[^1];
+        await foreach (var completed in db.Employees.AsNoTracking()
+                           .Where(e => e.IsActive && e.CurrentCompletedAt >= from && e.CurrentCompletedAt < until)
+                           .Select(e => e.CurrentCompletedAt!.Value).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var week = Array.FindIndex(bounds, b => completed < b);
+            if (week >= 0) counts[week]++;
+        }
+        return spans.Select((s, i) => new WeekCount(s.From, s.Before, counts[i])).ToList();
+    }
+
+    /// <summary>
+    /// Every group of the dimension with its people, completed and overdue counts. Names are filled in, except
+    /// managers' (thousands of them): <see cref="WithManagerNamesAsync"/> names the ones about to be shown.
+    /// </summary>
+    public static async Task<IReadOnlyList<GroupRow>> GroupsAsync(AppDbContext db, Dimension by, DateOnly today, CancellationToken ct)
+    {
+        var active = db.Employees.AsNoTracking().Where(e => e.IsActive);
+        switch (by)
+        {
+            case Dimension.Job:
+                return await active.GroupBy(e => e.JobTitle)
+                    .Select(g => new GroupRow(g.Key, g.Key, g.Count(), g.Count(e => e.CurrentCompletedAt != null),
+                        g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today)))
+                    .ToListAsync(ct);
+            default:
+                var counts = await (by switch
+                    {
+                        Dimension.Department => active.GroupBy(e => e.DepartmentId),
+                        Dimension.Site => active.GroupBy(e => e.SiteId),
+                        _ => active.GroupBy(e => e.ManagerId),
+                    })
+                    .Select(g => new
+                    {
+                        Id = g.Key, People = g.Count(), Completed = g.Count(e => e.CurrentCompletedAt != null),
+                        Overdue = g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today),
+                    })
+                    .ToListAsync(ct);
+                var names = by switch
+                {
+                    Dimension.Department => await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct),
+                    Dimension.Site => await db.Sites.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, ct),
+                    _ => [],
+                };
+                return counts.Select(c => new GroupRow(
+                        c.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        c.Id is int id ? names.GetValueOrDefault(id) : null, c.People, c.Completed, c.Overdue))
+                    .ToList();
+        }
+    }
+
+    /// <summary>The rows with their managers' names (for the few rows a page shows).</summary>
+    public static async Task<IReadOnlyList<GroupRow>> WithManagerNamesAsync(AppDbContext db, IReadOnlyList<GroupRow> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(r => int.TryParse(r.Key, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (int?)null)
+            .OfType<int>().ToList();
+        var names = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.FullName, ct);
+        return rows.Select(r => r.Key is not null && int.TryParse(r.Key, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? r with { Name = names.GetValueOrDefault(id) } : r).ToList();
+    }
+
+    /// <summary>The groups most in need of attention first: lowest completion rate, then most overdue, then largest.</summary>
+    public static IEnumerable<GroupRow> WorstFirst(IEnumerable<GroupRow> groups) =>
+        groups.OrderBy(g => g.People == 0 ? 1 : (double)g.Completed / g.People).ThenByDescending(g => g.Overdue).ThenByDescending(g => g.People)
+            .ThenBy(g => g.Name, StringComparer.CurrentCulture);
+}
