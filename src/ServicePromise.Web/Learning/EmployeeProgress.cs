@@ -6,7 +6,7 @@ namespace ServicePromise.Web.Learning;
 
 /// <summary>
 /// Keeps each employee's copy of their current assignment's state (<see cref="Employee.CurrentDueOn"/>,
-/// <see cref="Employee.CurrentStartedAt"/>, <see cref="Employee.CurrentCompletedAt"/>) in step with the assignment,
+/// <see cref="Employee.CurrentStartedAt"/>, <see cref="Employee.CurrentCompletedAt"/>, <see cref="Employee.CurrentReason"/>) in step with the assignment,
 /// so HR's lists, counts and dashboard filter and group one table instead of recomputing status per person.
 /// </summary>
 /// <remarks>
@@ -23,6 +23,7 @@ public static class EmployeeProgress
         if (person.CurrentDueOn != current?.DueOn) person.CurrentDueOn = current?.DueOn;
         if (person.CurrentStartedAt != current?.StartedAt) person.CurrentStartedAt = current?.StartedAt;
         if (person.CurrentCompletedAt != current?.CompletedAt) person.CurrentCompletedAt = current?.CompletedAt;
+        if (person.CurrentReason != current?.Reason) person.CurrentReason = current?.Reason;
     }
 
     /// <summary>
@@ -52,7 +53,8 @@ public static class EmployeeProgress
         foreach (var entry in assignments)
         {
             if (entry.State != EntityState.Modified || byAssignment.ContainsKey(entry.Entity)) continue;
-            if (entry.Property(a => a.DueOn).IsModified || entry.Property(a => a.StartedAt).IsModified || entry.Property(a => a.CompletedAt).IsModified)
+            if (entry.Property(a => a.DueOn).IsModified || entry.Property(a => a.StartedAt).IsModified
+                || entry.Property(a => a.CompletedAt).IsModified || entry.Property(a => a.Reason).IsModified)
                 untracked.Add(entry.Entity.Id);
         }
         return untracked;
@@ -72,13 +74,15 @@ public static class EmployeeProgress
         people.ExecuteUpdateAsync(u => u
             .SetProperty(e => e.CurrentDueOn, e => db.Assignments.Where(a => a.Id == e.CurrentAssignmentId).Select(a => (DateOnly?)a.DueOn).FirstOrDefault())
             .SetProperty(e => e.CurrentStartedAt, e => db.Assignments.Where(a => a.Id == e.CurrentAssignmentId).Select(a => a.StartedAt).FirstOrDefault())
-            .SetProperty(e => e.CurrentCompletedAt, e => db.Assignments.Where(a => a.Id == e.CurrentAssignmentId).Select(a => a.CompletedAt).FirstOrDefault()), ct);
+            .SetProperty(e => e.CurrentCompletedAt, e => db.Assignments.Where(a => a.Id == e.CurrentAssignmentId).Select(a => a.CompletedAt).FirstOrDefault())
+            .SetProperty(e => e.CurrentReason, e => db.Assignments.Where(a => a.Id == e.CurrentAssignmentId).Select(a => (AssignmentReason?)a.Reason).FirstOrDefault()), ct);
 
     /// <summary>Employees whose copy disagrees with their current assignment: none, if every write keeps them in step.</summary>
     public static Task<List<int>> DriftAsync(AppDbContext db, CancellationToken ct = default) =>
         db.Employees.AsNoTracking()
             .Where(e => e.CurrentAssignment == null
-                ? e.CurrentDueOn != null || e.CurrentStartedAt != null || e.CurrentCompletedAt != null
-                : e.CurrentDueOn != e.CurrentAssignment.DueOn || e.CurrentStartedAt != e.CurrentAssignment.StartedAt || e.CurrentCompletedAt != e.CurrentAssignment.CompletedAt)
+                ? e.CurrentDueOn != null || e.CurrentStartedAt != null || e.CurrentCompletedAt != null || e.CurrentReason != null
+                : e.CurrentDueOn != e.CurrentAssignment.DueOn || e.CurrentStartedAt != e.CurrentAssignment.StartedAt
+                  || e.CurrentCompletedAt != e.CurrentAssignment.CompletedAt || e.CurrentReason != e.CurrentAssignment.Reason)
             .Select(e => e.Id).ToListAsync(ct);
 }

@@ -73,7 +73,7 @@ public static class CompletionQuery
             people = onboarding == OnboardingFilter.Late
                 ? people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today)
                 : people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentDueOn <= soon);
-            people = people.Where(e => e.CurrentAssignment!.Reason == AssignmentReason.Onboarding);
+            people = people.Where(e => e.CurrentReason == AssignmentReason.Onboarding);
         }
         if (filter.CompletedFrom is { } from)
         {
@@ -96,7 +96,7 @@ public static class CompletionQuery
         Rows(db, filter, clock.Today, clock.StartOfDayUtc);
 
     public static IQueryable<CompletionRow> Rows(AppDbContext db, CompletionFilter filter, DateOnly today, Func<DateOnly, DateTime> startOfDayUtc) =>
-        Project(db, People(db, filter, today, startOfDayUtc).OrderBy(e => e.SearchName).ThenBy(e => e.Id));
+        Project(db, People(db, filter, today, startOfDayUtc).OrderBy(e => e.SearchName).ThenBy(e => e.EmployeeNumber));
 
     /// <summary>
     /// One page of the list. The page's ids are found first on the name index alone, then only those rows are
@@ -105,7 +105,7 @@ public static class CompletionQuery
     /// </summary>
     public static async Task<Paged<CompletionRow>> PageAsync(AppDbContext db, CompletionFilter filter, OrganisationClock clock, int requested, CancellationToken ct)
     {
-        var ids = await People(db, filter, clock).OrderBy(e => e.SearchName).ThenBy(e => e.Id).Select(e => e.Id).PageAsync(requested, ct);
+        var ids = await People(db, filter, clock).OrderBy(e => e.SearchName).ThenBy(e => e.EmployeeNumber).Select(e => e.Id).PageAsync(requested, ct);
         var page = ids.Items.ToList();
         var rows = await Project(db, db.Employees.AsNoTracking().Where(e => page.Contains(e.Id))).ToListAsync(ct);
         var order = page.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);

@@ -37,22 +37,25 @@ public class PersonModel(AppDbContext db, OrganisationClock clock, Microsoft.Ext
         Status = person.Status(today);
 
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        // Two narrow queries, not one nested projection: SQLite would build the nested one over every pillar of every
+        // assignment before joining (a second at 100,000 people).
         var current = await db.Employees.AsNoTracking().Where(e => e.Id == id && e.CurrentAssignmentId != null)
-            .Select(e => new
-            {
-                e.CurrentAssignment!.Edition!.Number, e.CurrentAssignment.Edition.DefaultLanguage, e.CurrentAssignment.Reason,
-                Pillars = e.CurrentAssignment.Pillars.OrderBy(p => p.Pillar!.Order).Select(p => new
+            .Select(e => new { AssignmentId = e.CurrentAssignmentId!.Value, e.CurrentAssignment!.Edition!.Number, e.CurrentAssignment.Edition.DefaultLanguage, e.CurrentAssignment.Reason })
+            .SingleOrDefaultAsync(ct);
+        if (current is not null)
+        {
+            var pillars = await db.AssignmentPillars.AsNoTracking().Where(p => p.AssignmentId == current.AssignmentId)
+                .OrderBy(p => p.Pillar!.Order)
+                .Select(p => new
                 {
                     p.ReadAt, p.Pillar!.HasCheck, p.CheckPassedAt, p.ReflectedAt,
                     ReflectionId = db.Reflections.Where(r => r.AssignmentPillarId == p.Id && r.SubmittedAt != null).Select(r => (int?)r.Id).FirstOrDefault(),
                     Titles = p.Pillar.Texts.Select(t => new { t.Language, t.Title }).ToList(),
-                }).ToList(),
-            }).SingleOrDefaultAsync(ct);
-        if (current is not null)
-        {
+                })
+                .AsSplitQuery().ToListAsync(ct);
             EditionNumber = current.Number;
             Reason = current.Reason;
-            Pillars = current.Pillars.Select(p => new PillarRow(
+            Pillars = pillars.Select(p => new PillarRow(
                 p.Titles.InLanguage(t => t.Language, language, current.DefaultLanguage).Title,
                 p.ReadAt, p.HasCheck, p.CheckPassedAt, p.ReflectedAt, p.ReflectionId)).ToList();
         }

@@ -35,6 +35,8 @@ public class Employee
     public DateOnly? CurrentDueOn { get; set; }
     public DateTime? CurrentStartedAt { get; set; }
     public DateTime? CurrentCompletedAt { get; set; }
+    /// <summary>Why the current assignment was given (onboarding, new edition, periodic), for the dashboard's new hires.</summary>
+    public Learning.AssignmentReason? CurrentReason { get; set; }
 }
 
 public class Department

@@ -56,3 +56,14 @@ public class ChartMathTests
         Assert.Equal(new DateOnly(2026, 11, 23), ChartMath.Weeks(new DateOnly(2026, 11, 23), 1)[0].From); // a Monday starts its own week
     }
 }
+
+public class TotalsTests
+{
+    [Fact]
+    public void Totals_add_up_the_groups_and_the_rest_have_not_started()
+    {
+        var totals = Totals.Of([new GroupRow("1", "Frescos", 10, 4, 2, 3), new GroupRow(null, null, 5, 1, 0, 1)]);
+        Assert.Equal(new Totals(15, 5, 4, 4, 2), totals);
+        Assert.Equal(new Totals(0, 0, 0, 0, 0), Totals.Of([]));
+    }
+}

@@ -24,9 +24,15 @@ public class AppFactory : WebApplicationFactory<Program>
 
     bool _started;
 
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _started = true; // only a site that started has employees to check
+        return host;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        _started = true;
         builder.UseEnvironment(Environment);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Content:Path", ContentPath);

@@ -7,6 +7,9 @@ namespace ServicePromise.Web.Data.Configurations;
 
 public class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
 {
+    /// <summary>The same filter on SQLite (an integer) and PostgreSQL (a boolean).</summary>
+    const string Active = "\"IsActive\"";
+
     public void Configure(EntityTypeBuilder<Employee> e)
     {
         e.Property(x => x.UserId).HasMaxLength(450);
@@ -20,13 +23,21 @@ public class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         e.HasIndex(x => x.EmployeeNumber).IsUnique();
         e.Property(x => x.SearchName).HasMaxLength(200);
         e.HasIndex(x => x.SearchName);
-        // Status counts and filters, and the dashboard's breakdowns: each groups one index, never the table
-        // (the composite indexes also serve the foreign keys they start with).
-        e.HasIndex(x => new { x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn, x.CurrentStartedAt }).HasDatabaseName("IX_Employees_Status");
-        e.HasIndex(x => new { x.DepartmentId, x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_DepartmentId_Status");
-        e.HasIndex(x => new { x.SiteId, x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_SiteId_Status");
-        e.HasIndex(x => new { x.ManagerId, x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_ManagerId_Status");
-        e.HasIndex(x => new { x.JobTitle, x.IsActive, x.CurrentCompletedAt, x.CurrentDueOn }).HasDatabaseName("IX_Employees_JobTitle_Status");
+        // Kept for the foreign keys (EF would otherwise take the partial indexes below as theirs).
+        e.HasIndex(x => x.DepartmentId);
+        e.HasIndex(x => x.SiteId);
+        e.HasIndex(x => x.ManagerId);
+        // Partial indexes over active people, which is all HR's lists and the dashboard ever read ("WHERE IsActive" is
+        // not an equality SQLite can seek on, so IsActive cannot lead an index): the list walks the first in name
+        // order (a deep page costs an index walk; a name or number search reads only the index), status counts and
+        // filters seek the second, and each breakdown groups its own index, never the table.
+        e.HasIndex(x => new { x.SearchName, x.EmployeeNumber }, "IX_Employees_Active_SearchName").HasFilter(Active);
+        e.HasIndex(x => new { x.CurrentCompletedAt, x.CurrentDueOn, x.CurrentStartedAt }, "IX_Employees_Active_Status").HasFilter(Active);
+        e.HasIndex(x => new { x.CurrentReason, x.CurrentCompletedAt, x.CurrentDueOn }, "IX_Employees_Active_Reason").HasFilter(Active);
+        e.HasIndex(x => new { x.DepartmentId, x.CurrentCompletedAt, x.CurrentDueOn, x.CurrentStartedAt }, "IX_Employees_Active_Department").HasFilter(Active);
+        e.HasIndex(x => new { x.SiteId, x.CurrentCompletedAt, x.CurrentDueOn, x.CurrentStartedAt }, "IX_Employees_Active_Site").HasFilter(Active);
+        e.HasIndex(x => new { x.ManagerId, x.CurrentCompletedAt, x.CurrentDueOn, x.CurrentStartedAt }, "IX_Employees_Active_Manager").HasFilter(Active);
+        e.HasIndex(x => new { x.JobTitle, x.CurrentCompletedAt, x.CurrentDueOn, x.CurrentStartedAt }, "IX_Employees_Active_Job").HasFilter(Active);
         e.HasOne<AppUser>().WithOne().HasForeignKey<Employee>(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);

@@ -5,7 +5,16 @@ using ServicePromise.Web.Learning;
 
 namespace ServicePromise.Web.Reports.Dashboard;
 
-public sealed record Totals(int People, int Completed, int InProgress, int NotStarted, int Overdue);
+public sealed record Totals(int People, int Completed, int InProgress, int NotStarted, int Overdue)
+{
+    /// <summary>Everyone, added up from one breakdown (every active person is in exactly one of its groups).</summary>
+    public static Totals Of(IEnumerable<GroupRow> groups)
+    {
+        int people = 0, completed = 0, inProgress = 0, overdue = 0;
+        foreach (var g in groups) (people, completed, inProgress, overdue) = (people + g.People, completed + g.Completed, inProgress + g.InProgress, overdue + g.Overdue);
+        return new Totals(people, completed, inProgress, people - completed - inProgress - overdue, overdue);
+    }
+}
 
 public sealed record OnboardingCounts(int DueSoon, int Late);
 
@@ -21,7 +30,7 @@ public enum Dimension
 }
 
 /// <param name="Key">The value of the list filter that drills down to these people (null: people without one).</param>
-public sealed record GroupRow(string? Key, string? Name, int People, int Completed, int Overdue)
+public sealed record GroupRow(string? Key, string? Name, int People, int Completed, int Overdue, int InProgress = 0)
 {
     public int Rate => ChartMath.Percent(Completed, People);
 }
@@ -33,29 +42,12 @@ public sealed record GroupRow(string? Key, string? Name, int People, int Complet
 /// </summary>
 public static class DashboardQueries
 {
-    public static async Task<Totals> TotalsAsync(AppDbContext db, DateOnly today, CancellationToken ct)
-    {
-        var totals = await db.Employees.AsNoTracking().Where(e => e.IsActive).GroupBy(e => 1)
-            .Select(g => new
-            {
-                People = g.Count(),
-                Completed = g.Count(e => e.CurrentCompletedAt != null),
-                Overdue = g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today),
-                InProgress = g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentStartedAt != null),
-            })
-            .SingleOrDefaultAsync(ct);
-        if (totals is null) return new Totals(0, 0, 0, 0, 0);
-        return new Totals(totals.People, totals.Completed, totals.InProgress,
-            totals.People - totals.Completed - totals.Overdue - totals.InProgress, totals.Overdue);
-    }
-
     /// <summary>New hires whose onboarding is due within the window, and those already late.</summary>
     public static async Task<OnboardingCounts> OnboardingAsync(AppDbContext db, DateOnly today, CancellationToken ct)
     {
         var soon = today.AddDays(CompletionQuery.OnboardingWindowDays);
         var pending = await db.Employees.AsNoTracking()
-            .Where(e => e.IsActive && e.CurrentCompletedAt == null && e.CurrentDueOn <= soon
-                && e.CurrentAssignment!.Reason == AssignmentReason.Onboarding)
+            .Where(e => e.CurrentReason == AssignmentReason.Onboarding && e.IsActive && e.CurrentCompletedAt == null && e.CurrentDueOn <= soon)
             .GroupBy(e => 1)
             .Select(g => new { Late = g.Count(e => e.CurrentDueOn < today), DueSoon = g.Count(e => e.CurrentDueOn >= today) })
             .SingleOrDefaultAsync(ct);
@@ -68,20 +60,15 @@ public static class DashboardQueries
     /// </summary>
     public static async Task<IReadOnlyList<WeekCount>> TrendAsync(AppDbContext db, OrganisationClock clock, int weeks, CancellationToken ct)
     {
-        var spans = ChartMath.Weeks(clock.Today, weeks);
-        var from = clock.StartOfDayUtc(spans[0].From);
-        // The moments the period's completions happened (at most one per person), bucketed here into weeks.
-        var bounds = spans.Select(s => clock.StartOfDayUtc(s.Before)).ToArray();
-        var counts = new int[spans.Count];
-        var until = bounds[^1];
-        await foreach (var completed in db.Employees.AsNoTracking()
-                           .Where(e => e.IsActive && e.CurrentCompletedAt >= from && e.CurrentCompletedAt < until)
-                           .Select(e => e.CurrentCompletedAt!.Value).AsAsyncEnumerable().WithCancellation(ct))
+        var result = new List<WeekCount>();
+        // One count per week, each a range of the status index: nothing is read row by row.
+        foreach (var (from, before) in ChartMath.Weeks(clock.Today, weeks))
         {
-            var week = Array.FindIndex(bounds, b => completed < b);
-            if (week >= 0) counts[week]++;
+            var (start, end) = (clock.StartOfDayUtc(from), clock.StartOfDayUtc(before));
+            result.Add(new WeekCount(from, before,
+                await db.Employees.CountAsync(e => e.IsActive && e.CurrentCompletedAt >= start && e.CurrentCompletedAt < end, ct)));
         }
-        return spans.Select((s, i) => new WeekCount(s.From, s.Before, counts[i])).ToList();
+        return result;
     }
 
     /// <summary>
@@ -96,7 +83,8 @@ public static class DashboardQueries
             case Dimension.Job:
                 return await active.GroupBy(e => e.JobTitle)
                     .Select(g => new GroupRow(g.Key, g.Key, g.Count(), g.Count(e => e.CurrentCompletedAt != null),
-                        g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today)))
+                        g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today),
+                        g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentStartedAt != null)))
                     .ToListAsync(ct);
             default:
                 var counts = await (by switch
@@ -109,6 +97,7 @@ public static class DashboardQueries
                     {
                         Id = g.Key, People = g.Count(), Completed = g.Count(e => e.CurrentCompletedAt != null),
                         Overdue = g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today),
+                        InProgress = g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentStartedAt != null),
                     })
                     .ToListAsync(ct);
                 var names = by switch
@@ -119,7 +108,7 @@ public static class DashboardQueries
                 };
                 return counts.Select(c => new GroupRow(
                         c.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        c.Id is int id ? names.GetValueOrDefault(id) : null, c.People, c.Completed, c.Overdue))
+                        c.Id is int id ? names.GetValueOrDefault(id) : null, c.People, c.Completed, c.Overdue, c.InProgress))
                     .ToList();
         }
     }

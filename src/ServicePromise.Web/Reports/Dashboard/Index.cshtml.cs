@@ -27,7 +27,6 @@ public class DashboardModel(AppDbContext db, OrganisationClock clock, IStringLoc
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = clock.Today;
-        Totals = await DashboardQueries.TotalsAsync(db, Today, ct);
         Onboarding = await DashboardQueries.OnboardingAsync(db, Today, ct);
         Trend = await DashboardQueries.TrendAsync(db, clock, TrendWeeks, ct);
         var breakdowns = new List<Breakdown>();
@@ -37,6 +36,7 @@ public class DashboardModel(AppDbContext db, OrganisationClock clock, IStringLoc
             IReadOnlyList<GroupRow> shown = DashboardQueries.WorstFirst(groups).Take(Shown).ToList();
             if (by == Dimension.Manager) shown = await DashboardQueries.WithManagerNamesAsync(db, shown, ct);
             breakdowns.Add(new Breakdown(by, shown, groups.Count));
+            if (by == Dimension.Department) Totals = Totals.Of(groups);
         }
         Breakdowns = breakdowns;
     }
