@@ -198,8 +198,8 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await page.WaitForURLAsync("**/hr/people/*");
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
         await ShownAsync(page, language);
-        // The staff import (its upload form) and the reminders sent so far.
-        foreach (var path in new[] { "/hr/import", "/hr/reminders" })
+        // The dashboard and one full breakdown, the staff import (its upload form) and the reminders sent so far.
+        foreach (var path in new[] { "/hr/dashboard", "/hr/dashboard/manager", "/hr/import", "/hr/reminders" })
         {
             await GoAsync(page, path, language);
             await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
