@@ -52,7 +52,7 @@ public static class CompletionQuery
                 e.CurrentAssignment != null ? e.CurrentAssignment.DueOn : null,
                 e.CurrentAssignment != null ? e.CurrentAssignment.StartedAt : null,
                 e.CurrentAssignment != null ? e.CurrentAssignment.CompletedAt : null,
-                db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId).Select(c => (int?)c.Id).FirstOrDefault(),
-                db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId).Select(c => c.Code).FirstOrDefault()));
+                db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId && c.ReplacedAt == null).Select(c => (int?)c.Id).FirstOrDefault(),
+                db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId && c.ReplacedAt == null).Select(c => c.Code).FirstOrDefault()));
     }
 }
