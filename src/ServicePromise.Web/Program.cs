@@ -4,6 +4,7 @@ using ServicePromise.Web.Certificates;
 using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
+using ServicePromise.Web.Evidence;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Mail;
@@ -19,6 +20,7 @@ builder.AddCertificates();
 builder.AddRecord();
 builder.AddMail();
 builder.AddReminders();
+builder.AddEvidence();
 builder.AddWebUi();
 
 var app = builder.Build();

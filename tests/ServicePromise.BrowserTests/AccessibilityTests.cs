@@ -205,6 +205,27 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
             await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
             await ShownAsync(page, language);
         }
+
+        // A person with a certificate: the revoke and reissue forms.
+        await GoAsync(page, "/hr/completion?q=" + Completed.Split('.')[0], language);
+        await page.Locator("tbody th a").ClickAsync();
+        await page.WaitForURLAsync("**/hr/people/*");
+        await Assertions.Expect(page.Locator("form.reissue")).ToHaveCountAsync(1);
+        await ShownAsync(page, language);
+        // The bulk certificate download for a list with no certificate in it: a message instead of a ZIP.
+        await GoAsync(page, "/hr/completion?status=NotStarted", language);
+        await SubmitAsync(page, page.Locator("main button[aria-describedby=certificates-hint]"));
+        await Assertions.Expect(page.Locator("main .notice")).ToBeVisibleAsync();
+        await ShownAsync(page, language);
+
+        // The evidence pack: requested, prepared in the background (the page follows it), then ready to download.
+        await GoAsync(page, "/hr/evidence", language);
+        await SubmitAsync(page, page.Locator("main form[action*='handler=Request'] button[type=submit]"));
+        await ShownAsync(page, language);
+        await Assertions.Expect(page.Locator("main tbody tr").First.Locator("a[href*='handler=Download']"))
+            .ToBeVisibleAsync(new() { Timeout = 120_000 });
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+        await ShownAsync(page, language);
     }
 
     /// <summary>The content admin: editions, the preview, the differences and one published edition.</summary>

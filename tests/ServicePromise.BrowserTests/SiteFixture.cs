@@ -51,6 +51,7 @@ public class SiteFixture : IAsyncLifetime
         start.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(_folder, "site.db")}";
         start.Environment["Content__Path"] = ContentPath(root);
         start.Environment["Mail__PickupDirectory"] = MailFolder;
+        start.Environment["Evidence__Path"] = Path.Combine(_folder, "evidence");
         start.Environment["App__PublicBaseUrl"] = BaseUrl;
         Configure(start.Environment);
         _site = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site");

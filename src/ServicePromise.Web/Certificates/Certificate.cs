@@ -34,4 +34,18 @@ public class Certificate
     public string? RevokedReason { get; set; }
     /// <summary>The HR person who revoked it (a plain reference: a note, never a reason to block deleting anyone).</summary>
     public int? RevokedById { get; set; }
+    /// <summary>
+    /// Replaced by a reissue (HR printed a corrected copy: a new name, a typo): set on the old certificate, which stays
+    /// verifiable and points at its replacement. Exactly one certificate of an assignment has no ReplacedAt: the current one.
+    /// </summary>
+    public DateTime? ReplacedAt { get; set; }
+    /// <summary>The certificate that replaces this one (a plain reference, like <see cref="RevokedById"/>).</summary>
+    public int? ReplacedById { get; set; }
+    /// <summary>Why HR reissued it; kept for HR, not shown on the public verification page.</summary>
+    public string? ReissueReason { get; set; }
+    /// <summary>The HR person who reissued it.</summary>
+    public int? ReissuedById { get; set; }
+
+    /// <summary>The current certificate of each assignment: the one not replaced by a reissue.</summary>
+    public static System.Linq.Expressions.Expression<Func<Certificate, bool>> IsCurrent => c => c.ReplacedAt == null;
 }

@@ -15,7 +15,8 @@ public class MineModel(AppDbContext db) : PageModel
     {
         if (User.GetEmployeeId() is not int employeeId) return;
         Certificates = await db.Certificates.AsNoTracking().Where(c => c.EmployeeId == employeeId)
-            .OrderByDescending(c => c.IssuedAt)
+            .Where(Certificate.IsCurrent) // a copy replaced by a reissue is no longer the holder's to hand out
+            .OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id)
             .Select(c => new Row(c.Id, c.Code, c.EditionNumber, c.IssuedAt))
             .ToListAsync(ct);
     }

@@ -31,10 +31,13 @@ public class VerifyModel(AppDbContext db, Infrastructure.OrganisationClock clock
 
         var c = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(x => x.Code == normalized, ct);
         if (c is null) return NotFoundPage();
-        // A later certificate of the same person replaces this one; this one stays verifiable, pointing at it.
+        // A later certificate of the same person (a later edition, a refresher, or HR's reissue of this one) replaces
+        // this one; this one stays verifiable, pointing at the newest.
         var newer = await db.Certificates.AsNoTracking()
-            .Where(x => x.EmployeeId == c.EmployeeId && x.IssuedAt > c.IssuedAt)
-            .OrderByDescending(x => x.IssuedAt).Select(x => x.Code).FirstOrDefaultAsync(ct);
+            .Where(x => x.EmployeeId == c.EmployeeId && (x.IssuedAt > c.IssuedAt || (x.IssuedAt == c.IssuedAt && x.Id > c.Id)))
+            .OrderByDescending(x => x.IssuedAt).ThenByDescending(x => x.Id).Select(x => x.Code).FirstOrDefaultAsync(ct);
+        if (newer is null && c.ReplacedById is int replacement)
+            newer = await db.Certificates.AsNoTracking().Where(x => x.Id == replacement).Select(x => x.Code).SingleOrDefaultAsync(ct);
         Certificate = new Result(c.Code, c.HolderName, c.JobTitle, c.Company, c.EditionNumber, c.EditionPublishedAt, c.IssuedAt,
             c.PillarTitles.Split('\n', StringSplitOptions.RemoveEmptyEntries),
             StatusOf(newer, c.ExpiresOn, clock.Today, c.RevokedAt), newer, c.ExpiresOn, c.RevokedAt, c.RevokedReason);

@@ -28,6 +28,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Reminders.ReminderSend> ReminderSends => Set<Reminders.ReminderSend>();
     public DbSet<CheckAttempt> CheckAttempts => Set<CheckAttempt>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<Evidence.EvidencePack> EvidencePacks => Set<Evidence.EvidencePack>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

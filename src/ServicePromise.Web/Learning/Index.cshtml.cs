@@ -21,7 +21,7 @@ public class IndexModel(AppDbContext db, MarkdownRenderer markdown) : PageModel
         if (Assignment is null) return Page();
         PromiseHtml = markdown.ToHtml(Assignment.Promise.BodyMarkdown);
         if (Assignment.IsComplete)
-            CertificateId = await db.Certificates.Where(c => c.AssignmentId == Assignment.AssignmentId).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+            CertificateId = await db.Certificates.Where(c => c.AssignmentId == Assignment.AssignmentId && c.ReplacedAt == null).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
         return Page();
     }
 }

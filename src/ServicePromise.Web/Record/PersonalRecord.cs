@@ -78,7 +78,7 @@ public sealed record PersonalRecord(
             }).ToList())).ToList();
 
         var certificates = await db.Certificates.AsNoTracking().Where(c => c.EmployeeId == employeeId)
-            .OrderByDescending(c => c.IssuedAt)
+            .OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Code, c.EditionNumber, c.IssuedAt, c.ExpiresOn, c.RevokedAt })
             .ToListAsync(ct);
         // The newest certificate replaces every earlier one (as the public verification page says).

@@ -101,18 +101,41 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
         Today = clock.Today;
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{L["Cumplimiento"].Value.ToLowerInvariant()}-{Today:yyyy-MM-dd}.csv\"";
-        // By default the list separator Excel uses in the reader's locale: ";" in Spain, "," in English.
-        var delimiter = sep switch { "semicolon" => ';', "comma" => ',', "tab" => '\t', _ => CultureInfo.CurrentCulture.TextInfo.ListSeparator[0] };
-        await using var csv = new SpreadsheetSafeCsv(Response.Body, delimiter);
-        await csv.WriteRowAsync(L["Número"], L["Nombre"], L["Puesto"], L["Departamento"], L["Centro"], L["Responsable"], L["Estado"], L["Fecha límite"], L["Fecha de finalización"], L["Código de verificación"]);
+        await CompletionCsv.WriteAsync(Response.Body, CompletionCsv.Delimiter(sep), CompletionQuery.Rows(db, Filter, clock).AsAsyncEnumerable(), Today, clock, L, ct);
+        return new EmptyResult();
+    }
+
+    /// <summary>
+    /// One ZIP with the current, non-revoked certificate of everyone the filter matches, streamed: the ZIP is written to the
+    /// response as each PDF is rendered, one at a time. Files are named by employee number and code, nothing else.
+    /// With nobody to include, the list comes back with a message instead of an empty ZIP.
+    /// </summary>
+    public async Task<IActionResult> OnGetCertificatesAsync([FromServices] ServicePromise.Web.Certificates.CertificateArchive archive, CancellationToken ct)
+    {
+        Today = clock.Today;
+        var ids = new List<int>();
         await foreach (var row in CompletionQuery.Rows(db, Filter, clock).AsAsyncEnumerable().WithCancellation(ct))
+            if (row.CertificateId is int id) ids.Add(id);
+        ids = await archive.PrintableAsync(ids, ct);
+        if (ids.Count == 0)
         {
-            await csv.WriteRowAsync(row.EmployeeNumber, row.FullName, row.JobTitle, row.Department, row.Site, row.Manager,
-                StatusLabel(row.Status(Today)),
-                row.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                row.CompletedAt is { } completed ? clock.LocalDate(completed).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-                row.CertificateCode);
+            TempData["StatusMessage"] = L["Nadie de esta lista tiene un certificado vigente: no hay nada que descargar."].Value;
+            return Redirect("/hr/completion" + QueryString.Create(FilterValues.Where(p => !string.IsNullOrEmpty(p.Value))));
         }
+
+        Response.ContentType = "application/zip";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{ServicePromise.Web.Certificates.CertificateArchive.Safe(L["certificados-{0}", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value, 60)}.zip\"";
+        var modified = new DateTimeOffset(clock.Local(clock.UtcNow), TimeSpan.Zero);
+        var spool = new ServicePromise.Web.Certificates.SpoolStream(Response.Body);
+        await using (var zip = new System.IO.Compression.ZipArchive(spool, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await foreach (var pdf in archive.RenderAsync(ids, ct))
+            {
+                await ServicePromise.Web.Certificates.CertificateArchive.AddAsync(zip, pdf.FileName, pdf.Bytes, modified, ct);
+                await spool.DrainAsync(ct);
+            }
+        }
+        await spool.DrainAsync(ct); // the central directory, written as the archive closes
         return new EmptyResult();
     }
 

@@ -123,7 +123,7 @@ public static class CompletionQuery
             e.Site != null ? e.Site.Name : null,
             e.Manager != null ? e.Manager.FullName : null,
             e.CurrentDueOn, e.CurrentStartedAt, e.CurrentCompletedAt,
-            db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId).Select(c => (int?)c.Id).FirstOrDefault(),
-            db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId).Select(c => c.Code).FirstOrDefault(),
+            db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId && c.ReplacedAt == null).Select(c => (int?)c.Id).FirstOrDefault(),
+            db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId && c.ReplacedAt == null).Select(c => c.Code).FirstOrDefault(),
             e.IsActive));
 }

@@ -13,9 +13,13 @@ namespace ServicePromise.Web.Reports;
 
 /// <summary>One person's record for HR: where they stand on each pillar, and every knowledge-check attempt.</summary>
 [Authorize(Roles = Roles.HrOrAdmin)]
-public class PersonModel(AppDbContext db, OrganisationClock clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public class PersonModel(AppDbContext db, OrganisationClock clock, ServicePromise.Web.Certificates.CertificateIssuer issuer,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
-    public sealed record CertificateRow(int Id, string Code, int EditionNumber, DateTime IssuedAt, DateTime? RevokedAt, string? RevokedReason);
+    /// <param name="ReplacedByCode">Set when HR reissued it: the code of the certificate that replaced it.</param>
+    /// <param name="MayReissue">The person's newest certificate, not yet replaced: the only one HR can reissue.</param>
+    public sealed record CertificateRow(int Id, string Code, int EditionNumber, DateTime IssuedAt, DateTime? RevokedAt, string? RevokedReason,
+        DateTime? ReplacedAt = null, string? ReplacedByCode = null, string? ReissueReason = null, bool MayReissue = false);
     public IReadOnlyList<CertificateRow> Certificates { get; private set; } = [];
     /// <param name="ReflectionId">The sent reflection, which HR may open (see Coaching/Review).</param>
     public sealed record PillarRow(string Title, DateTime? ReadAt, bool HasCheck, DateTime? CheckPassedAt, DateTime? ReflectedAt, int? ReflectionId);
@@ -72,9 +76,40 @@ public class PersonModel(AppDbContext db, OrganisationClock clock, Microsoft.Ext
         Attempts = attempts.Select(a => new AttemptRow(
             a.Titles.InLanguage(t => t.Language, language, a.DefaultLanguage).Title,
             a.Number, a.StartedAt, a.SubmittedAt, a.Score, a.Passed)).ToList();
-        Certificates = await db.Certificates.AsNoTracking().Where(c => c.EmployeeId == id).OrderByDescending(c => c.IssuedAt)
-            .Select(c => new CertificateRow(c.Id, c.Code, c.EditionNumber, c.IssuedAt, c.RevokedAt, c.RevokedReason)).ToListAsync(ct);
+        var certificates = await db.Certificates.AsNoTracking().Where(c => c.EmployeeId == id)
+            .OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id)
+            .Select(c => new CertificateRow(c.Id, c.Code, c.EditionNumber, c.IssuedAt, c.RevokedAt, c.RevokedReason, c.ReplacedAt,
+                db.Certificates.Where(r => r.Id == c.ReplacedById).Select(r => r.Code).FirstOrDefault(), c.ReissueReason, false))
+            .ToListAsync(ct);
+        Certificates = certificates.Select((c, i) => i == 0 && c.ReplacedAt is null ? c with { MayReissue = true } : c).ToList();
         return Page();
+    }
+
+    /// <summary>
+    /// Prints a corrected copy of the person's newest certificate (today's name, job title and company; same edition and
+    /// completion); the old one then verifies as replaced by it. Allowed on a revoked certificate: that is how an error is
+    /// put right. Once, however often the form is sent.
+    /// </summary>
+    public async Task<IActionResult> OnPostReissueAsync(int id, int certificateId, string? reissueReason, bool reissueConfirm, CancellationToken ct)
+    {
+        reissueReason = reissueReason?.Trim();
+        if (string.IsNullOrEmpty(reissueReason)) ModelState.AddModelError("reissueReason", L["Escribe el motivo de la reemisión."]);
+        else if (reissueReason.Length > 500) ModelState.AddModelError("reissueReason", L["El motivo tiene {0} caracteres; el máximo es {1}.", reissueReason.Length, 500]);
+        if (!reissueConfirm) ModelState.AddModelError("reissueConfirm", L["Marca la casilla para confirmar la reemisión."]);
+        if (!ModelState.IsValid)
+        {
+            var page = await OnGetAsync(id, ct);
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return page;
+        }
+        var result = await issuer.ReissueAsync(certificateId, id, reissueReason!, User.GetEmployeeId(), ct);
+        TempData["StatusMessage"] = result.Outcome switch
+        {
+            ServicePromise.Web.Certificates.ReissueOutcome.Reissued => L["Certificado reemitido con el código {0}. El anterior aparece ahora como sustituido.", result.Certificate!.Code].Value,
+            ServicePromise.Web.Certificates.ReissueOutcome.NotNewest => L["Solo se puede reemitir el certificado más reciente de la persona; no se ha cambiado nada."].Value,
+            _ => L["Ese certificado ya se había reemitido o no es de esta persona; no se ha cambiado nada."].Value,
+        };
+        return Redirect($"/hr/people/{id}#certificates");
     }
 
     /// <summary>Withdraws one of this person's certificates, with a reason the public verification page shows. Once.</summary>

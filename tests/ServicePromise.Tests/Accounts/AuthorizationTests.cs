@@ -11,6 +11,12 @@ public class AuthorizationTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData(Pages.Employee, "/hr/completion")]
     [InlineData(Pages.Employee, "/hr/completion?handler=Csv")]
     [InlineData(Pages.Employee, "/hr/people/1")]
+    [InlineData(Pages.Employee, "/hr/completion?handler=Certificates")]
+    [InlineData(Pages.Employee, "/hr/evidence")]
+    [InlineData(Pages.Employee, "/hr/evidence?handler=Download&id=1")]
+    [InlineData(Pages.Employee, "/hr/evidence?handler=Status")]
+    [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/evidence")]
+    [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/evidence?handler=Download&id=1")]
     [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/completion")] // a manager without the HR role
     [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/reviews")]
     [InlineData(Pages.Employee, "/hr/reviews")]

@@ -54,7 +54,7 @@ public class MigrationsTests
             {
                 var name = (string)i[1]!;
                 var columns = string.Join(",", Query(connection, $"PRAGMA index_info(\"{name}\")").Select(x => x[2]));
-                lines.Add($"index {table}.{name} unique={i[2]} origin={i[3]} columns={columns}");
+                lines.Add($"index {table}.{name} unique={i[2]} origin={i[3]} partial={i[4]} columns={columns}");
             }
             foreach (var f in Query(connection, $"PRAGMA foreign_key_list(\"{table}\")"))
                 lines.Add($"fk {table}.{f[3]} -> {f[2]}.{f[4]} on_delete={f[6]}");

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using ServicePromise.Tests.Coaching;
 using ServicePromise.Tests.Learning;
@@ -43,6 +44,46 @@ public class PostgresTests
         var overdue = await hr.GetPageAsync("/hr/completion?status=Overdue");
         Assert.Contains("4 personas", overdue.Text());
         Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/hr/completion?handler=Csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Reissue_bulk_download_and_evidence_pack_work_on_postgres()
+    {
+        using var database = new TestPostgres();
+        using var app = new PostgresAppFactory(database.ConnectionString);
+        app.Settings["Evidence:WorkerEnabled"] = "false";
+        var old = await app.WithDbAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.Employee!.EmployeeNumber == "MO-0102"));
+        // Four simultaneous reissues: the conditional update and the filtered unique index leave one new certificate.
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<ServicePromise.Web.Certificates.CertificateIssuer>().ReissueAsync(old.Id, old.EmployeeId, "pg", null);
+        }));
+        Assert.Single(results, r => r.Outcome == ServicePromise.Web.Certificates.ReissueOutcome.Reissued);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Certificates.CountAsync(c => c.AssignmentId == old.AssignmentId)));
+
+        var hr = app.Browser();
+        await hr.SignedInAsync(Pages.Hr);
+        var zip = await hr.GetAsync("/hr/completion?handler=Certificates&q=MO-0102");
+        Assert.Equal("application/zip", zip.Content.Headers.ContentType!.MediaType);
+        using (var archive = new System.IO.Compression.ZipArchive(await zip.Content.ReadAsStreamAsync()))
+            Assert.EndsWith(results.Single(r => r.Certificate is not null).Certificate!.Code + ".pdf", Assert.Single(archive.Entries).FullName);
+
+        var id = await app.WithDbAsync(async db =>
+        {
+            var pack = new ServicePromise.Web.Evidence.EvidencePack { RequestedAt = DateTime.UtcNow, RequestedByName = "pg", Status = ServicePromise.Web.Evidence.EvidencePackStatus.Requested };
+            db.EvidencePacks.Add(pack);
+            await db.SaveChangesAsync();
+            return pack.Id;
+        });
+        var built = await Task.WhenAll(new[] { "a", "b", "c" }.Select(async worker =>
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<ServicePromise.Web.Evidence.EvidencePackBuilder>().RunOnceAsync(worker);
+        }));
+        Assert.Single(built, b => b);
+        var done = await app.WithDbAsync(db => db.EvidencePacks.AsNoTracking().SingleAsync(p => p.Id == id));
+        Assert.True(done.Status == ServicePromise.Web.Evidence.EvidencePackStatus.Ready, done.Error);
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("App:PublicBaseUrl", "https://promesa.test");
         // Reminders run on a timer; tests that are about them run the sender themselves.
         builder.UseSetting("Reminders:Enabled", "false");
+        builder.UseSetting("Evidence:Path", Path.Combine(Folder, "evidence"));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

@@ -98,6 +98,8 @@ public class NudgeConfiguration : IEntityTypeConfiguration<Nudge>
 
 public class CertificateConfiguration : IEntityTypeConfiguration<Certificate>
 {
+    public const string CurrentFilter = "\"ReplacedAt\" IS NULL";
+
     public void Configure(EntityTypeBuilder<Certificate> e)
     {
         e.Property(x => x.Code).HasMaxLength(32);
@@ -108,7 +110,10 @@ public class CertificateConfiguration : IEntityTypeConfiguration<Certificate>
         e.Property(x => x.PillarTitles).HasMaxLength(4000);
         e.Property(x => x.RevokedReason).HasMaxLength(500);
         e.HasIndex(x => x.Code).IsUnique();
-        e.HasIndex(x => x.AssignmentId).IsUnique();
+        e.Property(x => x.ReissueReason).HasMaxLength(500);
+        // One current certificate per assignment; replaced ones (reissues) may be many. The filtered unique index is
+        // also the claim that makes two simultaneous reissues produce one new certificate. Same SQL on SQLite and PostgreSQL.
+        e.HasIndex(x => x.AssignmentId).IsUnique().HasFilter(CurrentFilter);
         e.HasOne(x => x.Assignment).WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Edition).WithMany().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Restrict);
@@ -134,5 +139,19 @@ public class ReminderSendConfiguration : IEntityTypeConfiguration<Reminders.Remi
         e.HasIndex(x => new { x.AssignmentId, x.Step }).IsUnique();
         e.HasIndex(x => new { x.Status, x.NextAttemptAt });
         e.HasOne(x => x.Assignment).WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class EvidencePackConfiguration : IEntityTypeConfiguration<Evidence.EvidencePack>
+{
+    public void Configure(EntityTypeBuilder<Evidence.EvidencePack> e)
+    {
+        e.Property(x => x.RequestedByName).HasMaxLength(200);
+        e.Property(x => x.Language).HasMaxLength(8);
+        e.Property(x => x.ClaimedBy).HasMaxLength(100);
+        e.Property(x => x.FileName).HasMaxLength(200);
+        e.Property(x => x.Sha256).HasMaxLength(64);
+        e.Property(x => x.Error).HasMaxLength(1000);
+        e.HasIndex(x => x.Status);
     }
 }
