@@ -57,7 +57,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         if (untracked.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        EmployeeProgress.SyncAsync(this, untracked).GetAwaiter().GetResult();
+        EmployeeProgress.Sync(this, untracked);
         transaction?.Commit();
         return saved;
     }

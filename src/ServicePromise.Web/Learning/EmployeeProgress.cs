@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Staff;
 
@@ -27,38 +28,66 @@ public static class EmployeeProgress
     }
 
     /// <summary>
-    /// Before a save: brings every tracked employee whose current assignment is tracked too up to date, and returns
-    /// the ids of changed assignments whose employee is not tracked (for <see cref="SyncAsync"/> after the save).
+    /// Before a save: copies onto each tracked employee the state of their current assignment when either side
+    /// changed (a new pointer, a new assignment, a changed due date, start, completion or reason) — never from an
+    /// unchanged tracked assignment, which may be older than the database after a set-based write. Returns the
+    /// assignments whose employees must be synced after the save instead (not tracked, or not loaded).
     /// </summary>
     public static IReadOnlyCollection<int> CopyTracked(DbContext db)
     {
-        var assignments = db.ChangeTracker.Entries<Assignment>().ToList();
-        var employees = db.ChangeTracker.Entries<Employee>().ToList();
-        if (assignments.Count == 0 && employees.Count == 0) return [];
-        db.ChangeTracker.DetectChanges();
-
-        var tracked = assignments.Where(a => a.Entity.Id > 0).ToDictionary(a => a.Entity.Id, a => a.Entity);
-        var byAssignment = new Dictionary<Assignment, Employee>(ReferenceEqualityComparer.Instance);
-        foreach (var entry in employees)
+        var tracker = db.ChangeTracker;
+        var auto = tracker.AutoDetectChangesEnabled;
+        tracker.DetectChanges();
+        tracker.AutoDetectChangesEnabled = false; // detected once above; reading the entries must not detect again
+        try
         {
-            var person = entry.Entity;
-            var current = person.CurrentAssignment
-                ?? (person.CurrentAssignmentId is int id ? tracked.GetValueOrDefault(id) : null);
-            if (current is not null) byAssignment[current] = person;
-            // An employee whose assignment is not loaded keeps its copy (the columns are not part of this change).
-            if (current is not null || person.CurrentAssignmentId is null) Copy(person, current);
+            var assignments = tracker.Entries<Assignment>().ToList();
+            if (assignments.Count == 0 && !tracker.Entries<Employee>().Any()) return [];
+            var changed = new HashSet<Assignment>(assignments.Where(Changed).Select(a => a.Entity), ReferenceEqualityComparer.Instance);
+            var byId = assignments.Where(a => a.Entity.Id > 0).ToDictionary(a => a.Entity.Id, a => a.Entity);
+            var covered = new HashSet<object>(ReferenceEqualityComparer.Instance);
+            var later = new List<int>();
+            foreach (var entry in tracker.Entries<Employee>())
+            {
+                if (entry.State is EntityState.Deleted or EntityState.Detached) continue;
+                var person = entry.Entity;
+                var current = person.CurrentAssignment ?? (person.CurrentAssignmentId is int id ? byId.GetValueOrDefault(id) : null);
+                var moved = entry.State == EntityState.Added || entry.Property(e => e.CurrentAssignmentId).IsModified
+                    || entry.Reference(e => e.CurrentAssignment).IsModified;
+                if (current is not null)
+                {
+                    covered.Add(current);
+                    if (moved || changed.Contains(current)) Copy(person, current);
+                }
+                else if (moved)
+                {
+                    if (person.CurrentAssignmentId is int notLoaded) later.Add(notLoaded);
+                    else Copy(person, null);
+                }
+            }
+            later.AddRange(changed.Where(a => !covered.Contains(a) && a.Id > 0).Select(a => a.Id));
+            return later;
         }
-
-        var untracked = new List<int>();
-        foreach (var entry in assignments)
+        finally
         {
-            if (entry.State != EntityState.Modified || byAssignment.ContainsKey(entry.Entity)) continue;
-            if (entry.Property(a => a.DueOn).IsModified || entry.Property(a => a.StartedAt).IsModified
-                || entry.Property(a => a.CompletedAt).IsModified || entry.Property(a => a.Reason).IsModified)
-                untracked.Add(entry.Entity.Id);
+            tracker.AutoDetectChangesEnabled = auto;
         }
-        return untracked;
     }
+
+    static bool Changed(EntityEntry<Assignment> entry) =>
+        entry.State == EntityState.Added
+        || (entry.State == EntityState.Modified && (entry.Property(a => a.DueOn).IsModified || entry.Property(a => a.StartedAt).IsModified
+            || entry.Property(a => a.CompletedAt).IsModified || entry.Property(a => a.Reason).IsModified));
+
+    /// <summary>After the claim of a write set the assignment's start (if it was not set): the same on its employee's copy.</summary>
+    public static Task<int> StartedAsync(AppDbContext db, int assignmentId, DateTime now, CancellationToken ct) =>
+        // Matches no row once started, so later writes neither update nor lock the employee.
+        db.Employees.Where(e => e.CurrentAssignmentId == assignmentId && e.CurrentStartedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.CurrentStartedAt, now), ct);
+
+    /// <summary>Re-copies (synchronously) the state of the given assignments onto whoever has them as current.</summary>
+    public static int Sync(AppDbContext db, IReadOnlyCollection<int> assignmentIds) =>
+        assignmentIds.Count == 0 ? 0 : Setters(db, db.Employees.Where(e => e.CurrentAssignmentId != null && assignmentIds.Contains(e.CurrentAssignmentId.Value)));
 
     /// <summary>Re-copies the state of the given assignments onto whoever has them as current (a set-based write).</summary>
     public static Task<int> SyncAsync(AppDbContext db, IReadOnlyCollection<int> assignmentIds, CancellationToken ct = default) =>
@@ -68,6 +97,13 @@ public static class EmployeeProgress
 
     /// <summary>Re-copies every employee's state (repair; the migration that added the columns does the same in SQL).</summary>
     public static Task<int> SyncAllAsync(AppDbContext db, CancellationToken ct = default) => Refresh(db, db.Employees, ct);
+
+    static int Setters(AppDbContext db, IQueryable<Employee> people) =>
+        people.ExecuteUpdate(u => u
+            .SetProperty(e => e.CurrentDueOn, e => db.Assignments.Where(a => a.Id == e.CurrentAssignmentId).Select(a => (DateOnly?)a.DueOn).FirstOrDefault())
+            .SetProperty(e => e.CurrentStartedAt, e => db.Assignments.Where(a => a.Id == e.CurrentAssignmentId).Select(a => a.StartedAt).FirstOrDefault())
+            .SetProperty(e => e.CurrentCompletedAt, e => db.Assignments.Where(a => a.Id == e.CurrentAssignmentId).Select(a => a.CompletedAt).FirstOrDefault())
+            .SetProperty(e => e.CurrentReason, e => db.Assignments.Where(a => a.Id == e.CurrentAssignmentId).Select(a => (AssignmentReason?)a.Reason).FirstOrDefault()));
 
     // Correlated subqueries rather than a join: the same UPDATE on SQLite and PostgreSQL.
     static Task<int> Refresh(AppDbContext db, IQueryable<Employee> people, CancellationToken ct) =>

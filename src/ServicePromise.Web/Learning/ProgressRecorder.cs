@@ -87,7 +87,13 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.StartedAt, a => a.StartedAt ?? now), ct);
         if (claimed == 1)
         {
-            await EmployeeProgress.SyncAsync(db, [assignmentId], ct);
+            await EmployeeProgress.StartedAsync(db, assignmentId, now, ct);
+            // A copy of the assignment this context already tracks learns the start too, as if it had been read now.
+            if (db.ChangeTracker.Entries<Assignment>().FirstOrDefault(a => a.Entity.Id == assignmentId) is { Entity.StartedAt: null } tracked)
+            {
+                tracked.Property(a => a.StartedAt).CurrentValue = now;
+                tracked.Property(a => a.StartedAt).OriginalValue = now;
+            }
             return transaction;
         }
         await transaction.DisposeAsync();
@@ -109,7 +115,8 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
         await EmployeeProgress.SyncAsync(db, [assignmentId], ct);
 
         var assignment = await db.Assignments.Include(a => a.Pillars).SingleAsync(a => a.Id == assignmentId, ct);
-        assignment.CompletedAt = now;
+        // It may have been tracked since before the set-based writes above: read it again as the database has it.
+        await db.Entry(assignment).ReloadAsync(ct);
         var certificate = await issuer.CreateAsync(assignment, ct);
         await db.SaveChangesAsync(ct);
         return certificate;

@@ -22,6 +22,7 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
     [BindProperty(SupportsGet = true)] public string? Job { get; set; }
     [BindProperty(SupportsGet = true, Name = "manager")] public int? ManagerId { get; set; }
     [BindProperty(SupportsGet = true)] public OnboardingFilter? Onboarding { get; set; }
+    [BindProperty(SupportsGet = true)] public Dashboard.Dimension? Without { get; set; }
     /// <summary>Completed from this day (inclusive) to <see cref="CompletedBefore"/> (exclusive): a week of the dashboard's trend.</summary>
     [BindProperty(SupportsGet = true, Name = "from")] public DateOnly? CompletedFrom { get; set; }
     [BindProperty(SupportsGet = true, Name = "before")] public DateOnly? CompletedBefore { get; set; }
@@ -38,7 +39,7 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
 
     public CompletionFilter Filter => new(DepartmentId, Status, Q)
     {
-        SiteId = SiteId, JobTitle = Job, ManagerId = ManagerId, Onboarding = Onboarding,
+        SiteId = SiteId, JobTitle = Job, ManagerId = ManagerId, Onboarding = Onboarding, Without = Without,
         CompletedFrom = CompletedFrom, CompletedBefore = CompletedBefore,
     };
 
@@ -52,6 +53,7 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
         ["job"] = Job,
         ["manager"] = ManagerId?.ToString(CultureInfo.InvariantCulture),
         ["onboarding"] = Onboarding?.ToString(),
+        ["without"] = Without?.ToString(),
         ["from"] = CompletedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["before"] = CompletedBefore?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
@@ -72,26 +74,30 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
     async Task<IReadOnlyList<(string, string)>> DescribeOtherFiltersAsync(CancellationToken ct)
     {
         var filters = new List<(string, string)>();
-        if (!string.IsNullOrEmpty(Job)) filters.Add((L["Puesto: {0}", Job], Without("job")));
+        if (!string.IsNullOrEmpty(Job)) filters.Add((L["Puesto: {0}", Job], Removing("job")));
+        if (Without is Dashboard.Dimension none)
+            filters.Add((Dashboard.BreakdownText.Name(new Dashboard.GroupRow(null, null, 0, 0, 0), none, L), Removing("without")));
         if (ManagerId is int managerId)
         {
             var name = await db.Employees.AsNoTracking().Where(e => e.Id == managerId).Select(e => e.FullName).FirstOrDefaultAsync(ct);
-            filters.Add((L["Equipo de {0}", name ?? "—"], Without("manager")));
+            filters.Add((L["Equipo de {0}", name ?? "—"], Removing("manager")));
         }
         if (Onboarding is OnboardingFilter onboarding)
             filters.Add((onboarding == OnboardingFilter.Late
                 ? L["Incorporaciones con retraso"]
-                : L["Incorporaciones que vencen en los próximos {0} días", CompletionQuery.OnboardingWindowDays], Without("onboarding")));
+                : L["Incorporaciones que vencen en los próximos {0} días", CompletionQuery.OnboardingWindowDays], Removing("onboarding")));
         if (CompletedFrom is not null || CompletedBefore is not null)
         {
             var culture = CultureInfo.CurrentCulture;
+            // "before" is the day after the last one shown (and there is no day before the first one).
+            var last = CompletedBefore is { } before && before > DateOnly.MinValue ? before.AddDays(-1) : CompletedBefore;
             filters.Add((L["Completada entre el {0} y el {1}", CompletedFrom?.ToString("d", culture) ?? "—",
-                CompletedBefore?.AddDays(-1).ToString("d", culture) ?? "—"], Without("from", "before")));
+                last?.ToString("d", culture) ?? "—"], Removing("from", "before")));
         }
         return filters;
     }
 
-    string Without(params string[] names) =>
+    string Removing(params string[] names) =>
         new Pager(1, 1, "p", FilterValues.Where(f => !names.Contains(f.Key)).ToDictionary()).Link(1);
 
     /// <summary>The whole filtered list as CSV, streamed row by row: UTF-8 with BOM for Excel, and no cell can become a formula.</summary>

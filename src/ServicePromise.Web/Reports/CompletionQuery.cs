@@ -28,6 +28,8 @@ public sealed record CompletionFilter(int? DepartmentId, AssignmentStatus? Statu
     public int? SiteId { get; init; }
     public string? JobTitle { get; init; }
     public OnboardingFilter? Onboarding { get; init; }
+    /// <summary>Only people without a department, site, manager or job title (the dashboard's "none" groups).</summary>
+    public Dashboard.Dimension? Without { get; init; }
     /// <summary>Completed on or after this local day (a week of the dashboard's trend).</summary>
     public DateOnly? CompletedFrom { get; init; }
     /// <summary>Completed before this local day.</summary>
@@ -51,6 +53,14 @@ public static class CompletionQuery
         if (filter.DepartmentId is int departmentId) people = people.Where(e => e.DepartmentId == departmentId);
         if (filter.SiteId is int siteId) people = people.Where(e => e.SiteId == siteId);
         if (filter.JobTitle is { Length: > 0 } job) people = people.Where(e => e.JobTitle == job);
+        people = filter.Without switch
+        {
+            Dashboard.Dimension.Department => people.Where(e => e.DepartmentId == null),
+            Dashboard.Dimension.Site => people.Where(e => e.SiteId == null),
+            Dashboard.Dimension.Manager => people.Where(e => e.ManagerId == null),
+            Dashboard.Dimension.Job => people.Where(e => e.JobTitle == ""),
+            _ => people,
+        };
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var name = SearchText.Fold(filter.Search);
@@ -72,7 +82,7 @@ public static class CompletionQuery
             var soon = today.AddDays(OnboardingWindowDays);
             people = onboarding == OnboardingFilter.Late
                 ? people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today)
-                : people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentDueOn <= soon);
+                : people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentDueOn < soon);
             people = people.Where(e => e.CurrentReason == AssignmentReason.Onboarding);
         }
         if (filter.CompletedFrom is { } from)

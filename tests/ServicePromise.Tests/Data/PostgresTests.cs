@@ -44,6 +44,12 @@ public class PostgresTests
         var overdue = await hr.GetPageAsync("/hr/completion?status=Overdue");
         Assert.Contains("4 personas", overdue.Text());
         Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/hr/completion?handler=Csv")).StatusCode);
+
+        // The dashboard's grouped counts, and every employee's copy of their state kept in step, on PostgreSQL too.
+        var dashboard = await hr.GetPageAsync("/hr/dashboard");
+        Assert.Equal("4", dashboard.QuerySelector("section[aria-labelledby=summary-heading] .stat.status-overdue .stat-value")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, (await hr.GetAsync("/hr/dashboard/manager")).StatusCode);
+        Assert.Empty(await app.WithDbAsync(db => ServicePromise.Web.Learning.EmployeeProgress.DriftAsync(db)));
     }
 
     [Fact]

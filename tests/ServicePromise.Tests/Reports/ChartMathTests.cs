@@ -13,7 +13,7 @@ public class ChartMathTests
     [InlineData(996, 1000, 99)] // 99.6 % is not yet everyone
     [InlineData(1, 1000, 1)]    // 0.1 % is somebody: never shown as nobody
     [InlineData(5, 0, 0)]
-    public void Percent_never_claims_more_than_is_true(int part, int whole, int expected) =>
+    public void Percent_says_100_only_for_everyone_and_0_only_for_nobody(int part, int whole, int expected) =>
         Assert.Equal(expected, ChartMath.Percent(part, whole));
 
     [Theory]

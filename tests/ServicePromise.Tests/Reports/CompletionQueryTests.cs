@@ -53,6 +53,8 @@ public class CompletionQueryTests
         }
 
         await using var read = temp.CreateContext();
+        Assert.Empty(await EmployeeProgress.DriftAsync(read)); // the filters read the copy: it must be the assignment's state
+
         var everyone = await CompletionQuery.Rows(read, new CompletionFilter(null, null, null), Today, StartOfDay).ToListAsync();
         Assert.Equal(8, everyone.Count);
         foreach (var status in Enum.GetValues<AssignmentStatus>())

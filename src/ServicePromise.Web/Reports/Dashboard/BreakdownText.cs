@@ -35,10 +35,10 @@ public static class BreakdownText
     /// <summary>The segment of the full breakdown's address: /hr/dashboard/{segment}.</summary>
     public static string Segment(Dimension by) => by.ToString().ToLowerInvariant();
 
-    /// <summary>The completion list of one group's people (optionally only those with a status); null for people without a group.</summary>
-    public static string? ListLink(Dimension by, string? key, AssignmentStatus? status = null)
+    /// <summary>The completion list of one group's people (optionally only those with a status); a null key is the people without one.</summary>
+    public static string ListLink(Dimension by, string? key, AssignmentStatus? status = null)
     {
-        if (key is null) return null;
+        if (key is null) return List(new Dictionary<string, string?> { ["without"] = by.ToString(), ["status"] = status?.ToString() });
         var parameter = by switch
         {
             Dimension.Department => "department",

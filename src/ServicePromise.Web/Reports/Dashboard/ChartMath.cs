@@ -7,8 +7,8 @@ public sealed record Column(double X, double Y, double Width, double Height);
 public static class ChartMath
 {
     /// <summary>
-    /// A share as a whole percentage, rounded down: 99.6 % reads as 99 %, so "100 %" is only ever shown when
-    /// everyone is done, and "0 %" means nobody is — the claims HR repeats to an auditor must never round up.
+    /// A share as a whole percentage, rounded down — 99.6 % reads as 99 %, so "100 %" only ever means everyone —
+    /// except that any share above nothing reads as at least 1 %, so "0 %" only ever means nobody.
     /// </summary>
     public static int Percent(int part, int whole)
     {

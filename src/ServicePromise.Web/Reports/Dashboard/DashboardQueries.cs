@@ -47,7 +47,7 @@ public static class DashboardQueries
     {
         var soon = today.AddDays(CompletionQuery.OnboardingWindowDays);
         var pending = await db.Employees.AsNoTracking()
-            .Where(e => e.CurrentReason == AssignmentReason.Onboarding && e.IsActive && e.CurrentCompletedAt == null && e.CurrentDueOn <= soon)
+            .Where(e => e.CurrentReason == AssignmentReason.Onboarding && e.IsActive && e.CurrentCompletedAt == null && e.CurrentDueOn < soon)
             .GroupBy(e => 1)
             .Select(g => new { Late = g.Count(e => e.CurrentDueOn < today), DueSoon = g.Count(e => e.CurrentDueOn >= today) })
             .SingleOrDefaultAsync(ct);
@@ -81,11 +81,13 @@ public static class DashboardQueries
         switch (by)
         {
             case Dimension.Job:
-                return await active.GroupBy(e => e.JobTitle)
+                var jobs = await active.GroupBy(e => e.JobTitle)
                     .Select(g => new GroupRow(g.Key, g.Key, g.Count(), g.Count(e => e.CurrentCompletedAt != null),
                         g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today),
                         g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentStartedAt != null)))
                     .ToListAsync(ct);
+                // An empty job title is "no job title", a group of its own like people without a department.
+                return jobs.Select(j => j.Key is "" ? j with { Key = null, Name = null } : j).ToList();
             default:
                 var counts = await (by switch
                     {
@@ -126,5 +128,5 @@ public static class DashboardQueries
     /// <summary>The groups most in need of attention first: lowest completion rate, then most overdue, then largest.</summary>
     public static IEnumerable<GroupRow> WorstFirst(IEnumerable<GroupRow> groups) =>
         groups.OrderBy(g => g.People == 0 ? 1 : (double)g.Completed / g.People).ThenByDescending(g => g.Overdue).ThenByDescending(g => g.People)
-            .ThenBy(g => g.Name, StringComparer.CurrentCulture);
+            .ThenBy(g => g.Name, StringComparer.CurrentCulture).ThenBy(g => g.Key, StringComparer.Ordinal);
 }
