@@ -1,3 +1,4 @@
+using ServicePromise.Web.Staff.Import;
 using ServicePromise.Web.Reminders;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Certificates;
@@ -19,6 +20,7 @@ builder.AddCertificates();
 builder.AddRecord();
 builder.AddMail();
 builder.AddReminders();
+builder.AddInvitations();
 builder.AddWebUi();
 
 var app = builder.Build();
