@@ -1,3 +1,4 @@
+using ServicePromise.Web.Staff.Import;
 using ServicePromise.Web.Reminders;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Certificates;
@@ -21,6 +22,7 @@ builder.AddRecord();
 builder.AddMail();
 builder.AddReminders();
 builder.AddEvidence();
+builder.AddInvitations();
 builder.AddWebUi();
 
 var app = builder.Build();

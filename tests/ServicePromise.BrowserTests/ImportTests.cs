@@ -82,7 +82,7 @@ public class ImportTests(SmtpSiteFixture site) : BrowserTest, IClassFixture<Smtp
         // Applying needs the confirmation; nothing is fixed, the valid rows go in.
         await page.GetByLabel("He revisado la vista previa y quiero aplicar los cambios válidos").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Aplicar los cambios" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Importación aplicada: 3 altas, 0 cambios, 0 bajas. 3 invitaciones enviadas. 2 filas con problemas no se han importado.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Importación aplicada: 3 altas, 0 cambios, 0 bajas. 3 invitaciones se están enviando. 2 filas con problemas no se han importado.")).ToBeVisibleAsync();
 
         // The dashboard counts the new department's three people, and its number leads to them.
         await page.GotoAsync("/hr/dashboard/department");

@@ -26,6 +26,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Nudge> Nudges => Set<Nudge>();
     public DbSet<Staff.Import.StaffUpload> StaffUploads => Set<Staff.Import.StaffUpload>();
     public DbSet<Reminders.ReminderSend> ReminderSends => Set<Reminders.ReminderSend>();
+    public DbSet<Staff.Import.Invitation> Invitations => Set<Staff.Import.Invitation>();
+    public DbSet<Staff.Import.StaffImportMapping> StaffImportMappings => Set<Staff.Import.StaffImportMapping>();
     public DbSet<CheckAttempt> CheckAttempts => Set<CheckAttempt>();
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<Evidence.EvidencePack> EvidencePacks => Set<Evidence.EvidencePack>();

@@ -29,8 +29,10 @@ public static class Commands
                     return await ImportStaffAsync(app, args[1..]);
                 case "generate-org":
                     return await GenerateOrgAsync(app, args[1..]);
+                case "generate-staff-csv":
+                    return GenerateStaffCsv(args[1..]);
                 default:
-                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"\n  {ImportUsage}\n  generate-org --employees N");
+                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"\n  {ImportUsage}\n  generate-org --employees N\n  {GenerateCsvUsage}");
                     return 2;
             }
         }
@@ -112,7 +114,7 @@ public static class Commands
         return 0;
     }
 
-    const string ImportUsage = "import-staff FILE.csv [--apply] [--full]   (a dry run unless --apply; --full deactivates people missing from the file)";
+    const string ImportUsage = "import-staff FILE.csv [--apply] [--full] [--send-later]   (a dry run unless --apply; --full deactivates people missing from the file; --send-later leaves the invitations to the running site instead of sending them before exiting)";
 
     /// <summary>
     /// The staff import for scheduled syncs: a dry run by default that prints what would change and every problem
@@ -122,7 +124,7 @@ public static class Commands
     static async Task<int> ImportStaffAsync(WebApplication app, string[] args)
     {
         var path = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        var unknown = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a is not "--apply" and not "--full").ToList();
+        var unknown = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a is not "--apply" and not "--full" and not "--send-later").ToList();
         if (path is null || unknown.Count > 0)
         {
             Console.Error.WriteLine("Usage: " + ImportUsage);
@@ -139,7 +141,9 @@ public static class Commands
         using var scope = app.Services.CreateScope();
         var importer = scope.ServiceProvider.GetRequiredService<Staff.Import.StaffImporter>();
         var bytes = await File.ReadAllBytesAsync(path);
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var result = apply ? await importer.ApplyAsync(bytes, full) : await importer.DryRunAsync(bytes, full);
+        var took = started.Elapsed;
 
         Console.WriteLine($"{path}: {result.File.Encoding}, '{result.File.Delimiter}'-separated, {result.File.Rows.Count} valid rows.");
         foreach (var problem in result.Problems)
@@ -150,8 +154,16 @@ public static class Commands
             return 2;
         }
         var verb = result.Applied ? "Applied" : "Dry run (nothing changed; add --apply to apply)";
-        Console.WriteLine($"{verb}: {plan.Creates} to create, {plan.Updates} to update, {plan.Deactivations} to deactivate, {plan.Unchanged} unchanged, {result.Problems.Count} rows with problems.");
-        if (result.Applied) Console.WriteLine($"{result.Invited} invitations sent.");
+        Console.WriteLine($"{verb}: {plan.Creates} to create, {plan.Updates} to update, {plan.Deactivations} to deactivate, {plan.Unchanged} unchanged, {result.Problems.Count} rows with problems ({took.TotalSeconds:0.0} s).");
+        if (result.Applied && args.Contains("--send-later"))
+            Console.WriteLine($"{result.Invited} invitations queued for the running site to send.");
+        else if (result.Applied)
+        {
+            // A scheduled sync has no browser waiting: it sends the invitations it queued (and any still due) before it exits.
+            started.Restart();
+            var sent = await scope.ServiceProvider.GetRequiredService<Staff.Import.InvitationSender>().RunOnceAsync();
+            Console.WriteLine($"{sent} invitations sent. Took {started.Elapsed.TotalSeconds:0.0} s.");
+        }
         return result.Problems.Count > 0 ? 1 : 0;
     }
 
@@ -176,6 +188,25 @@ public static class Commands
             return 1;
         }
         Console.WriteLine($"Generated {employees} people in {started.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
+    }
+
+    const string GenerateCsvUsage = "generate-staff-csv --rows N [--changed M] FILE.csv   (a synthetic HR export of N people; M of them in a new job or site)";
+
+    /// <summary>A synthetic HR export for measuring the import at scale (see docs/benchmarks.md). Touches no database.</summary>
+    static int GenerateStaffCsv(string[] args)
+    {
+        var changedText = Option(args, "--changed");
+        var path = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not "--rows" and not "--changed")).FirstOrDefault();
+        if (!int.TryParse(Option(args, "--rows"), out var rows) || rows is < 1 or > Staff.Import.StaffFile.MaxRows
+            || (changedText is not null && (!int.TryParse(changedText, out var c) || c < 0 || c > rows)) || path is null)
+        {
+            Console.Error.WriteLine("Usage: " + GenerateCsvUsage);
+            return 2;
+        }
+        var changed = changedText is null ? 0 : int.Parse(changedText);
+        Staff.Import.StaffCsvGenerator.WriteFile(path, rows, changed);
+        Console.WriteLine($"Wrote {rows} people to {path}" + (changed > 0 ? $" ({changed} changed)." : "."));
         return 0;
     }
 

@@ -93,6 +93,33 @@ public class PostgresTests
     }
 
     [Fact]
+    public async Task The_bulk_staff_import_works_on_postgres()
+    {
+        using var database = new TestPostgres();
+        using var app = new PostgresAppFactory(database.ConnectionString);
+        var file = new System.IO.StringWriter();
+        ServicePromise.Web.Staff.Import.StaffCsvGenerator.Write(file, 300);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(file.ToString());
+        async Task<ServicePromise.Web.Staff.Import.StaffImportResult> ApplyAsync(byte[] content)
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<ServicePromise.Web.Staff.Import.StaffImporter>().ApplyAsync(content, fullImport: false);
+        }
+
+        var applied = await ApplyAsync(bytes);
+        Assert.Equal(300, applied.Plan!.Creates);
+        var (people, managed, assigned, pillars) = await app.WithDbAsync(async db => (
+            await db.Employees.CountAsync(e => e.EmployeeNumber.StartsWith("S-")),
+            await db.Employees.CountAsync(e => e.EmployeeNumber.StartsWith("S-") && e.ManagerId != null),
+            await db.Employees.CountAsync(e => e.EmployeeNumber.StartsWith("S-") && e.IsActive && e.CurrentAssignmentId != null),
+            await db.AssignmentPillars.CountAsync(p => p.Assignment!.Employee!.EmployeeNumber.StartsWith("S-"))));
+        Assert.Equal((300, 299), (people, managed));
+        Assert.Equal(assigned * 5, pillars);
+        Assert.Equal(applied.Invited, await app.SendInvitationsAsync());
+        Assert.Empty((await ApplyAsync(bytes)).Plan!.Changes);
+    }
+
+    [Fact]
     public async Task Reviews_and_reminders_work_on_postgres()
     {
         using var database = new TestPostgres();

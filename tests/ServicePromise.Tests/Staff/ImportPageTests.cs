@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Tests.Support;
+using ServicePromise.Web.Staff.Import;
 
 namespace ServicePromise.Tests.Staff;
 
@@ -32,6 +33,7 @@ public class ImportPageTests
     public async Task Hr_reads_the_dry_run_applies_the_valid_rows_once_and_sees_the_new_people()
     {
         using var app = new AppFactory();
+        app.Settings["Invitations:Enabled"] = "true"; // the background sender, as in production
         var hr = app.Browser();
         await hr.SignedInAsync(Pages.Hr);
         var before = await app.WithDbAsync(db => db.Employees.CountAsync());
@@ -56,10 +58,75 @@ public class ImportPageTests
             hr.SubmitAsync(preview, "form[action*='handler=Apply']", new Dictionary<string, string> { ["confirm"] = "true" }));
         Assert.All(applied, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(before + 2, await app.WithDbAsync(db => db.Employees.CountAsync()));
+        // Sent in the background after the apply returned.
+        for (var i = 0; i < 100 && app.Mails().Count(m => m.Contains("olivo.test")) < 2; i++) await Task.Delay(100);
         Assert.Equal(2, app.Mails().Count(m => m.Contains("olivo.test")));
 
         var list = await hr.GetPageAsync("/hr/completion?q=In%C3%A9s");
         Assert.Contains("Inés Moreno", list.Text());
+    }
+
+    const string Unrecognised = """
+        Código;Trabajador;Buzón;Incorporación;Sección
+        UM-1;Úrsula Marín;ursula.marin@olivo.test;2026-12-01;Tiendas
+        UM-2;Ulises Mora;ulises.mora@olivo.test;2026-12-02;Tiendas
+        """;
+
+    static Dictionary<string, string> Columns(params (StaffField Field, string Header)[] columns) =>
+        columns.ToDictionary(c => $"columns[{c.Field}]", c => c.Header);
+
+    [Fact]
+    public async Task Unrecognised_headers_lead_to_the_mapping_step_whose_saved_mapping_later_uploads_use()
+    {
+        using var app = new AppFactory();
+        var hr = app.Browser();
+        await hr.SignedInAsync(Pages.Hr);
+
+        var location = (await UploadAsync(hr, Unrecognised)).Headers.Location!.OriginalString;
+        var preview = await hr.GetPageAsync(location);
+        Assert.NotNull(preview.QuerySelector("#map-heading"));
+        Assert.Equal(["", "Código", "Trabajador", "Buzón", "Incorporación", "Sección"],
+            preview.QuerySelectorAll("#column-EmployeeNumber option").Select(o => o.GetAttribute("value")));
+        Assert.Equal("Sección", preview.QuerySelector("#column-Department option[selected]")!.GetAttribute("value")); // a header we recognise
+
+        // A required field left out, or one column for two fields: explained, nothing saved.
+        var missing = await hr.SubmitAsync(preview, "form[action*='handler=Mapping']",
+            Columns((StaffField.EmployeeNumber, "Código"), (StaffField.FullName, "Trabajador"), (StaffField.HireDate, "Incorporación")));
+        Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
+        Assert.Contains("Elige la columna de «Correo electrónico»: es obligatoria.", Pages.Parse(await missing.Content.ReadAsStringAsync()).QuerySelector("#mapping-error")!.TextContent);
+        var twice = await hr.SubmitAsync(preview, "form[action*='handler=Mapping']",
+            Columns((StaffField.EmployeeNumber, "Código"), (StaffField.FullName, "Trabajador"), (StaffField.Email, "Buzón"), (StaffField.HireDate, "Incorporación"), (StaffField.JobTitle, "Trabajador")));
+        Assert.Contains("La columna «Trabajador» está elegida para «Nombre completo» y «Puesto»", await twice.Content.ReadAsStringAsync());
+        Assert.False(await app.WithDbAsync(db => db.StaffImportMappings.AnyAsync()));
+
+        var saved = await hr.SubmitAsync(preview, "form[action*='handler=Mapping']",
+            Columns((StaffField.EmployeeNumber, "Código"), (StaffField.FullName, "Trabajador"), (StaffField.Email, "Buzón"), (StaffField.HireDate, "Incorporación"), (StaffField.Department, "Sección")));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var mapped = await hr.GetPageAsync(saved.Headers.Location!.OriginalString);
+        Assert.Contains("Altas: 2", mapped.Text());
+        Assert.Null(mapped.QuerySelector("#map-heading"));
+
+        // The next upload of the same export goes straight to its dry run.
+        var next = await hr.GetPageAsync((await UploadAsync(hr, Unrecognised.Replace("UM-2", "UM-3"))).Headers.Location!.OriginalString);
+        Assert.Contains("Altas: 2", next.Text());
+        Assert.Null(next.QuerySelector("#map-heading"));
+
+        // Changing it asks for confirmation, as does clearing it.
+        var change = await hr.GetPageAsync(location + "&map=true");
+        var unconfirmed = await hr.SubmitAsync(change, "form[action*='handler=Mapping']",
+            Columns((StaffField.EmployeeNumber, "Código"), (StaffField.FullName, "Trabajador"), (StaffField.Email, "Buzón"), (StaffField.HireDate, "Incorporación")));
+        Assert.Contains("marca la casilla para sustituirla", await unconfirmed.Content.ReadAsStringAsync());
+        Assert.Contains("Sección", await app.WithDbAsync(db => db.StaffImportMappings.Select(m => m.Columns).SingleAsync()));
+
+        var landing = await hr.GetPageAsync("/hr/import");
+        Assert.Contains("«Buzón»", landing.QuerySelector("#mapping-heading")!.ParentElement!.TextContent);
+        var notCleared = await hr.SubmitAsync(landing, "form[action*='handler=ClearMapping']", new Dictionary<string, string>());
+        Assert.Contains("Marca la casilla para confirmar", await notCleared.Content.ReadAsStringAsync());
+        Assert.True(await app.WithDbAsync(db => db.StaffImportMappings.AnyAsync()));
+        var cleared = await hr.SubmitAsync(landing, "form[action*='handler=ClearMapping']", new Dictionary<string, string> { ["confirmClear"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.StaffImportMappings.AnyAsync()));
+        Assert.NotNull((await hr.GetPageAsync(location)).QuerySelector("#map-heading"));
     }
 
     [Fact]

@@ -60,6 +60,34 @@ public class ImportStaffCommandTests
     }
 
     [Fact]
+    public void The_command_uses_the_organisations_saved_mapping()
+    {
+        var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;
+        var dbFile = Path.Combine(folder, "app.db");
+        var file = Path.Combine(folder, "export.csv");
+        File.WriteAllText(file, "Código,Trabajador,Buzón,Incorporación\nE-1,Ana Gil,ana@olivo.test,2026-01-10\nE-2,Luis Mora,luis@olivo.test,2026-01-11\n");
+
+        var (unmapped, output) = Import(dbFile, file);
+        Assert.True(unmapped == 2, output);
+        Assert.Contains("is missing", output);
+
+        using (var connection = new SqliteConnection($"Data Source={dbFile}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO StaffImportMappings (Id, Columns, UpdatedAt)
+                VALUES (1, '{"EmployeeNumber":"Código","FullName":"Trabajador","Email":"Buzón","HireDate":"Incorporación"}', '2026-11-22 10:00:00')
+                """;
+            command.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+        var (mapped, dry) = Import(dbFile, file);
+        Assert.True(mapped == 0, dry);
+        Assert.Contains("2 to create", dry);
+    }
+
+    [Fact]
     public void Wrong_usage_or_a_missing_file_exits_2_with_the_usage()
     {
         var dbFile = Path.Combine(Directory.CreateTempSubdirectory("sp-import-").FullName, "app.db");

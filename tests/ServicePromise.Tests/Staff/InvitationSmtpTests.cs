@@ -23,6 +23,7 @@ public class InvitationSmtpTests
             var result = await scope.ServiceProvider.GetRequiredService<StaffImporter>().ApplyAsync(file, fullImport: false);
             Assert.Equal(1, result.Invited);
         }
+        Assert.Equal(1, await app.SendInvitationsAsync());
 
         var invitation = Assert.Single(await TestSmtp.ForAsync(email));
         Assert.Equal("Te damos la bienvenida a la promesa de servicio", invitation.Subject);

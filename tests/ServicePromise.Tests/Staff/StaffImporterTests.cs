@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePromise.Tests.Support;
+using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Data;
 using ServicePromise.Web.Staff.Import;
 
 namespace ServicePromise.Tests.Staff;
@@ -60,10 +63,63 @@ public class StaffImporterTests
     }
 
     [Fact]
+    public async Task An_imported_account_is_the_row_user_manager_would_have_written()
+    {
+        using var app = new AppFactory();
+        await RunAsync(app, NewPeople, apply: true);
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var made = new AppUser { Email = "Made.By@Identity.test", UserName = "Made.By@Identity.test" };
+        Assert.True((await users.CreateAsync(made)).Succeeded);
+        await users.AddToRoleAsync(made, Roles.Employee);
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var imported = await db.Users.AsNoTracking().SingleAsync(u => u.Email == "noah.brown@agency.test");
+        var reference = await db.Users.AsNoTracking().SingleAsync(u => u.Id == made.Id);
+        Assert.Equal("NOAH.BROWN@AGENCY.TEST", imported.NormalizedEmail);
+        Assert.Equal("NOAH.BROWN@AGENCY.TEST", imported.NormalizedUserName);
+        Assert.Equal("noah.brown@agency.test", imported.UserName);
+        // Every other column as Identity leaves it: same flags, same kind of stamps, no password.
+        Assert.Equal(
+            (reference.EmailConfirmed, reference.PhoneNumber, reference.PhoneNumberConfirmed, reference.TwoFactorEnabled, reference.LockoutEnabled, reference.LockoutEnd, reference.AccessFailedCount, reference.PasswordHash),
+            (imported.EmailConfirmed, imported.PhoneNumber, imported.PhoneNumberConfirmed, imported.TwoFactorEnabled, imported.LockoutEnabled, imported.LockoutEnd, imported.AccessFailedCount, imported.PasswordHash));
+        Assert.Matches("^[A-Z2-7]{32}$", reference.SecurityStamp!);
+        Assert.Matches("^[A-Z2-7]{32}$", imported.SecurityStamp!);
+        Assert.True(Guid.TryParse(imported.ConcurrencyStamp, out _));
+        Assert.Equal(await users.GetRolesAsync(reference), await users.GetRolesAsync(imported));
+        // Identity finds it by email and user name, and accepts a password for it.
+        var found = await users.FindByEmailAsync("Noah.Brown@agency.test");
+        Assert.Equal(imported.Id, found!.Id);
+        Assert.True((await users.AddPasswordAsync(found, "Un-paseo-por-Triana-7")).Succeeded);
+    }
+
+    [Fact]
+    public async Task An_apply_that_fails_part_way_leaves_nothing_behind()
+    {
+        using var app = new AppFactory();
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER fail_late BEFORE INSERT ON AssignmentPillars BEGIN SELECT RAISE(ABORT, 'disk full'); END;"));
+        var count = () => app.WithDbAsync(async db => (await db.Employees.CountAsync(), await db.Users.CountAsync(), await db.UserRoles.CountAsync(),
+            await db.Assignments.CountAsync(), await db.Invitations.CountAsync(), await db.Departments.CountAsync(), await db.Sites.CountAsync()));
+        var before = await count();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(app, NewPeople, apply: true));
+        Assert.Equal(before, await count());
+        Assert.Empty(app.Mails());
+
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER fail_late;"));
+        Assert.Equal(2, (await RunAsync(app, NewPeople, apply: true)).Plan!.Creates);
+    }
+
+    [Fact]
     public async Task An_invited_person_sets_a_password_from_the_email_in_their_language_and_signs_in()
     {
         using var app = new AppFactory();
         await RunAsync(app, NewPeople, apply: true);
+        Assert.Empty(app.Mails()); // queued in the import, sent afterwards
+        Assert.Equal(2, await app.SendInvitationsAsync());
+        Assert.Equal(0, await app.SendInvitationsAsync()); // each once
+        Assert.Equal(2, await app.WithDbAsync(db => db.Invitations.CountAsync(i => i.Status == InvitationStatus.Sent && i.SentAt != null)));
         var mail = Assert.Single(app.Mails(), m => m.Contains("noah.brown@agency.test"));
         Assert.Contains("Welcome to the service promise", mail);
         var link = Regex.Match(mail, @"https://promesa\.test(/account/set-password\?\S+)").Groups[1].Value;

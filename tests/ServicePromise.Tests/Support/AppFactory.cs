@@ -41,6 +41,8 @@ public class AppFactory : WebApplicationFactory<Program>
         // Reminders run on a timer; tests that are about them run the sender themselves.
         builder.UseSetting("Reminders:Enabled", "false");
         builder.UseSetting("Evidence:Path", Path.Combine(Folder, "evidence"));
+        // Invitations go out in the background after an import; tests send them themselves (SendInvitationsAsync).
+        builder.UseSetting("Invitations:Enabled", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
@@ -50,6 +52,13 @@ public class AppFactory : WebApplicationFactory<Program>
     {
         using var scope = Services.CreateScope();
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Sends the invitations imports have queued, as the background sender would.</summary>
+    public async Task<int> SendInvitationsAsync()
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<ServicePromise.Web.Staff.Import.InvitationSender>().RunOnceAsync();
     }
 
     /// <summary>Every mail the site has written so far, decoded (quoted-printable bodies joined back into lines).</summary>

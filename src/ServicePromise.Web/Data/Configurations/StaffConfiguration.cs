@@ -64,6 +64,28 @@ public class SiteConfiguration : IEntityTypeConfiguration<Site>
     }
 }
 
+public class InvitationConfiguration : IEntityTypeConfiguration<Staff.Import.Invitation>
+{
+    public void Configure(EntityTypeBuilder<Staff.Import.Invitation> e)
+    {
+        e.Property(x => x.Recipient).HasMaxLength(256);
+        e.Property(x => x.LastError).HasMaxLength(1000);
+        e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        e.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class StaffImportMappingConfiguration : IEntityTypeConfiguration<Staff.Import.StaffImportMapping>
+{
+    public void Configure(EntityTypeBuilder<Staff.Import.StaffImportMapping> e)
+    {
+        // One row per organisation, with a known key.
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.Columns).HasMaxLength(4000);
+        e.HasOne(x => x.UpdatedBy).WithMany().HasForeignKey(x => x.UpdatedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
 public class StaffUploadConfiguration : IEntityTypeConfiguration<Staff.Import.StaffUpload>
 {
     public void Configure(EntityTypeBuilder<Staff.Import.StaffUpload> e)

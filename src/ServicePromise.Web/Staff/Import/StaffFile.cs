@@ -55,7 +55,7 @@ public static class StaffFile
     static readonly Messages L = new();
     public const int MaxRows = 250_000;
 
-    static readonly StaffField[] Required = [StaffField.EmployeeNumber, StaffField.FullName, StaffField.Email, StaffField.HireDate];
+    public static readonly StaffField[] Required = [StaffField.EmployeeNumber, StaffField.FullName, StaffField.Email, StaffField.HireDate];
 
     /// <summary>Header names people and HR systems use, folded (lowercase, no accents or punctuation).</summary>
     static readonly Dictionary<string, StaffField> KnownHeaders = new Dictionary<string, string[]>
@@ -66,7 +66,7 @@ public static class StaffFile
         [nameof(StaffField.JobTitle)] = ["puesto", "cargo", "puesto de trabajo", "job title", "job", "position", "title"],
         [nameof(StaffField.Department)] = ["departamento", "area", "seccion", "department", "dept"],
         [nameof(StaffField.Site)] = ["centro", "centro de trabajo", "sede", "tienda", "ubicacion", "site", "location", "workplace"],
-        [nameof(StaffField.ManagerNumber)] = ["numero del responsable", "n del responsable", "responsable", "numero de responsable", "jefe", "manager", "manager number", "manager employee number", "manager id", "reports to"],
+        [nameof(StaffField.ManagerNumber)] = ["numero del responsable", "n del responsable", "no del responsable", "responsable", "numero de responsable", "jefe", "manager", "manager number", "manager employee number", "manager id", "reports to"],
         [nameof(StaffField.HireDate)] = ["fecha de alta", "fecha de incorporacion", "alta", "fecha alta", "hire date", "start date", "date hired"],
         [nameof(StaffField.Language)] = ["idioma", "language", "lang"],
         [nameof(StaffField.EmploymentType)] = ["tipo de contrato", "tipo de empleo", "tipo", "relacion", "employment type", "worker type", "type"],
@@ -117,6 +117,22 @@ public static class StaffFile
         return new StaffFileContent(encoding, delimiter, columns, rows.Where(r => !refused.Contains(r.Line)).ToList(), problems.OrderBy(p => p.Line).ToList(), numbers);
     }
 
+    /// <summary>The header cells of a staff file (its first line), for HR to choose from when mapping columns.</summary>
+    public static IReadOnlyList<string> Headers(byte[] bytes)
+    {
+        var (text, _) = CsvText.Decode(bytes);
+        var end = text.IndexOf('\n');
+        var first = end < 0 ? text : text[..end];
+        try
+        {
+            return CsvText.Parse(first, CsvText.DetectDelimiter(first)).FirstOrDefault()?.Fields.Select(f => f.Trim()).ToList() ?? [];
+        }
+        catch (CsvFormatException)
+        {
+            return [];
+        }
+    }
+
     static StaffFileContent Fail(string encoding, char delimiter, ImportProblem problem) =>
         new(encoding, delimiter, new Dictionary<StaffField, int>(), [], [problem]);
 
@@ -124,13 +140,18 @@ public static class StaffFile
     {
         var columns = new Dictionary<StaffField, int>();
         var problems = new List<ImportProblem>();
+        // A saved mapping's columns first; then the headers we recognise, for the fields it leaves out.
+        var fromSaved = new HashSet<int>();
+        if (saved is not null)
+            for (var i = 0; i < header.Fields.Count; i++)
+                if (saved.TryGetValue(Fold(header.Fields[i]), out var s) && columns.TryAdd(s, i))
+                    fromSaved.Add(i);
         for (var i = 0; i < header.Fields.Count; i++)
         {
+            if (fromSaved.Contains(i)) continue;
             var folded = Fold(header.Fields[i]);
-            if (folded.Length == 0) continue;
-            StaffField? field = saved is not null && saved.TryGetValue(folded, out var s) ? s
-                : KnownHeaders.TryGetValue(folded, out var k) ? k : null;
-            if (field is not { } f) continue;
+            if (folded.Length == 0 || !KnownHeaders.TryGetValue(folded, out var f)) continue;
+            if (columns.TryGetValue(f, out var taken) && fromSaved.Contains(taken)) continue;
             if (!columns.TryAdd(f, i))
                 problems.Add(new(header.Line, L["Las columnas «{0}» y «{1}» dicen lo mismo; deja solo una.", header.Fields[columns[f]], header.Fields[i]]));
         }

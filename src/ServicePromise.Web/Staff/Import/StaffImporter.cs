@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Accounts;
-using ServicePromise.Web.Coaching;
+using Microsoft.Extensions.Options;
+using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Learning;
 
@@ -16,98 +17,277 @@ public sealed record StaffImportResult(StaffFileContent File, StaffImportPlan? P
 
 /// <summary>
 /// Runs a staff file against the database: a dry run says what would change; applying makes every valid change
-/// in one transaction — all or none — then invites the new people by email. Nobody's password is set here:
-/// new people get a set-password link that expires. Deactivated people cannot sign in, leave the due lists, and
-/// keep their records and certificates.
+/// in one transaction — all or none — and queues an invitation for each new person, which
+/// <see cref="InvitationSender"/> sends afterwards (in the background for the page, at the end for the command), so
+/// a file of 100,000 new people does not hold the request for 100,000 emails. Nobody's password is set here: new
+/// people get a set-password link that expires. Deactivated people cannot sign in, leave the due lists, and keep
+/// their records and certificates.
 /// </summary>
+/// <remarks>
+/// Built for 100,000 rows (see docs/benchmarks.md): new people — their Identity users exactly as
+/// <see cref="UserManager{TUser}.CreateAsync(TUser)"/> would write them, their roles, their employee rows and their
+/// onboarding assignments — are written with multi-row statements (<see cref="BulkWriter"/>); only the people who
+/// change are loaded and tracked.
+/// </remarks>
 public sealed class StaffImporter(
-    AppDbContext db, UserManager<AppUser> users, Onboarding onboarding, AccountLinks links, CoachingMail mail,
-    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, ILogger<StaffImporter> logger)
+    AppDbContext db, UserManager<AppUser> users, Onboarding onboarding, OrganisationClock clock, IOptions<LearningOptions> learning,
+    InvitationSignal invitationSignal, StaffMappings mappings, ILogger<StaffImporter> logger)
 {
+    /// <summary>People loaded and saved at once when updating or deactivating.</summary>
+    const int UpdateBatch = 1_000;
+
     public async Task<StaffImportResult> DryRunAsync(byte[] bytes, bool fullImport, IReadOnlyDictionary<string, StaffField>? mapping = null, CancellationToken ct = default)
     {
-        var file = StaffFile.Read(bytes, mapping);
+        var file = StaffFile.Read(bytes, mapping ?? await SavedMappingAsync(ct));
         if (file.Unreadable) return new(file, null, false, 0);
         return new(file, StaffImportPlanner.Plan(file.Rows, await ExistingAsync(ct), fullImport, file.Numbers), false, 0);
     }
 
-    /// <summary>Applies every valid change of the file at once. Problem rows are left out (the dry run listed them).</summary>
+    /// <summary>
+    /// Applies every valid change of the file at once. Problem rows are left out (the dry run listed them).
+    /// <see cref="StaffImportResult.Invited"/> counts the invitations queued; they are sent once the import is committed.
+    /// </summary>
     public async Task<StaffImportResult> ApplyAsync(byte[] bytes, bool fullImport, IReadOnlyDictionary<string, StaffField>? mapping = null, CancellationToken ct = default)
     {
-        var file = StaffFile.Read(bytes, mapping);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var file = StaffFile.Read(bytes, mapping ?? await SavedMappingAsync(ct));
         if (file.Unreadable) return new(file, null, false, 0);
 
-        var invitations = new List<(AppUser User, Employee Person)>();
         StaffImportPlan plan;
+        var invited = 0;
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         // Not cancellable once started: a closed tab must not leave half an import.
-        await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        var none = CancellationToken.None;
+        await using (var transaction = await db.Database.BeginTransactionAsync(none))
+        await using (await SqliteCacheAsync(none))
         {
-            var people = await db.Employees.Include(e => e.Department).Include(e => e.Site).Include(e => e.Manager).ToListAsync(CancellationToken.None);
-            var accounts = await db.Users.ToDictionaryAsync(u => u.Id, CancellationToken.None);
-            plan = StaffImportPlanner.Plan(file.Rows, Existing(people, accounts), fullImport, file.Numbers);
+            plan = StaffImportPlanner.Plan(file.Rows, await ExistingAsync(none), fullImport, file.Numbers);
+            var planned = started.Elapsed;
             if (plan.Changes.Count > 0)
             {
-                var byNumber = people.ToDictionary(p => p.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
-                var departments = await db.Departments.ToDictionaryAsync(d => d.Name, StringComparer.OrdinalIgnoreCase, CancellationToken.None);
-                var sites = await db.Sites.ToDictionaryAsync(s => s.Name, StringComparer.OrdinalIgnoreCase, CancellationToken.None);
-                var employeeRole = await db.Roles.Where(r => r.Name == Roles.Employee).Select(r => r.Id).SingleAsync(CancellationToken.None);
+                var rows = plan.Changes.Where(c => c.Row is not null).Select(c => c.Row!).ToList();
+                var (departments, sites) = await PlacesAsync(rows, none);
+                var ids = await db.Employees.AsNoTracking().Select(e => new { e.EmployeeNumber, e.Id })
+                    .ToDictionaryAsync(e => e.EmployeeNumber, e => e.Id, StringComparer.OrdinalIgnoreCase, none);
 
-                foreach (var change in plan.Changes)
+                var created = await CreateAsync(plan.Changes.Where(c => c.Action == ChangeAction.Create).Select(c => c.Row!).ToList(), ids, departments, sites, none);
+                try
                 {
-                    if (change.Action == ChangeAction.Deactivate && change.Row is null)
-                    {
-                        byNumber[change.EmployeeNumber].IsActive = false;
-                        continue;
-                    }
-                    var row = change.Row!;
-                    if (!byNumber.TryGetValue(row.EmployeeNumber, out var person))
-                    {
-                        var user = new AppUser { Email = row.Email, UserName = row.Email, SecurityStamp = Guid.NewGuid().ToString("N"), LockoutEnabled = true };
-                        user.NormalizedEmail = users.NormalizeEmail(row.Email);
-                        user.NormalizedUserName = users.NormalizeName(row.Email);
-                        db.Users.Add(user);
-                        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = employeeRole });
-                        person = new Employee { UserId = user.Id, EmployeeNumber = row.EmployeeNumber };
-                        db.Employees.Add(person);
-                        byNumber[row.EmployeeNumber] = person;
-                        accounts[user.Id] = user;
-                        if (row.Active) invitations.Add((user, person));
-                    }
-                    Copy(row, person, departments, sites);
-                    var account = accounts[person.UserId];
-                    if (!string.Equals(account.Email, row.Email, StringComparison.OrdinalIgnoreCase))
-                    {
-                        account.Email = row.Email;
-                        account.UserName = row.Email;
-                        account.NormalizedEmail = users.NormalizeEmail(row.Email);
-                        account.NormalizedUserName = users.NormalizeName(row.Email);
-                        account.SecurityStamp = Guid.NewGuid().ToString("N");
-                    }
+                    db.ChangeTracker.AutoDetectChangesEnabled = false;
+                    await UpdateAsync(plan.Changes.Where(c => c.Action != ChangeAction.Create).ToList(), ids, departments, sites, none);
                 }
-                // Managers once everyone exists: a report may come before their manager in the file.
-                foreach (var change in plan.Changes.Where(c => c.Row is not null))
-                    byNumber[change.EmployeeNumber].Manager = change.Row!.ManagerNumber is { } m ? byNumber[m] : null;
-                await db.SaveChangesAsync(CancellationToken.None);
-                await GrantManagerRoleAsync(CancellationToken.None);
-                await onboarding.AssignCurrentEditionAsync(CancellationToken.None);
+                finally
+                {
+                    db.ChangeTracker.AutoDetectChangesEnabled = detect;
+                }
+                await GrantManagerRoleAsync(none);
+                await OnboardAsync(created.Select(c => c.Person).Where(p => p.IsActive).ToList(), none);
+                // Anyone else now active with nothing assigned (someone re-activated): the usual path.
+                await onboarding.AssignCurrentEditionAsync(none);
+                invited = await QueueInvitationsAsync(created, none);
             }
-            await transaction.CommitAsync(CancellationToken.None);
+            await transaction.CommitAsync(none);
+            logger.LogInformation("Staff import applied in {Seconds:0.0} s (planned in {Planned:0.0} s): {Creates} created, {Updates} updated, {Deactivations} deactivated, {Problems} rows refused, {Invited} invitations queued",
+                started.Elapsed.TotalSeconds, planned.TotalSeconds, plan.Creates, plan.Updates, plan.Deactivations, file.Problems.Count + plan.Problems.Count, invited);
         }
-        logger.LogInformation("Staff import applied: {Creates} created, {Updates} updated, {Deactivations} deactivated, {Problems} rows refused",
-            plan.Creates, plan.Updates, plan.Deactivations, file.Problems.Count + plan.Problems.Count);
-
-        var invited = 0;
-        foreach (var (user, person) in invitations)
-            if (await InviteAsync(user, person, ct)) invited++;
+        if (invited > 0) invitationSignal.Notify();
         return new(file, plan, true, invited);
     }
 
-    async Task<bool> InviteAsync(AppUser user, Employee person, CancellationToken ct)
+    /// <summary>The organisation's saved column mapping, which every upload and command run uses unless given another.</summary>
+    async Task<IReadOnlyDictionary<string, StaffField>?> SavedMappingAsync(CancellationToken ct) => (await mappings.GetAsync(ct))?.ForReader();
+
+    /// <summary>
+    /// SQLite's page cache is 2 MB by default: inserting 100,000 people into tables with several indexes (random
+    /// GUID keys among them) would read and write the same pages over and over. A larger cache for this connection
+    /// while the import runs makes the bulk inserts several times faster; it is put back afterwards.
+    /// </summary>
+    async Task<IAsyncDisposable> SqliteCacheAsync(CancellationToken ct)
     {
-        var link = await links.InvitationAsync(user, person.Language);
-        return await mail.SendAsync(new MailRecipient(user.Email!, person.FullName, person.Language), () => (
-            L["Te damos la bienvenida a la promesa de servicio"].Value,
-            L["Hola, {0}:\n\nYa tienes acceso a la promesa de servicio de tu empresa. Crea tu contraseña con este enlace (caduca en 7 días):\n\n{1}\n\nSi no esperabas este mensaje, ignóralo.", person.FullName, link].Value), ct);
+        if (!db.Database.IsSqlite()) return new Restore(null);
+        var before = await db.Database.SqlQueryRaw<long>("PRAGMA cache_size").ToListAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct); // 256 MB, allocated only as used
+        var restore = "PRAGMA cache_size = " + before.Single().ToString(System.Globalization.CultureInfo.InvariantCulture); // a number we read
+        return new Restore(async () => await db.Database.ExecuteSqlRawAsync(restore));
+    }
+
+    sealed class Restore(Func<Task>? restore) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (restore is not null) await restore();
+        }
+    }
+
+    /// <summary>The departments and sites the rows name, created when new.</summary>
+    async Task<(Dictionary<string, int> Departments, Dictionary<string, int> Sites)> PlacesAsync(IReadOnlyList<StaffRow> rows, CancellationToken ct)
+    {
+        var departments = await db.Departments.ToDictionaryAsync(d => d.Name, StringComparer.OrdinalIgnoreCase, ct);
+        var sites = await db.Sites.ToDictionaryAsync(s => s.Name, StringComparer.OrdinalIgnoreCase, ct);
+        foreach (var name in rows.Select(r => r.Department).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+            if (!departments.ContainsKey(name)) db.Departments.Add(departments[name] = new Department { Name = name });
+        foreach (var name in rows.Select(r => r.Site).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+            if (!sites.ContainsKey(name)) db.Sites.Add(sites[name] = new Site { Name = name });
+        await db.SaveChangesAsync(ct);
+        return (departments.ToDictionary(d => d.Key, d => d.Value.Id, StringComparer.OrdinalIgnoreCase),
+            sites.ToDictionary(s => s.Key, s => s.Value.Id, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>New people: an Identity user each (as UserManager.CreateAsync writes it), the Employee role, the employee row.</summary>
+    async Task<List<(Employee Person, AppUser User)>> CreateAsync(IReadOnlyList<StaffRow> rows, Dictionary<string, int> ids,
+        IReadOnlyDictionary<string, int> departments, IReadOnlyDictionary<string, int> sites, CancellationToken ct)
+    {
+        if (rows.Count == 0) return [];
+        var employeeRole = await db.Roles.Where(r => r.Name == Roles.Employee).Select(r => r.Id).SingleAsync(ct);
+        var accounts = new List<AppUser>(rows.Count);
+        var people = new List<Employee>(rows.Count);
+        foreach (var row in rows)
+        {
+            var user = NewUser(row.Email);
+            accounts.Add(user);
+            var person = new Employee { UserId = user.Id, EmployeeNumber = row.EmployeeNumber };
+            Copy(row, person, departments, sites);
+            // A manager already on file is known now; one also new in this file once everyone is written.
+            person.ManagerId = row.ManagerNumber is { } m && ids.TryGetValue(m, out var managerId) ? managerId : null;
+            people.Add(person);
+        }
+        // In key order: the random GUID keys then append to their B-trees instead of landing all over them.
+        var byKey = accounts.OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
+        await db.BulkInsertAsync(byKey, ct);
+        await db.BulkInsertAsync(byKey.Select(u => new IdentityUserRole<string> { UserId = u.Id, RoleId = employeeRole }).ToList(), ct);
+        await db.BulkInsertAsync(people, ct);
+
+        var numbers = people.Select(p => p.EmployeeNumber).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var lastBefore = ids.Count == 0 ? 0 : ids.Values.Max();
+        foreach (var written in await db.Employees.AsNoTracking().Where(e => e.Id > lastBefore).Select(e => new { e.EmployeeNumber, e.Id }).ToListAsync(ct))
+            if (numbers.Contains(written.EmployeeNumber)) ids[written.EmployeeNumber] = written.Id;
+        foreach (var person in people) person.Id = ids[person.EmployeeNumber];
+
+        var managers = rows.Zip(people)
+            .Where(x => x.First.ManagerNumber is not null && x.Second.ManagerId is null)
+            .Select(x => (x.Second.Id, (int?)ids[x.First.ManagerNumber!])).ToList();
+        await db.BulkSetAsync<Employee, int?>(nameof(Employee.ManagerId), managers, ct);
+        foreach (var (person, manager) in people.Zip(rows.Select(r => r.ManagerNumber)))
+            if (manager is not null) person.ManagerId = ids[manager];
+        return people.Zip(accounts).ToList();
+    }
+
+    /// <summary>
+    /// A new Identity user exactly as <see cref="UserManager{TUser}.CreateAsync(TUser)"/> leaves one with no password:
+    /// user name and email normalised, a fresh security stamp (random, in Identity's base-32 form) and concurrency
+    /// stamp, lockout enabled for new users as configured. Uniqueness is the planner's (no two people share an email).
+    /// </summary>
+    AppUser NewUser(string email) => new()
+    {
+        Email = email,
+        UserName = email,
+        NormalizedEmail = users.NormalizeEmail(email),
+        NormalizedUserName = users.NormalizeName(email),
+        SecurityStamp = NewSecurityStamp(),
+        ConcurrencyStamp = Guid.NewGuid().ToString(),
+        LockoutEnabled = users.SupportsUserLockout && users.Options.Lockout.AllowedForNewUsers,
+    };
+
+    /// <summary>As Identity makes them: 20 random bytes in base 32.</summary>
+    internal static string NewSecurityStamp()
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(20);
+        var text = new System.Text.StringBuilder(32);
+        for (var bit = 0; bit < bytes.Length * 8; bit += 5)
+        {
+            var value = 0;
+            for (var i = 0; i < 5; i++)
+            {
+                var at = bit + i;
+                value = (value << 1) | (at < bytes.Length * 8 ? (bytes[at / 8] >> (7 - at % 8)) & 1 : 0);
+            }
+            text.Append(alphabet[value]);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>People already on file whose details change or who leave: loaded, changed and saved a batch at a time.</summary>
+    async Task UpdateAsync(IReadOnlyList<PlannedChange> changes, IReadOnlyDictionary<string, int> ids,
+        IReadOnlyDictionary<string, int> departments, IReadOnlyDictionary<string, int> sites, CancellationToken ct)
+    {
+        foreach (var batch in changes.Chunk(UpdateBatch))
+        {
+            var numbers = batch.Select(c => c.EmployeeNumber).ToList();
+            var people = await db.Employees.Where(e => numbers.Contains(e.EmployeeNumber)).ToDictionaryAsync(e => e.EmployeeNumber, StringComparer.OrdinalIgnoreCase, ct);
+            var userIds = people.Values.Select(p => p.UserId).ToList();
+            var accounts = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+            foreach (var change in batch)
+            {
+                var person = people[change.EmployeeNumber];
+                if (change.Row is not { } row)
+                {
+                    person.IsActive = false;
+                    continue;
+                }
+                Copy(row, person, departments, sites);
+                person.ManagerId = row.ManagerNumber is { } m ? ids[m] : null;
+                var account = accounts[person.UserId];
+                if (!string.Equals(account.Email, row.Email, StringComparison.OrdinalIgnoreCase))
+                {
+                    account.Email = row.Email;
+                    account.UserName = row.Email;
+                    account.NormalizedEmail = users.NormalizeEmail(row.Email);
+                    account.NormalizedUserName = users.NormalizeName(row.Email);
+                    account.SecurityStamp = NewSecurityStamp();
+                    account.ConcurrencyStamp = Guid.NewGuid().ToString();
+                }
+            }
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The current edition for each new active person — what <see cref="Onboarding.AssignCurrentEditionAsync"/> does
+    /// for them, the same rules (reason, due date), written in bulk: assignments, their pillars, the link back.
+    /// Keep the two in step.
+    /// </summary>
+    async Task OnboardAsync(IReadOnlyList<Employee> newcomers, CancellationToken ct)
+    {
+        if (newcomers.Count == 0) return;
+        var edition = await db.Editions.AsNoTracking().OrderByDescending(e => e.Number)
+            .Select(e => new { e.Id, PillarIds = e.Pillars.OrderBy(p => p.Order).Select(p => p.Id).ToList() })
+            .FirstOrDefaultAsync(ct);
+        if (edition is null) return;
+        var now = clock.UtcNow;
+        var today = clock.Today;
+        var assignments = newcomers.Select(person => new Assignment
+        {
+            EmployeeId = person.Id,
+            EditionId = edition.Id,
+            Reason = AssignmentReason.Onboarding,
+            AssignedAt = now,
+            DueOn = CompletionRules.OnboardingDueDate(person.HireDate, today, learning.Value.OnboardingDueDays),
+        }).ToList();
+        await db.BulkInsertAsync(assignments, ct);
+
+        var first = newcomers.Min(p => p.Id);
+        var mine = newcomers.Select(p => p.Id).ToHashSet();
+        var written = (await db.Assignments.AsNoTracking().Where(a => a.EmployeeId >= first).Select(a => new { a.Id, a.EmployeeId }).ToListAsync(ct))
+            .Where(a => mine.Contains(a.EmployeeId)).ToList();
+        await db.BulkInsertAsync(written.SelectMany(a => edition.PillarIds.Select(id => new AssignmentPillar { AssignmentId = a.Id, PillarId = id })).ToList(), ct);
+        await db.BulkSetAsync<Employee, int?>(nameof(Employee.CurrentAssignmentId), written.Select(a => (a.EmployeeId, (int?)a.Id)).ToList(), ct);
+        // Each employee's copy of their current assignment's state (see EmployeeProgress): a new one is only due and why.
+        var due = assignments.ToDictionary(a => a.EmployeeId, a => a.DueOn);
+        await db.BulkSetAsync<Employee, DateOnly?>(nameof(Employee.CurrentDueOn), written.Select(a => (a.EmployeeId, (DateOnly?)due[a.EmployeeId])).ToList(), ct);
+        await db.BulkSetAsync<Employee, AssignmentReason?>(nameof(Employee.CurrentReason), written.Select(a => (a.EmployeeId, (AssignmentReason?)AssignmentReason.Onboarding)).ToList(), ct);
+    }
+
+    /// <summary>One invitation for each new active person, queued in the import's transaction.</summary>
+    async Task<int> QueueInvitationsAsync(IReadOnlyList<(Employee Person, AppUser User)> created, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var invitations = created.Where(c => c.Person.IsActive)
+            .Select(c => new Invitation { EmployeeId = c.Person.Id, Recipient = c.User.Email!, Status = InvitationStatus.Queued, QueuedAt = now }).ToList();
+        await db.BulkInsertAsync(invitations, ct);
+        return invitations.Count;
     }
 
     /// <summary>Whoever has someone active reporting to them can coach them on Mi equipo.</summary>
@@ -118,30 +298,27 @@ public sealed class StaffImporter(
             .Where(m => db.Employees.Any(e => e.ManagerId == m.Id && e.IsActive))
             .Where(m => !db.UserRoles.Any(r => r.UserId == m.UserId && r.RoleId == managerRole))
             .Select(m => m.UserId).ToListAsync(ct);
-        db.UserRoles.AddRange(missing.Select(id => new IdentityUserRole<string> { UserId = id, RoleId = managerRole }));
-        await db.SaveChangesAsync(ct);
+        await db.BulkInsertAsync(missing.Select(id => new IdentityUserRole<string> { UserId = id, RoleId = managerRole }).ToList(), ct);
     }
 
-    static void Copy(StaffRow row, Employee person, Dictionary<string, Department> departments, Dictionary<string, Site> sites)
+    static void Copy(StaffRow row, Employee person, IReadOnlyDictionary<string, int> departments, IReadOnlyDictionary<string, int> sites)
     {
         person.FullName = row.FullName;
+        // SaveChanges keeps it in step for tracked people; the bulk path writes it here.
+        person.SearchName = SearchText.Fold(row.FullName);
         person.JobTitle = row.JobTitle;
         person.HireDate = row.HireDate;
         person.Language = row.Language;
         person.EmploymentType = row.EmploymentType;
         person.IsActive = row.Active;
-        person.Department = row.Department is { } d ? departments.TryGetValue(d, out var dept) ? dept : departments[d] = new Department { Name = d } : null;
-        person.Site = row.Site is { } s ? sites.TryGetValue(s, out var site) ? site : sites[s] = new Site { Name = s } : null;
+        person.DepartmentId = row.Department is { } d ? departments[d] : null;
+        person.SiteId = row.Site is { } s ? sites[s] : null;
     }
 
-    async Task<IReadOnlyList<ExistingPerson>> ExistingAsync(CancellationToken ct)
-    {
-        var people = await db.Employees.AsNoTracking().Include(e => e.Department).Include(e => e.Site).Include(e => e.Manager).ToListAsync(ct);
-        var accounts = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, ct);
-        return Existing(people, accounts);
-    }
-
-    static List<ExistingPerson> Existing(IEnumerable<Employee> people, IReadOnlyDictionary<string, AppUser> accounts) =>
-        people.Select(e => new ExistingPerson(e.EmployeeNumber, e.FullName, accounts.TryGetValue(e.UserId, out var u) ? u.Email ?? "" : "",
-            e.JobTitle, e.Department?.Name, e.Site?.Name, e.Manager?.EmployeeNumber, e.HireDate, e.Language, e.EmploymentType, e.IsActive)).ToList();
+    /// <summary>Everyone on file as the planner compares them: one query, nothing tracked.</summary>
+    async Task<IReadOnlyList<ExistingPerson>> ExistingAsync(CancellationToken ct) =>
+        await db.Employees.AsNoTracking()
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new ExistingPerson(e.EmployeeNumber, e.FullName, u.Email ?? "",
+                e.JobTitle, e.Department!.Name, e.Site!.Name, e.Manager!.EmployeeNumber, e.HireDate, e.Language, e.EmploymentType, e.IsActive))
+            .ToListAsync(ct);
 }

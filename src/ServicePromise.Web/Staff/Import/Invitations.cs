@@ -1,0 +1,177 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Coaching;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
+
+namespace ServicePromise.Web.Staff.Import;
+
+public enum InvitationStatus
+{
+    /// <summary>Queued by an import, waiting for the sender.</summary>
+    Queued = 0,
+    /// <summary>Claimed by a sender and being sent. If the sender died here, it is never sent again (at most once) and HR sees it.</summary>
+    Claimed = 1,
+    Sent = 2,
+    /// <summary>Failed; retried with backoff until <see cref="InvitationOptions.MaxAttempts"/>.</summary>
+    Failed = 3,
+    /// <summary>Not sent: the person was deactivated before their turn came.</summary>
+    Cancelled = 4,
+}
+
+/// <summary>
+/// A set-password invitation for one new person, queued by the import in its transaction (so an import that is
+/// rolled back invites nobody) and sent afterwards by <see cref="InvitationSender"/>, out of the import's request:
+/// 100,000 emails cannot hold a browser waiting. Every send and failure stays recorded, as reminders are.
+/// </summary>
+public class Invitation
+{
+    public int Id { get; set; }
+    public int EmployeeId { get; set; }
+    public Employee? Employee { get; set; }
+    public string Recipient { get; set; } = "";
+    public InvitationStatus Status { get; set; }
+    public int Attempts { get; set; }
+    public DateTime QueuedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public DateTime? NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+public class InvitationOptions
+{
+    public const string Section = "Invitations";
+
+    /// <summary>Off: queued invitations wait (the import command still sends its own).</summary>
+    public bool Enabled { get; set; } = true;
+    /// <summary>How often the sender looks for due retries even when no import has queued anything.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1440)]
+    public int IntervalMinutes { get; set; } = 5;
+    [System.ComponentModel.DataAnnotations.Range(1, 20)]
+    public int MaxAttempts { get; set; } = 5;
+}
+
+/// <summary>Wakes the background sender as soon as an import has committed invitations.</summary>
+public sealed class InvitationSignal
+{
+    readonly SemaphoreSlim signal = new(0, 1);
+
+    public void Notify()
+    {
+        try { signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
+}
+
+/// <summary>
+/// Sends queued invitations. Each is claimed by a conditional update before it is sent, so it goes out at most once
+/// even with several app instances (and an <c>import-staff</c> run) sending at the same time; a failed send is
+/// retried with backoff.
+/// </summary>
+public sealed class InvitationSender(
+    AppDbContext db, AccountLinks links, CoachingMail mail, OrganisationClock clock, IOptions<InvitationOptions> options,
+    IStringLocalizer<SharedResource> L, ILogger<InvitationSender> logger)
+{
+    const int Batch = 200;
+
+    /// <returns>How many invitations were sent.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        var sent = 0;
+        var after = 0;
+        while (true)
+        {
+            var now = clock.UtcNow;
+            var max = options.Value.MaxAttempts;
+            var due = await db.Invitations.AsNoTracking()
+                .Where(i => i.Id > after)
+                .Where(i => i.Status == InvitationStatus.Queued || (i.Status == InvitationStatus.Failed && i.NextAttemptAt <= now && i.Attempts < max))
+                .OrderBy(i => i.Id).Take(Batch)
+                .Select(i => new { Invitation = i, i.Employee!.FullName, i.Employee.Language, i.Employee.IsActive, i.Employee.UserId })
+                .ToListAsync(ct);
+            if (due.Count == 0) return sent;
+            after = due[^1].Invitation.Id;
+            var userIds = due.Select(d => d.UserId).ToList();
+            var accounts = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+            foreach (var item in due)
+            {
+                var invitation = item.Invitation;
+                var claimed = await db.Invitations
+                    .Where(i => i.Id == invitation.Id && i.Status == invitation.Status && i.Attempts == invitation.Attempts)
+                    .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Claimed).SetProperty(i => i.Attempts, invitation.Attempts + 1), ct);
+                if (claimed == 0) continue; // another sender has it
+                if (!item.IsActive || !accounts.TryGetValue(item.UserId, out var user))
+                {
+                    await db.Invitations.Where(i => i.Id == invitation.Id)
+                        .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Cancelled), ct);
+                    continue;
+                }
+                var ok = await SendAsync(user, invitation.Recipient, item.FullName, item.Language, ct);
+                var at = clock.UtcNow;
+                var attempts = invitation.Attempts + 1;
+                await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(i => i.Status, ok ? InvitationStatus.Sent : InvitationStatus.Failed)
+                    .SetProperty(i => i.SentAt, ok ? at : null)
+                    .SetProperty(i => i.NextAttemptAt, ok ? null : at + Reminders.ReminderSenderOptions.Backoff(attempts))
+                    .SetProperty(i => i.LastError, ok ? null : "The mail server did not accept the message; see the log."), ct);
+                if (ok) sent++;
+                else logger.LogWarning("Invitation {Id} failed (attempt {Attempt}); will retry", invitation.Id, attempts);
+            }
+        }
+    }
+
+    async Task<bool> SendAsync(AppUser user, string email, string name, string language, CancellationToken ct)
+    {
+        var link = await links.InvitationAsync(user, language);
+        return await mail.SendAsync(new MailRecipient(email, name, language), () => (
+            L["Te damos la bienvenida a la promesa de servicio"].Value,
+            L["Hola, {0}:\n\nYa tienes acceso a la promesa de servicio de tu empresa. Crea tu contraseña con este enlace (caduca en 7 días):\n\n{1}\n\nSi no esperabas este mensaje, ignóralo.", name, link].Value), ct);
+    }
+}
+
+/// <summary>Sends queued invitations in the background: at once when an import signals, and every few minutes for retries.</summary>
+public sealed class InvitationJob(IServiceScopeFactory scopes, InvitationSignal signal, IOptions<InvitationOptions> options, ILogger<InvitationJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled) return;
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var sent = await scope.ServiceProvider.GetRequiredService<InvitationSender>().RunOnceAsync(stoppingToken);
+                if (sent > 0) logger.LogInformation("Sent {Count} invitations", sent);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Sending invitations failed; trying again at the next run");
+            }
+            try
+            {
+                await signal.WaitAsync(TimeSpan.FromMinutes(options.Value.IntervalMinutes), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
+
+public static class InvitationExtensions
+{
+    public static IHostApplicationBuilder AddInvitations(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<InvitationSignal>();
+        builder.Services.AddScoped<InvitationSender>();
+        builder.Services.AddHostedService<InvitationJob>();
+        return builder;
+    }
+}
