@@ -36,7 +36,11 @@ case "${1:-}" in
   run)
     db=$2; shift 2
     urls=("$@")
-    [ ${#urls[@]} -gt 0 ] || urls=(/hr/dashboard /hr/completion "/hr/completion?status=Overdue" "/hr/completion?p=3000")
+    [ ${#urls[@]} -gt 0 ] || urls=(/hr/dashboard /hr/dashboard/manager /hr/dashboard/site
+      /hr/completion "/hr/completion?status=Overdue" "/hr/completion?p=3000" "/hr/completion?department=2&status=InProgress"
+      "/hr/completion?q=romero%20gil" "/hr/completion?site=7&status=Completed" "/hr/completion?job=Cajero/a&status=Overdue"
+      "/hr/completion?manager=13" "/hr/completion?onboarding=Late" "/hr/completion?onboarding=DueSoon"
+      "/hr/completion?without=Manager&status=Completed" /hr/people/5000)
     site_env "$db"
     (cd "$bin" && ASPNETCORE_URLS="$base" exec dotnet ServicePromise.Web.dll) >/tmp/sp-bench-site.log 2>&1 &
     site=$!
