@@ -18,8 +18,11 @@ public static class DatabaseExtensions
 
         builder.Services.AddDbContext<AppDbContext>(options =>
         {
-            if (provider == DatabaseProvider.PostgreSql) options.UseNpgsql(connectionString);
-            else options.UseSqlite(connectionString);
+            // Collections in a projection are read by queries of their own. In one query SQLite joins them as a
+            // derived table it cannot flatten — every pillar of every assignment, read before filtering: a minute
+            // per employee page at 100,000 people (docs/benchmarks.md).
+            if (provider == DatabaseProvider.PostgreSql) options.UseNpgsql(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+            else options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
             // Migrations are hand-written and carry no model snapshot; the schema-equality test guards them instead.
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });

@@ -18,20 +18,26 @@ public sealed record MyAssignment(
     public static async Task<MyAssignment?> LoadAsync(AppDbContext db, int employeeId, CancellationToken ct = default)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        // Three narrow queries rather than one nested projection: SQLite builds a nested one over every pillar of
+        // every assignment before joining — a minute per page at 100,000 people (docs/benchmarks.md).
         var a = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId && e.CurrentAssignmentId != null)
-            .Select(e => e.CurrentAssignment!)
-            .Select(a => new
+            .Select(e => new
             {
-                a.Id, a.Reason, a.DueOn, a.CompletedAt, a.Edition!.Number, a.Edition.PublishedAt, a.Edition.DefaultLanguage,
-                Texts = a.Edition.Texts.ToList(),
-                Pillars = a.Pillars.OrderBy(p => p.Pillar!.Order).Select(p => new
-                {
-                    p.Id, p.Pillar!.Key, p.Pillar.Order, p.ReadAt, p.ReflectedAt, p.Pillar.HasCheck, p.CheckPassedAt, Texts = p.Pillar.Texts.ToList(),
-                    Reflection = db.Reflections.Where(r => r.AssignmentPillarId == p.Id).Select(r => (Reflections.ReflectionStatus?)r.Status).FirstOrDefault(),
-                }).ToList(),
+                e.CurrentAssignment!.Id, e.CurrentAssignment.Reason, e.CurrentAssignment.DueOn, e.CurrentAssignment.CompletedAt,
+                e.CurrentAssignment.EditionId, e.CurrentAssignment.Edition!.Number, e.CurrentAssignment.Edition.PublishedAt,
+                e.CurrentAssignment.Edition.DefaultLanguage,
             })
             .SingleOrDefaultAsync(ct);
         if (a is null) return null;
+        var editionTexts = await db.EditionTexts.AsNoTracking().Where(t => t.EditionId == a.EditionId).ToListAsync(ct);
+        var assignmentPillars = await db.AssignmentPillars.AsNoTracking().Where(p => p.AssignmentId == a.Id)
+            .OrderBy(p => p.Pillar!.Order)
+            .Select(p => new
+            {
+                p.Id, p.Pillar!.Key, p.Pillar.Order, p.ReadAt, p.ReflectedAt, p.Pillar.HasCheck, p.CheckPassedAt, Texts = p.Pillar.Texts.ToList(),
+                Reflection = db.Reflections.Where(r => r.AssignmentPillarId == p.Id).Select(r => (Reflections.ReflectionStatus?)r.Status).FirstOrDefault(),
+            })
+            .AsSplitQuery().ToListAsync(ct);
 
         var fallback = false;
         T Pick<T>(List<T> texts, Func<T, string> lang)
@@ -42,8 +48,8 @@ public sealed record MyAssignment(
             return texts.First(t => lang(t) == a.DefaultLanguage);
         }
 
-        var promise = Pick(a.Texts, t => t.Language);
-        var pillars = a.Pillars.Select(p => new MyPillar(p.Id, p.Key, p.Order, Pick(p.Texts, t => t.Language), p.ReadAt, p.ReflectedAt, p.HasCheck, p.CheckPassedAt, p.Reflection)).ToList();
+        var promise = Pick(editionTexts, t => t.Language);
+        var pillars = assignmentPillars.Select(p => new MyPillar(p.Id, p.Key, p.Order, Pick(p.Texts, t => t.Language), p.ReadAt, p.ReflectedAt, p.HasCheck, p.CheckPassedAt, p.Reflection)).ToList();
         return new MyAssignment(a.Id, a.Reason, a.DueOn, a.CompletedAt, a.Number, a.PublishedAt, promise, pillars, fallback);
     }
 }
