@@ -1,6 +1,7 @@
 using ServicePromise.Web.Staff.Import;
 using ServicePromise.Web.Reminders;
 using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Audit;
 using ServicePromise.Web.Certificates;
 using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Content;
@@ -14,6 +15,7 @@ using ServicePromise.Web.Record;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
 builder.AddAccounts();
+builder.AddAudit();
 builder.AddContent();
 builder.AddLearning();
 builder.AddCoaching();

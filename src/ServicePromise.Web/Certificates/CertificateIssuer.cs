@@ -6,7 +6,8 @@ using ServicePromise.Web.Learning;
 namespace ServicePromise.Web.Certificates;
 
 /// <summary>Creates the certificate for a completed assignment, copying the fields it prints.</summary>
-public sealed class CertificateIssuer(AppDbContext db, Infrastructure.OrganisationClock clock, Microsoft.Extensions.Options.IOptions<LearningOptions> options)
+public sealed class CertificateIssuer(AppDbContext db, Infrastructure.OrganisationClock clock, Microsoft.Extensions.Options.IOptions<LearningOptions> options,
+    Audit.AuditLog audit)
 {
     /// <summary>Adds the certificate to the context; the caller saves it with the completion.</summary>
     public Task<Certificate> CreateAsync(Assignment assignment, CancellationToken ct = default) => CreateAsync(assignment, keepExpiry: null, ct);
@@ -74,6 +75,9 @@ public sealed class CertificateIssuer(AppDbContext db, Infrastructure.Organisati
             var created = await CreateAsync(assignment, keepExpiry: old, ct);
             // Issued now, so it sorts after the old one even on a coarse clock.
             created.IssuedAt = now > old.IssuedAt ? now : old.IssuedAt.AddTicks(1);
+            var person = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId).Select(e => new { e.FullName, e.EmployeeNumber }).SingleAsync(ct);
+            audit.Add(Audit.AuditActions.CertificateReissued, employeeId, Audit.AuditLog.Person(person.FullName, person.EmployeeNumber),
+                new Dictionary<string, object?> { ["certificate"] = old.Code, ["replacedBy"] = created.Code, ["reason"] = reason });
             await db.SaveChangesAsync(ct);
             await db.Certificates.Where(c => c.Id == old.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.ReplacedById, created.Id), ct);
             await transaction.CommitAsync(ct);

@@ -61,5 +61,9 @@ public class EvidenceOptions
     [Range(1, 1440, ErrorMessage = "Evidence:StaleMinutes must be between 1 and 1440.")]
     public int StaleMinutes { get; set; } = 15;
 
+    /// <summary>How far back the audit log in a pack goes: the entries of this many months up to the pack's making.</summary>
+    [Range(1, 120, ErrorMessage = "Evidence:AuditLogMonths must be between 1 and 120.")]
+    public int AuditLogMonths { get; set; } = 12;
+
     public string FullPath(string contentRoot) => System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, Path));
 }

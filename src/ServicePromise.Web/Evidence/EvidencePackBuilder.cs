@@ -20,11 +20,12 @@ namespace ServicePromise.Web.Evidence;
 /// </summary>
 public sealed class EvidencePackBuilder(
     AppDbContext db, CertificateArchive archive, OrganisationClock clock, IOptions<EvidenceOptions> options, IOptions<AppOptions> app,
-    IHostEnvironment env, IStringLocalizer<SharedResource> L, ILogger<EvidencePackBuilder> logger)
+    IHostEnvironment env, IStringLocalizer<SharedResource> L, ILogger<EvidencePackBuilder> logger, Audit.AuditLog audit)
 {
     public const string CertificateFolder = "certificates/";
     public const string ManifestJson = "manifest.json";
     public const string ManifestCsv = "manifest.csv";
+    public const string AuditLogCsv = "audit-log.csv";
     static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
 
     public string Folder => options.Value.FullPath(env.ContentRootPath);
@@ -102,6 +103,11 @@ public sealed class EvidencePackBuilder(
                 .SetProperty(p => p.CompletedAt, clock.UtcNow)
                 .SetProperty(p => p.UpdatedAt, clock.UtcNow), CancellationToken.None);
             if (finished == 0) File.Delete(final); // another worker took it over meanwhile; its file counts
+            else await audit.RecordAsync(Audit.AuditActions.EvidenceBuilt, subject: id.ToString(CultureInfo.InvariantCulture),
+                details: new Dictionary<string, object?>
+                {
+                    ["pack"] = id, ["people"] = counts.People, ["certificates"] = counts.Certificates, ["entries"] = counts.AuditEntries, ["sha256"] = sha256,
+                }, ct: CancellationToken.None);
             logger.LogInformation("Evidence pack {Id}: {Certificates} certificates, {People} people, {Size} bytes in {Seconds:0.0} s",
                 id, counts.Certificates, counts.People, size, (clock.UtcNow - started).TotalSeconds);
         }
@@ -136,7 +142,7 @@ public sealed class EvidencePackBuilder(
         }
     }
 
-    sealed record Counts(int People, int Certificates);
+    sealed record Counts(int People, int Certificates, int AuditEntries);
 
     async Task<Counts> WriteZipAsync(EvidencePack pack, string worker, string part, string list, DateTime started, CancellationToken ct)
     {
@@ -148,6 +154,7 @@ public sealed class EvidencePackBuilder(
         await using var output = new FileStream(part, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.Asynchronous);
         var people = 0;
         var certificates = 0;
+        var auditEntries = 0;
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             // 1. The completion list, exactly as HR's CSV export writes it; the certificate ids are collected on the way.
@@ -177,9 +184,15 @@ public sealed class EvidencePackBuilder(
                     reported = DateTime.UtcNow;
                 }
             }
+
+            // 3. The audit log of the period: who imported, changed, revoked, reissued, published and exported what.
+            var auditFrom = started.AddMonths(-options.Value.AuditLogMonths);
+            await AddStreamedAsync(zip, AuditLogCsv, modified, files, async stream =>
+                auditEntries = await Audit.AuditCsv.WriteAsync(stream, delimiter,
+                    db.AuditEntries.AsNoTracking().Where(e => e.At >= auditFrom && e.At <= started).OrderBy(e => e.Id).AsAsyncEnumerable(), clock, L, ct));
             await files.FlushAsync(ct);
 
-            // 3. The manifests: every file above with its size and SHA-256, and what the pack is.
+            // 4. The manifests: every file above with its size and SHA-256, and what the pack is.
             var entries = File.ReadLines(list).Select(line => line.Split('\t')).Select(f => (Path: f[2], Bytes: long.Parse(f[1], CultureInfo.InvariantCulture), Sha256: f[0]));
             await AddStreamedAsync(zip, ManifestCsv, modified, null, async stream =>
             {
@@ -213,6 +226,12 @@ public sealed class EvidencePackBuilder(
                 json.WriteNumber("certificates", certificates);
                 json.WriteEndObject();
                 json.WriteString("completionCsv", csvName);
+                json.WriteStartObject("auditLog");
+                json.WriteString("file", AuditLogCsv);
+                json.WriteString("from", started.AddMonths(-options.Value.AuditLogMonths));
+                json.WriteString("to", started);
+                json.WriteNumber("entries", auditEntries);
+                json.WriteEndObject();
                 json.WriteString("csvDelimiter", delimiter.ToString());
                 json.WriteString("language", pack.Language);
                 json.WriteString("verifyAt", app.Value.Link("/verify/"));
@@ -234,7 +253,7 @@ public sealed class EvidencePackBuilder(
             });
         }
         await output.FlushAsync(ct);
-        return new Counts(people, certificates);
+        return new Counts(people, certificates, auditEntries);
     }
 
     /// <summary>Writes one ZIP entry through a stream that hashes and counts what goes in, and notes it in the file list.</summary>

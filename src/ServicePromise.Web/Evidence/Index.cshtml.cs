@@ -41,7 +41,7 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, EvidencePackSi
         return new JsonResult(open.Select(p => new { id = p.Id, status = p.Status.ToString(), done = p.Done, total = p.Total, text = ProgressText(p.Status, p.Done, p.Total) }));
     }
 
-    public async Task<IActionResult> OnPostRequestAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostRequestAsync([FromServices] Audit.AuditLog audit, CancellationToken ct)
     {
         // One pack at a time: a second click (or a colleague) while one is being prepared just follows that one.
         if (await db.EvidencePacks.AnyAsync(p => p.Status == EvidencePackStatus.Requested || p.Status == EvidencePackStatus.Building, ct))
@@ -57,6 +57,7 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, EvidencePackSi
             Language = Languages.Normalize(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? Languages.Default,
             Status = EvidencePackStatus.Requested,
         });
+        audit.Add(Audit.AuditActions.EvidenceRequested);
         await db.SaveChangesAsync(ct);
         signal.Wake();
         TempData["StatusMessage"] = L["Paquete solicitado. Se prepara en segundo plano; puedes salir de esta página y volver más tarde."].Value;
@@ -64,7 +65,7 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, EvidencePackSi
     }
 
     /// <summary>The built ZIP, streamed from disk. HR only (the whole page is).</summary>
-    public async Task<IActionResult> OnGetDownloadAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetDownloadAsync(int id, [FromServices] Audit.AuditLog audit, CancellationToken ct)
     {
         var pack = await db.EvidencePacks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.Status == EvidencePackStatus.Ready, ct);
         if (pack?.FileName is null) return NotFound();
@@ -74,12 +75,14 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, EvidencePackSi
             TempData["StatusMessage"] = L["El archivo de ese paquete ya no está en el servidor. Solicita uno nuevo."].Value;
             return Redirect("/hr/evidence");
         }
+        await audit.RecordAsync(Audit.AuditActions.EvidenceDownloaded, subject: pack.Id.ToString(CultureInfo.InvariantCulture),
+            details: new Dictionary<string, object?> { ["pack"] = pack.Id, ["sha256"] = pack.Sha256 }, ct: ct);
         var name = Certificates.CertificateArchive.Safe(L["evidencias-{0}", $"{clock.LocalDate(pack.RequestedAt):yyyy-MM-dd}-{pack.Id}"].Value, 60) + ".zip";
         return new PhysicalFileResult(path, "application/zip") { FileDownloadName = name, EnableRangeProcessing = true };
     }
 
     /// <summary>Removes a finished (or failed) pack and its file, after confirmation.</summary>
-    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, [FromServices] Audit.AuditLog audit, CancellationToken ct)
     {
         if (!confirm)
         {
@@ -88,7 +91,12 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, EvidencePackSi
         }
         var pack = await db.EvidencePacks.AsNoTracking()
             .SingleOrDefaultAsync(p => p.Id == id && (p.Status == EvidencePackStatus.Ready || p.Status == EvidencePackStatus.Failed), ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var deleted = pack is null ? 0 : await db.EvidencePacks.Where(p => p.Id == id && p.Status == pack.Status).ExecuteDeleteAsync(ct);
+        if (deleted == 1)
+            await audit.RecordAsync(Audit.AuditActions.EvidenceDeleted, subject: id.ToString(CultureInfo.InvariantCulture),
+                details: new Dictionary<string, object?> { ["pack"] = id, ["sha256"] = pack!.Sha256 }, ct: ct);
+        await transaction.CommitAsync(ct);
         if (deleted == 1 && pack!.FileName is { } file)
         {
             try { System.IO.File.Delete(Path.Combine(builder.Folder, Path.GetFileName(file))); } catch (IOException) { }

@@ -24,6 +24,7 @@ public static class AppStartup
         var db = services.GetRequiredService<AppDbContext>();
         await db.MigrateAsync(ct);
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        await Audit.SettingsAudit.RecordChangesAsync(services, ct);
         await PublishFirstEditionOrWarnAsync(services, content, ct);
 
         if (app.Environment.IsDevelopment() && options.SeedDemoData && !db.Employees.Any())

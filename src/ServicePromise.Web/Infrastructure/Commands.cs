@@ -17,6 +17,8 @@ public static class Commands
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        // Whatever a command does is done by whoever runs it on this machine, not by a signed-in person.
+        app.Services.GetRequiredService<Audit.AuditProcess>().IsCommandLine = true;
         try
         {
             switch (args[0])
@@ -71,15 +73,19 @@ public static class Commands
             return 1;
         }
         await users.AddToRolesAsync(user, [Roles.Employee, Roles.Admin, Roles.HR]);
-        db.Employees.Add(new Employee
+        var employee = new Employee
         {
             UserId = user.Id,
             EmployeeNumber = "ADMIN-" + user.Id[..8],
             FullName = name.Trim(),
             JobTitle = "Administrador/a",
             HireDate = DateOnly.FromDateTime(DateTime.UtcNow),
-        });
+        };
+        db.Employees.Add(employee);
         await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<Audit.AuditLog>().RecordAsync(Audit.AuditActions.AdminCreated, employee.Id,
+            Audit.AuditLog.Person(employee.FullName, employee.EmployeeNumber),
+            new Dictionary<string, object?> { ["email"] = email, ["roles"] = "Employee,Admin,HR" });
         await scope.ServiceProvider.GetRequiredService<Onboarding>().AssignCurrentEditionAsync();
 
         var link = await scope.ServiceProvider.GetRequiredService<AccountLinks>().InvitationAsync(user, Languages.Default);

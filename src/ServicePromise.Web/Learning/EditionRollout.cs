@@ -7,7 +7,7 @@ namespace ServicePromise.Web.Learning;
 /// Publishes an edition and assigns what it asks of people in one transaction: either both happen or
 /// neither does, so an edition can never exist with nobody told to learn it.
 /// </summary>
-public sealed class EditionRollout(AppDbContext db, EditionPublisher publisher, NewEditionAssigner assigner)
+public sealed class EditionRollout(AppDbContext db, EditionPublisher publisher, NewEditionAssigner assigner, Audit.AuditLog audit)
 {
     /// <returns>The current edition, whether it was published now, and how many people got something to do.</returns>
     public async Task<(Edition Edition, bool Published, int Assigned)> PublishAsync(ContentSet content, string? changeNote)
@@ -16,6 +16,9 @@ public sealed class EditionRollout(AppDbContext db, EditionPublisher publisher, 
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var (edition, published) = await publisher.PublishAsync(content, changeNote, CancellationToken.None);
         var assigned = published ? await assigner.AssignAsync(edition, CancellationToken.None) : 0;
+        if (published)
+            await audit.RecordAsync(Audit.AuditActions.ContentPublished, subject: edition.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                details: new Dictionary<string, object?> { ["edition"] = edition.Number, ["note"] = changeNote, ["assigned"] = assigned }, ct: CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         return (edition, published, assigned);
     }

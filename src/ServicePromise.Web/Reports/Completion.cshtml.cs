@@ -102,9 +102,10 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
 
     /// <summary>The whole filtered list as CSV, streamed row by row: UTF-8 with BOM for Excel, and no cell can become a formula.</summary>
     /// <param name="sep">"semicolon", "comma" or "tab"; otherwise the reader's locale decides.</param>
-    public async Task<IActionResult> OnGetCsvAsync(string? sep, CancellationToken ct)
+    public async Task<IActionResult> OnGetCsvAsync(string? sep, [FromServices] Audit.AuditLog audit, CancellationToken ct)
     {
         Today = clock.Today;
+        await audit.RecordAsync(Audit.AuditActions.CompletionExported, details: FilterDetails(), ct: ct);
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{L["Cumplimiento"].Value.ToLowerInvariant()}-{Today:yyyy-MM-dd}.csv\"";
         await CompletionCsv.WriteAsync(Response.Body, CompletionCsv.Delimiter(sep), CompletionQuery.Rows(db, Filter, clock).AsAsyncEnumerable(), Today, clock, L, ct);
@@ -116,7 +117,8 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
     /// response as each PDF is rendered, one at a time. Files are named by employee number and code, nothing else.
     /// With nobody to include, the list comes back with a message instead of an empty ZIP.
     /// </summary>
-    public async Task<IActionResult> OnGetCertificatesAsync([FromServices] ServicePromise.Web.Certificates.CertificateArchive archive, CancellationToken ct)
+    public async Task<IActionResult> OnGetCertificatesAsync([FromServices] ServicePromise.Web.Certificates.CertificateArchive archive,
+        [FromServices] Audit.AuditLog audit, CancellationToken ct)
     {
         Today = clock.Today;
         var ids = new List<int>();
@@ -129,6 +131,9 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
             return Redirect("/hr/completion" + QueryString.Create(FilterValues.Where(p => !string.IsNullOrEmpty(p.Value))));
         }
 
+        var details = FilterDetails();
+        details["certificates"] = ids.Count;
+        await audit.RecordAsync(Audit.AuditActions.CertificatesDownloaded, details: details, ct: ct);
         Response.ContentType = "application/zip";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{ServicePromise.Web.Certificates.CertificateArchive.Safe(L["certificados-{0}", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value, 60)}.zip\"";
         var modified = new DateTimeOffset(clock.Local(clock.UtcNow), TimeSpan.Zero);
@@ -143,6 +148,13 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
         }
         await spool.DrainAsync(ct); // the central directory, written as the archive closes
         return new EmptyResult();
+    }
+
+    /// <summary>For the audit log: which filters the export or download used (an unfiltered one says so).</summary>
+    Dictionary<string, object?> FilterDetails()
+    {
+        var used = FilterValues.Where(f => !string.IsNullOrEmpty(f.Value)).ToDictionary(f => f.Key, f => (object?)f.Value);
+        return used.Count == 0 ? new Dictionary<string, object?> { ["filter"] = "-" } : used;
     }
 
     public DateOnly? LocalDate(DateTime? utc) => utc is { } value ? clock.LocalDate(value) : null;

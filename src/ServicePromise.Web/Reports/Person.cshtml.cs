@@ -113,7 +113,8 @@ public class PersonModel(AppDbContext db, OrganisationClock clock, ServicePromis
     }
 
     /// <summary>Withdraws one of this person's certificates, with a reason the public verification page shows. Once.</summary>
-    public async Task<IActionResult> OnPostRevokeAsync(int id, int certificateId, string? reason, bool confirm, CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeAsync(int id, int certificateId, string? reason, bool confirm,
+        [FromServices] Audit.AuditLog audit, CancellationToken ct)
     {
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason)) ModelState.AddModelError("reason", L["Escribe el motivo: se mostrará en la página de verificación."]);
@@ -125,11 +126,21 @@ public class PersonModel(AppDbContext db, OrganisationClock clock, ServicePromis
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return page;
         }
+        // The revocation and its audit entry together, or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var revoked = await db.Certificates.Where(c => c.Id == certificateId && c.EmployeeId == id && c.RevokedAt == null)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(c => c.RevokedAt, clock.UtcNow)
                 .SetProperty(c => c.RevokedReason, reason)
                 .SetProperty(c => c.RevokedById, User.GetEmployeeId()), ct);
+        if (revoked == 1)
+        {
+            var done = await db.Certificates.AsNoTracking().Where(c => c.Id == certificateId)
+                .Select(c => new { c.Code, c.Employee!.FullName, c.Employee.EmployeeNumber }).SingleAsync(ct);
+            await audit.RecordAsync(Audit.AuditActions.CertificateRevoked, id, Audit.AuditLog.Person(done.FullName, done.EmployeeNumber),
+                new Dictionary<string, object?> { ["certificate"] = done.Code, ["reason"] = reason }, ct);
+        }
+        await transaction.CommitAsync(ct);
         TempData["StatusMessage"] = revoked == 1 ? L["Certificado revocado."].Value : L["Ese certificado ya estaba revocado o no es de esta persona; no se ha cambiado nada."].Value;
         return Redirect($"/hr/people/{id}#certificates");
     }

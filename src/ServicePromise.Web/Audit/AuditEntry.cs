@@ -1,0 +1,61 @@
+namespace ServicePromise.Web.Audit;
+
+/// <summary>
+/// One privileged action, as it happened: who (their employee id and name at the time), when, what, about whom or
+/// what, and from where (the client address, or the command line / the system for work no person started).
+/// Append-only: the database refuses updates and deletes of these rows (triggers in migration AuditLog).
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    /// <summary>One of <see cref="AuditActions"/>.</summary>
+    public string Action { get; set; } = "";
+    public int? ActorEmployeeId { get; set; }
+    public string ActorName { get; set; } = "";
+    /// <summary>The client's address (after trusted proxies), or <see cref="AuditOrigins.CommandLine"/> / <see cref="AuditOrigins.System"/>.</summary>
+    public string Origin { get; set; } = "";
+    /// <summary>The person the action was about, when it was about one (a plain reference: the row outlives them).</summary>
+    public int? SubjectEmployeeId { get; set; }
+    /// <summary>What it was about, as a reader recognises it: a person's name and number, a certificate code, an edition.</summary>
+    public string? Subject { get; set; }
+    /// <summary>The particulars as a JSON object of short keys (counts, old and new values, reasons).</summary>
+    public string? Details { get; set; }
+}
+
+/// <summary>The actions the log records. Stored as these strings, so a new one needs no migration.</summary>
+public static class AuditActions
+{
+    public const string StaffImportApplied = "staff.import.applied";
+    public const string EmailChanged = "account.email.changed";
+    public const string RoleGranted = "account.role.granted";
+    public const string RoleRemoved = "account.role.removed";
+    public const string Deactivated = "account.deactivated";
+    public const string Reactivated = "account.reactivated";
+    public const string AdminCreated = "account.admin.created";
+    public const string CertificateRevoked = "certificate.revoked";
+    public const string CertificateReissued = "certificate.reissued";
+    public const string ContentPublished = "content.published";
+    public const string EvidenceRequested = "evidence.requested";
+    public const string EvidenceBuilt = "evidence.built";
+    public const string EvidenceDownloaded = "evidence.downloaded";
+    public const string EvidenceDeleted = "evidence.deleted";
+    public const string CompletionExported = "completion.exported";
+    public const string CertificatesDownloaded = "certificates.downloaded";
+    public const string AuditExported = "audit.exported";
+    public const string SettingsChanged = "settings.changed";
+
+    public static readonly string[] All =
+    [
+        StaffImportApplied, EmailChanged, RoleGranted, RoleRemoved, Deactivated, Reactivated, AdminCreated,
+        CertificateRevoked, CertificateReissued, ContentPublished,
+        EvidenceRequested, EvidenceBuilt, EvidenceDownloaded, EvidenceDeleted, CompletionExported, CertificatesDownloaded, AuditExported,
+        SettingsChanged,
+    ];
+}
+
+public static class AuditOrigins
+{
+    public const string CommandLine = "cli";
+    public const string System = "system";
+}
