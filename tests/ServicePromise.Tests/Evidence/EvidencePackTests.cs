@@ -103,6 +103,19 @@ public class EvidencePackTests
             Assert.Equal(content.Length, f.GetProperty("bytes").GetInt64());
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), f.GetProperty("sha256").GetString());
         }
+        // The audit log of the period, up to the pack's making: here, at least the request itself, by Marta.
+        var auditLog = root.GetProperty("auditLog");
+        Assert.Equal(EvidencePackBuilder.AuditLogCsv, auditLog.GetProperty("file").GetString());
+        Assert.Equal(auditLog.GetProperty("to").GetDateTime().AddMonths(-12), auditLog.GetProperty("from").GetDateTime());
+        var auditCsv = Encoding.UTF8.GetString(Read(zip.GetEntry(EvidencePackBuilder.AuditLogCsv)!)).TrimStart('\uFEFF');
+        var auditLines = auditCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(auditLog.GetProperty("entries").GetInt32() + 1, auditLines.Length);
+        Assert.Contains(auditLines, l => l.Contains(ServicePromise.Web.Audit.AuditActions.EvidenceRequested) && l.Contains("Marta"));
+        Assert.DoesNotContain(auditLines, l => l.Contains(ServicePromise.Web.Audit.AuditActions.EvidenceBuilt)); // recorded once built, after
+        var built = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == ServicePromise.Web.Audit.AuditActions.EvidenceBuilt));
+        Assert.Contains(pack.Sha256!, built.Details);
+        Assert.Single(await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == ServicePromise.Web.Audit.AuditActions.EvidenceDownloaded).ToListAsync()));
+
         var manifestCsv = Encoding.UTF8.GetString(Read(zip.GetEntry("manifest.csv")!)).TrimStart('\uFEFF');
         Assert.Equal(files.Count + 1, manifestCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
 
