@@ -228,7 +228,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await ShownAsync(page, language);
     }
 
-    /// <summary>The content admin: editions, the preview, the differences and one published edition.</summary>
+    /// <summary>The content admin: editions, the preview, the differences and one published edition; the audit log.</summary>
     async Task AdminAsync(string language)
     {
         var page = await site.NewPageAsync();
@@ -239,6 +239,8 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await GoAsync(page, "/admin/content/diff?from=1", language);
         await GoAsync(page, "/admin/content/editions/1", language);
         await GoAsync(page, "/admin/content/editions/1?lang=en", language);
+        await GoAsync(page, "/admin/audit", language);
+        await GoAsync(page, "/admin/audit?action=unknown&q=x", language); // the error state
     }
 
     /// <summary>The reset link mailed to the completed employee, whose profile is in <paramref name="language"/> by now.</summary>
