@@ -34,6 +34,7 @@ public static class AccountsExtensions
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         builder.Services.AddScoped<AccountLinks>();
         builder.AddSessions();
+        builder.AddThrottling();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {

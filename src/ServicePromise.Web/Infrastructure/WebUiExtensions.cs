@@ -83,6 +83,7 @@ public static class WebUiExtensions
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseThrottling();
         app.UseAuthentication();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthorization();
