@@ -20,6 +20,7 @@ public static class AccountsExtensions
                 options.Tokens.ProviderMap[InvitationTokens.ProviderName] = new TokenProviderDescriptor(typeof(InvitationTokenProvider));
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddSignInManager<ActiveEmployeeSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
@@ -32,6 +33,8 @@ public static class AccountsExtensions
         });
         builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
         builder.Services.AddScoped<AccountLinks>();
+        builder.AddSessions();
+        builder.AddThrottling();
 
         builder.Services.ConfigureApplicationCookie(options =>
         {
@@ -44,7 +47,20 @@ public static class AccountsExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // Every request, not Identity's every 30 minutes: see SessionValidator.
+            options.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
         });
         return builder;
+    }
+
+    /// <summary>Sessions end on their next request when the person signs out, leaves or changes password, email or role.</summary>
+    static void AddSessions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<SessionCache>();
+        builder.Services.AddSingleton<SessionChangeInterceptor>();
+        builder.Services.AddScoped<SessionValidator>();
+        builder.Services.AddScoped<UserSessions>();
+        builder.Services.ConfigureDbContext<AppDbContext>((services, options) => options.AddInterceptors(services.GetRequiredService<SessionChangeInterceptor>()));
     }
 }

@@ -12,6 +12,7 @@ using ServicePromise.Web.Mail;
 namespace ServicePromise.Web.Accounts;
 
 [AllowAnonymous]
+[Throttled(ThrottledAction.ForgotPassword)]
 public class ForgotPasswordModel(
     UserManager<AppUser> users, AccountLinks links, MailSender mail, AppDbContext db,
     IStringLocalizer<SharedResource> L, ILogger<ForgotPasswordModel> logger) : PageModel

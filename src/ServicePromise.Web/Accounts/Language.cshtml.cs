@@ -19,7 +19,7 @@ public class LanguageModel(AppDbContext db, SignInManager<AppUser> signIn, UserM
         if (culture is not ("es" or "en")) culture = "es";
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = Request.IsHttps });
 
         if (User.GetEmployeeId() is int employeeId)
         {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace ServicePromise.Web.Accounts;
 
 [AllowAnonymous]
+[Throttled(ThrottledAction.SignIn)]
 public class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> L, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]

@@ -8,6 +8,7 @@ namespace ServicePromise.Web.Certificates;
 
 /// <summary>Public proof: anyone with a code (or the QR code) sees exactly what the certificate says and whether it is valid.</summary>
 [AllowAnonymous]
+[Accounts.Throttled(Accounts.ThrottledAction.Verify)]
 public class VerifyModel(AppDbContext db, Infrastructure.OrganisationClock clock) : PageModel
 {
     public sealed record Result(string Code, string HolderName, string JobTitle, string Company, int EditionNumber,

@@ -19,9 +19,17 @@ public class AppOptions : IValidatableObject
 
     /// <summary>
     /// Behind a TLS-terminating proxy or load balancer, trust its X-Forwarded-For/-Proto headers so the app
-    /// knows requests were https (secure cookies, correct links). Only enable it when a proxy is in front.
+    /// knows requests were https (secure cookies, correct links) and who the client is (throttling). Only the
+    /// headers of a request that comes from <see cref="KnownProxies"/> or <see cref="KnownNetworks"/> are read;
+    /// anyone else's are ignored.
     /// </summary>
     public bool TrustForwardedHeaders { get; set; }
+
+    /// <summary>Addresses of the proxies whose forwarded headers are trusted (e.g. 10.0.0.5, ::1).</summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of the proxies whose forwarded headers are trusted, in CIDR form (e.g. 10.0.0.0/24).</summary>
+    public string[] KnownNetworks { get; set; } = [];
 
     /// <summary>Create the demo organisation when the database is empty. Only honoured in Development.</summary>
     public bool SeedDemoData { get; set; } = true;
@@ -32,6 +40,12 @@ public class AppOptions : IValidatableObject
             yield return new ValidationResult($"App:PublicBaseUrl '{PublicBaseUrl}' must be an absolute http or https address.", [nameof(PublicBaseUrl)]);
         if (!string.IsNullOrWhiteSpace(TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
             yield return new ValidationResult($"App:TimeZone '{TimeZone}' is not a known time zone (use an IANA id such as Europe/Madrid).", [nameof(TimeZone)]);
+        foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+            yield return new ValidationResult($"App:KnownProxies '{proxy}' is not an IP address (e.g. 10.0.0.5).", [nameof(KnownProxies)]);
+        foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+            yield return new ValidationResult($"App:KnownNetworks '{network}' is not a network in CIDR form (e.g. 10.0.0.0/24).", [nameof(KnownNetworks)]);
+        if (TrustForwardedHeaders && KnownProxies.Length == 0 && KnownNetworks.Length == 0)
+            yield return new ValidationResult("App:TrustForwardedHeaders is true but App:KnownProxies and App:KnownNetworks are empty: name the proxy whose X-Forwarded-* headers are to be trusted (127.0.0.1 for one on this machine).", [nameof(TrustForwardedHeaders)]);
     }
 
     public string Link(string path) => PublicBaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');

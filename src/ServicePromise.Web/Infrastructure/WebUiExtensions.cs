@@ -29,7 +29,13 @@ public static class WebUiExtensions
         builder.Services.AddRazorPages(o => o.RootDirectory = "/")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        builder.Services.AddAntiforgery(o => o.Cookie.Name = "sp.af");
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "sp.af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // like the sign-in cookie: Secure behind TLS
+        });
+        builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         // Razor still escapes markup; this only stops it turning every "á" into "&#xE1;" in Spanish pages.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -53,13 +59,32 @@ public static class WebUiExtensions
         messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => L["El valor no es válido."]);
     }
 
+    /// <summary>
+    /// Nothing shown to a signed-in person is kept by the browser or a proxy: pages, the certificate and Mi historial
+    /// PDFs, the CSV export, the certificate ZIP, the evidence pack — one rule for every response instead of one per download.
+    /// </summary>
+    static void UseNoStoreWhenSignedIn(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.User.Identity?.IsAuthenticated == true) context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+
     public static WebApplication UseWebUi(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<AppOptions>>().Value.TrustForwardedHeaders)
+        var options = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
+        if (options.TrustForwardedHeaders)
         {
+            // Only the named proxies: a client's own X-Forwarded-For must not choose its address (throttling) or scheme.
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
+            foreach (var proxy in options.KnownProxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            foreach (var network in options.KnownNetworks) forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             app.UseForwardedHeaders(forwarded);
         }
         if (!app.Environment.IsDevelopment())
@@ -83,7 +108,9 @@ public static class WebUiExtensions
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseThrottling();
         app.UseAuthentication();
+        app.UseNoStoreWhenSignedIn();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthorization();
         app.MapRazorPages();

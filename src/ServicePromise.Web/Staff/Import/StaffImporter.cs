@@ -299,6 +299,10 @@ public sealed class StaffImporter(
             .Where(m => !db.UserRoles.Any(r => r.UserId == m.UserId && r.RoleId == managerRole))
             .Select(m => m.UserId).ToListAsync(ct);
         await db.BulkInsertAsync(missing.Select(id => new IdentityUserRole<string> { UserId = id, RoleId = managerRole }).ToList(), ct);
+        // A role change ends the person's sessions (their cookie carries their roles): a new stamp for whoever can sign in.
+        foreach (var account in await db.Users.Where(u => missing.Contains(u.Id) && u.PasswordHash != null).ToListAsync(ct))
+            account.SecurityStamp = NewSecurityStamp();
+        await db.SaveChangesAsync(ct);
     }
 
     static void Copy(StaffRow row, Employee person, IReadOnlyDictionary<string, int> departments, IReadOnlyDictionary<string, int> sites)

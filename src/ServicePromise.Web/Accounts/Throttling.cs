@@ -1,0 +1,168 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ServicePromise.Web.Accounts;
+
+/// <summary>What a page is throttled as; put <see cref="ThrottledAttribute"/> on its page model.</summary>
+public enum ThrottledAction
+{
+    /// <summary>Sign-in posts, per client address and per account (the posted email).</summary>
+    SignIn,
+    /// <summary>Password-reset requests, per client address and per target email (each one sends a mail).</summary>
+    ForgotPassword,
+    /// <summary>Every certificate lookup, per client address (guessing codes).</summary>
+    Verify,
+}
+
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ThrottledAttribute(ThrottledAction action) : Attribute
+{
+    public ThrottledAction Action { get; } = action;
+}
+
+/// <summary>At most <see cref="Permits"/> requests in each window of <see cref="WindowSeconds"/>.</summary>
+public sealed class RateLimit
+{
+    public int Permits { get; set; }
+    public int WindowSeconds { get; set; }
+}
+
+/// <summary>The limits of <see cref="Throttling"/> (section <c>Throttling</c>).</summary>
+public sealed class ThrottlingOptions : IValidatableObject
+{
+    public const string Section = "Throttling";
+
+    public RateLimit SignInPerAddress { get; set; } = new() { Permits = 30, WindowSeconds = 300 };
+    public RateLimit SignInPerAccount { get; set; } = new() { Permits = 10, WindowSeconds = 300 };
+    public RateLimit ForgotPasswordPerAddress { get; set; } = new() { Permits = 10, WindowSeconds = 3600 };
+    public RateLimit ForgotPasswordPerEmail { get; set; } = new() { Permits = 3, WindowSeconds = 3600 };
+    public RateLimit VerifyPerAddress { get; set; } = new() { Permits = 60, WindowSeconds = 60 };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, limit) in Limits())
+        {
+            if (limit.Permits is < 1 or > 1_000_000)
+                yield return new ValidationResult($"{Section}:{name}:Permits must be between 1 and 1000000 (it is {limit.Permits}).", [name]);
+            if (limit.WindowSeconds is < 1 or > 86_400)
+                yield return new ValidationResult($"{Section}:{name}:WindowSeconds must be between 1 and 86400 (it is {limit.WindowSeconds}).", [name]);
+        }
+    }
+
+    IEnumerable<(string Name, RateLimit Limit)> Limits() =>
+    [
+        (nameof(SignInPerAddress), SignInPerAddress), (nameof(SignInPerAccount), SignInPerAccount),
+        (nameof(ForgotPasswordPerAddress), ForgotPasswordPerAddress), (nameof(ForgotPasswordPerEmail), ForgotPasswordPerEmail),
+        (nameof(VerifyPerAddress), VerifyPerAddress),
+    ];
+}
+
+/// <summary>
+/// ASP.NET Core's rate limiter over the pages an attacker would hammer: sign-in, forgot-password (each request mails
+/// someone) and certificate verification. Two chained limiters: one per client address, one per account or target
+/// email. A throttled request answers 429 with Retry-After, and the status page says in the person's language when
+/// to try again.
+/// </summary>
+public static class Throttling
+{
+    public const string FormEmail = "Input.Email";
+
+    public static IHostApplicationBuilder AddThrottling(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ThrottlingOptions>().BindConfiguration(ThrottlingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<ThrottlingOptions>>((o, throttling) =>
+        {
+            var limits = throttling.Value;
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits, byAccount: false)),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits, byAccount: true)));
+            o.OnRejected = (rejected, _) =>
+            {
+                var after = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                // Nothing written: the status pages show /status/429 in the person's language.
+                return ValueTask.CompletedTask;
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>After routing (the page's <see cref="ThrottledAttribute"/> is known), before anything else reads the database.</summary>
+    public static WebApplication UseThrottling(this WebApplication app)
+    {
+        // The per-account limiter needs the posted email, and a limiter's partition cannot wait for the body: read the
+        // form first. A body that cannot be read is left for the page to refuse as it would anyway (the failed read is kept).
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<ThrottledAttribute>() is not null
+                && HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
+            {
+                try
+                {
+                    await context.Request.ReadFormAsync(context.RequestAborted);
+                }
+                catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException or InvalidOperationException or System.Text.DecoderFallbackException)
+                {
+                }
+            }
+            await next();
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    static RateLimitPartition<string> Partition(HttpContext context, ThrottlingOptions limits, bool byAccount)
+    {
+        var action = context.GetEndpoint()?.Metadata.GetMetadata<ThrottledAttribute>()?.Action;
+        // Opening the sign-in or reset form is free; sending it is what is counted.
+        if (action is null || (action != ThrottledAction.Verify && !HttpMethods.IsPost(context.Request.Method)))
+            return RateLimitPartition.GetNoLimiter("");
+        var (limit, key) = (action.Value, byAccount) switch
+        {
+            (ThrottledAction.SignIn, false) => (limits.SignInPerAddress, Address(context)),
+            (ThrottledAction.SignIn, true) => (limits.SignInPerAccount, PostedEmail(context)),
+            (ThrottledAction.ForgotPassword, false) => (limits.ForgotPasswordPerAddress, Address(context)),
+            (ThrottledAction.ForgotPassword, true) => (limits.ForgotPasswordPerEmail, PostedEmail(context)),
+            (ThrottledAction.Verify, false) => (limits.VerifyPerAddress, Address(context)),
+            _ => (null, null),
+        };
+        if (limit is null || key is null) return RateLimitPartition.GetNoLimiter("");
+        return RateLimitPartition.GetFixedWindowLimiter($"{action}/{(byAccount ? "account" : "address")}/{key}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.Permits,
+            Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+            QueueLimit = 0,
+        });
+    }
+
+    /// <summary>The client's address (as the trusted proxies report it); an IPv6 client by its /64, which one holder usually has whole.</summary>
+    static string Address(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            address = new IPAddress(bytes);
+        }
+        return address.ToString();
+    }
+
+    static string? PostedEmail(HttpContext context)
+    {
+        var form = context.Features.Get<IFormFeature>()?.Form;
+        var email = form?[FormEmail].ToString().Trim();
+        if (string.IsNullOrEmpty(email)) return null;
+        return (email.Length > 256 ? email[..256] : email).ToUpperInvariant();
+    }
+}
