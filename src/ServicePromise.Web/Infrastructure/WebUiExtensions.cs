@@ -30,6 +30,7 @@ public static class WebUiExtensions
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "sp.af");
+        builder.Services.AddRequestGuards();
         // Razor still escapes markup; this only stops it turning every "á" into "&#xE1;" in Spanish pages.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -86,6 +87,7 @@ public static class WebUiExtensions
         app.UseAuthentication();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthorization();
+        app.UseRequestGuards();
         app.MapRazorPages();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
