@@ -36,6 +36,7 @@ public static class WebUiExtensions
         });
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
+        builder.Services.AddRequestGuards();
         // Razor still escapes markup; this only stops it turning every "á" into "&#xE1;" in Spanish pages.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -113,6 +114,7 @@ public static class WebUiExtensions
         app.UseNoStoreWhenSignedIn();
         app.UseRequestLocalization(app.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value);
         app.UseAuthorization();
+        app.UseRequestGuards();
         app.MapRazorPages();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
