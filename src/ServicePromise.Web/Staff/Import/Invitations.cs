@@ -6,6 +6,7 @@ using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Staff;
 
 namespace ServicePromise.Web.Staff.Import;
 
@@ -209,6 +210,7 @@ public static class InvitationExtensions
         builder.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<InvitationSignal>();
         builder.Services.AddScoped<InvitationSender>();
+        builder.Services.AddScoped<SignInEmailChange>();
         builder.Services.AddHostedService<InvitationJob>();
         return builder;
     }
