@@ -84,7 +84,14 @@ public static class BulkWriter
     /// Sets one column of many rows, each to its own value, by integer key:
     /// <c>UPDATE t SET c = v.column2 FROM (VALUES (@id, @value), …) AS v WHERE t.Id = v.column1</c>.
     /// </summary>
-    public static async Task<int> BulkSetAsync<T, TValue>(this DbContext db, string property, IReadOnlyCollection<(int Id, TValue Value)> rows, CancellationToken ct = default)
+    public static Task<int> BulkSetAsync<T, TValue>(this DbContext db, string property, IReadOnlyCollection<(int Id, TValue Value)> rows, CancellationToken ct = default)
+        where T : class => BulkSetByKeyAsync<T, int, TValue>(db, property, rows, ct);
+
+    /// <summary>The same by text key (Identity users: a new security stamp for each).</summary>
+    public static Task<int> BulkSetAsync<T, TValue>(this DbContext db, string property, IReadOnlyCollection<(string Id, TValue Value)> rows, CancellationToken ct = default)
+        where T : class => BulkSetByKeyAsync<T, string, TValue>(db, property, rows, ct);
+
+    static async Task<int> BulkSetByKeyAsync<T, TKey, TValue>(DbContext db, string property, IReadOnlyCollection<(TKey Id, TValue Value)> rows, CancellationToken ct)
         where T : class
     {
         if (rows.Count == 0) return 0;

@@ -159,6 +159,8 @@ public static class Commands
             Console.Error.WriteLine("Nothing can be imported from this file.");
             return 2;
         }
+        foreach (var note in plan.Notes ?? [])
+            Console.WriteLine($"  kept: {note.Message}");
         var verb = result.Applied ? "Applied" : "Dry run (nothing changed; add --apply to apply)";
         Console.WriteLine($"{verb}: {plan.Creates} to create, {plan.Updates} to update, {plan.Deactivations} to deactivate, {plan.Unchanged} unchanged, {result.Problems.Count} rows with problems ({took.TotalSeconds:0.0} s).");
         if (result.Applied && args.Contains("--send-later"))

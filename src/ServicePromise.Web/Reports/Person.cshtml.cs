@@ -14,8 +14,17 @@ namespace ServicePromise.Web.Reports;
 /// <summary>One person's record for HR: where they stand on each pillar, and every knowledge-check attempt.</summary>
 [Authorize(Roles = Roles.HrOrAdmin)]
 public class PersonModel(AppDbContext db, OrganisationClock clock, ServicePromise.Web.Certificates.CertificateIssuer issuer,
-    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+    ServicePromise.Web.Staff.SignInEmailChange emailChange, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
+    /// <summary>The person's sign-in account: their email, and whether HR/Admin protects it.</summary>
+    public ServicePromise.Web.Staff.SignInEmailChange.Account? Account { get; private set; }
+    /// <summary>The viewer may change this person's sign-in email (see <see cref="ServicePromise.Web.Staff.EmailChangeRules"/>).</summary>
+    public bool MayChangeEmail { get; private set; }
+    /// <summary>A checked new address waiting for the viewer's confirmation (the old → new step).</summary>
+    public string? PendingEmail { get; private set; }
+    /// <summary>The address typed, shown again with its error.</summary>
+    public string? NewEmail { get; private set; }
+
     /// <param name="ReplacedByCode">Set when HR reissued it: the code of the certificate that replaced it.</param>
     /// <param name="MayReissue">The person's newest certificate, not yet replaced: the only one HR can reissue.</param>
     public sealed record CertificateRow(int Id, string Code, int EditionNumber, DateTime IssuedAt, DateTime? RevokedAt, string? RevokedReason,
@@ -82,7 +91,39 @@ public class PersonModel(AppDbContext db, OrganisationClock clock, ServicePromis
                 db.Certificates.Where(r => r.Id == c.ReplacedById).Select(r => r.Code).FirstOrDefault(), c.ReissueReason, false))
             .ToListAsync(ct);
         Certificates = certificates.Select((c, i) => i == 0 && c.ReplacedAt is null ? c with { MayReissue = true } : c).ToList();
+        Account = await emailChange.FindAsync(id, ct);
+        MayChangeEmail = Account is not null && ServicePromise.Web.Staff.EmailChangeRules.MayChange(User.IsInRole(Roles.Admin), User.IsInRole(Roles.HR), Account.Privilege);
         return Page();
+    }
+
+    /// <summary>
+    /// Changes the person's sign-in email in two steps: the first post checks the address and shows old → new; the
+    /// second, confirmed, applies it (their sessions end, the old address is told). Admins only for HR and admin people.
+    /// </summary>
+    public async Task<IActionResult> OnPostEmailAsync(int id, string? newEmail, bool confirmEmail, CancellationToken ct)
+    {
+        var account = await emailChange.FindAsync(id, ct);
+        if (account is null) return NotFound();
+        if (!ServicePromise.Web.Staff.EmailChangeRules.MayChange(User.IsInRole(Roles.Admin), User.IsInRole(Roles.HR), account.Privilege))
+            return StatusCode(StatusCodes.Status403Forbidden);
+        newEmail = newEmail?.Trim() ?? "";
+        var problem = confirmEmail ? await emailChange.ChangeAsync(account, newEmail, ct) : await emailChange.ProblemAsync(account, newEmail, ct);
+        if (problem is not null) ModelState.AddModelError("newEmail", problem.In(L));
+        if (!ModelState.IsValid)
+        {
+            var page = await OnGetAsync(id, ct);
+            NewEmail = newEmail;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return page;
+        }
+        if (!confirmEmail)
+        {
+            var page = await OnGetAsync(id, ct);
+            PendingEmail = newEmail;
+            return page;
+        }
+        TempData["StatusMessage"] = L["Correo cambiado: {0} entra ahora con {1}. Hemos avisado a la dirección antigua y sus sesiones abiertas se han cerrado.", account.FullName, newEmail].Value;
+        return RedirectToPage(new { id });
     }
 
     /// <summary>

@@ -112,6 +112,75 @@ public class StaffImportPlannerTests
         var swap = StaffImportPlanner.Plan([taker, ana with { Email = "ana.gil@olivo.es" }], [Known(ana)], fullImport: false);
         Assert.Empty(swap.Problems);
     }
+
+    [Theory]
+    [InlineData(Privilege.Admin, "this person is an administrator: an admin changes their account on their page")]
+    [InlineData(Privilege.Hr, "this person is in HR: an admin changes their account on their page")]
+    public void An_hr_or_admin_persons_email_and_active_flag_are_refused_and_the_rest_of_their_row_applies(Privilege privilege, string reason)
+    {
+        var admin = Row("AD1", email: "admin@olivo.es");
+        var known = Known(admin) with { Privilege = privilege };
+        var plan = StaffImportPlanner.Plan([admin with { Email = "attacker@evil.es", Active = false, JobTitle = "Directora" }], [known], fullImport: false);
+        Assert.Equal(2, plan.Problems.Count);
+        Assert.All(plan.Problems, p => Assert.Contains(reason, English(p)));
+        Assert.Contains(plan.Problems, p => English(p).Contains("“Email” is not changed"));
+        Assert.Contains(plan.Problems, p => English(p).Contains("“Active” is not changed"));
+        var change = Assert.Single(plan.Changes);
+        Assert.Equal(ChangeAction.Update, change.Action);
+        Assert.Equal([StaffField.JobTitle], change.Fields);
+        Assert.Equal(("admin@olivo.es", true), (change.Row!.Email, change.Row.Active));
+
+        // The same row for an ordinary person changes all three.
+        var ordinary = StaffImportPlanner.Plan([admin with { Email = "attacker@evil.es", Active = false, JobTitle = "Directora" }], [Known(admin)], fullImport: false);
+        Assert.Empty(ordinary.Problems);
+        Assert.Equal([StaffField.Email, StaffField.JobTitle, StaffField.Active], Assert.Single(ordinary.Changes).Fields);
+    }
+
+    [Fact]
+    public void A_full_import_keeps_hr_and_admin_people_missing_from_the_file_and_says_so()
+    {
+        var stays = Row("S1", "AD1");
+        var admin = Known(Row("AD1")) with { Privilege = Privilege.Admin };
+        var plan = StaffImportPlanner.Plan([stays], [Known(stays), admin], fullImport: true);
+        Assert.Empty(plan.Changes);
+        // They still count as a manager who stays.
+        Assert.Empty(plan.Problems);
+        Assert.Contains("is not in the file but is not deactivated: this person is an administrator", Assert.Single(plan.Notes!).Message.ToString());
+    }
+
+    [Fact]
+    public void Taking_the_email_of_an_admin_whose_own_change_is_refused_is_refused_too()
+    {
+        var admin = Row("AD1", email: "admin@olivo.es");
+        var ana = Row("A1", email: "ana@olivo.es");
+        // A swap: the admin's half is refused, so Ana's half would give two people one address.
+        var plan = StaffImportPlanner.Plan([admin with { Email = "ana@olivo.es" }, ana with { Email = "admin@olivo.es" }],
+            [Known(admin) with { Privilege = Privilege.Admin }, Known(ana)], fullImport: false);
+        Assert.Contains(plan.Problems, p => p.Line == ana.Line && English(p).Contains("already belongs to Persona AD1"));
+        Assert.DoesNotContain(plan.Changes, c => c.EmployeeNumber == "A1");
+    }
+
+    [Fact]
+    public void Refusing_a_row_for_its_manager_keeps_that_persons_email_so_a_row_taking_it_is_refused_too()
+    {
+        var ana = Row("A1", email: "ana@olivo.es");
+        var bea = Row("B1", email: "bea@olivo.es");
+        var plan = StaffImportPlanner.Plan([ana with { Email = "ana.nueva@olivo.es", ManagerNumber = "NOBODY" }, bea with { Email = "ana@olivo.es" }],
+            [Known(ana), Known(bea)], fullImport: false);
+        Assert.Equal(2, plan.Problems.Count);
+        Assert.Empty(plan.Changes);
+    }
+
+    [Fact]
+    public void A_new_manager_refused_for_a_loop_takes_their_new_reports_with_them()
+    {
+        var knownBoss = Row("K1", "N1");
+        var newcomer = Row("N1", "K1");
+        var report = Row("R1", "N1");
+        var plan = StaffImportPlanner.Plan([newcomer, report], [Known(knownBoss)], fullImport: false);
+        Assert.Contains(plan.Problems, p => p.Line == report.Line && English(p).Contains("“N1”"));
+        Assert.Empty(plan.Changes); // R1's manager would not exist: applying it could not work
+    }
 }
 
 public class StaffImportPlannerFullImportTests

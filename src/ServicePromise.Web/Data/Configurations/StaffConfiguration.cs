@@ -70,6 +70,8 @@ public class InvitationConfiguration : IEntityTypeConfiguration<Staff.Import.Inv
     {
         e.Property(x => x.Recipient).HasMaxLength(256);
         e.Property(x => x.LastError).HasMaxLength(1000);
+        e.Property(x => x.NewEmail).HasMaxLength(256);
+        e.Property(x => x.Kind).HasDefaultValue(Staff.Import.AccountMailKind.Invitation);
         e.HasIndex(x => new { x.Status, x.NextAttemptAt });
         e.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -42,7 +42,7 @@ public class IndexModel(AppDbContext db, StaffImporter importer, StaffMappings m
         Saved = await mappings.GetAsync(ct);
         if (upload is null)
         {
-            Invitations = await db.Invitations.GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            Invitations = await db.Invitations.Where(i => i.Kind == AccountMailKind.Invitation).GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
             return Page();
         }
         Upload = await MineAsync(upload.Value, ct);

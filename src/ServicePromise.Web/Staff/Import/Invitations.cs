@@ -6,6 +6,7 @@ using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Staff;
 
 namespace ServicePromise.Web.Staff.Import;
 
@@ -22,6 +23,18 @@ public enum InvitationStatus
     Cancelled = 4,
 }
 
+/// <summary>What a queued account mail is.</summary>
+public enum AccountMailKind
+{
+    /// <summary>A new person's set-password invitation.</summary>
+    Invitation = 0,
+    /// <summary>
+    /// A security notice to the person's <b>old</b> address: their sign-in email was changed (by an import or an admin),
+    /// so the real owner hears of a change they did not ask for. Sent whether or not the person is still active.
+    /// </summary>
+    EmailChanged = 1,
+}
+
 /// <summary>
 /// A set-password invitation for one new person, queued by the import in its transaction (so an import that is
 /// rolled back invites nobody) and sent afterwards by <see cref="InvitationSender"/>, out of the import's request:
@@ -32,6 +45,9 @@ public class Invitation
     public int Id { get; set; }
     public int EmployeeId { get; set; }
     public Employee? Employee { get; set; }
+    public AccountMailKind Kind { get; set; }
+    /// <summary>The address the recipient's one was changed to (an <see cref="AccountMailKind.EmailChanged"/> notice).</summary>
+    public string? NewEmail { get; set; }
     public string Recipient { get; set; } = "";
     public InvitationStatus Status { get; set; }
     public int Attempts { get; set; }
@@ -104,13 +120,15 @@ public sealed class InvitationSender(
                     .Where(i => i.Id == invitation.Id && i.Status == invitation.Status && i.Attempts == invitation.Attempts)
                     .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Claimed).SetProperty(i => i.Attempts, invitation.Attempts + 1), ct);
                 if (claimed == 0) continue; // another sender has it
-                if (!item.IsActive || !accounts.TryGetValue(item.UserId, out var user))
+                if ((invitation.Kind == AccountMailKind.Invitation && !item.IsActive) || !accounts.TryGetValue(item.UserId, out var user))
                 {
                     await db.Invitations.Where(i => i.Id == invitation.Id)
                         .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Cancelled), ct);
                     continue;
                 }
-                var ok = await SendAsync(user, invitation.Recipient, item.FullName, item.Language, ct);
+                var ok = invitation.Kind == AccountMailKind.EmailChanged
+                    ? await SendEmailChangedAsync(invitation.Recipient, invitation.NewEmail ?? user.Email ?? "", item.FullName, item.Language, ct)
+                    : await SendAsync(user, invitation.Recipient, item.FullName, item.Language, ct);
                 var at = clock.UtcNow;
                 var attempts = invitation.Attempts + 1;
                 await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(u => u
@@ -131,6 +149,27 @@ public sealed class InvitationSender(
             L["Te damos la bienvenida a la promesa de servicio"].Value,
             L["Hola, {0}:\n\nYa tienes acceso a la promesa de servicio de tu empresa. Crea tu contraseña con este enlace (caduca en 7 días):\n\n{1}\n\nSi no esperabas este mensaje, ignóralo.", name, link].Value), ct);
     }
+
+    /// <summary>Goes to the old address, in the person's language; carries no link, so it is no use to whoever changed it.</summary>
+    async Task<bool> SendEmailChangedAsync(string oldEmail, string newEmail, string name, string language, CancellationToken ct) =>
+        await mail.SendAsync(new MailRecipient(oldEmail, name, language), () => (
+            L["Ha cambiado el correo con el que entras en la promesa de servicio"].Value,
+            L["Hola, {0}:\n\nEl correo con el que entras en la promesa de servicio de tu empresa ha cambiado de {1} a {2}. Desde ahora entras con el nuevo y tus sesiones abiertas se han cerrado.\n\nSi no lo esperabas, avisa cuanto antes a Personas (RR. HH.) o al administrador de la aplicación.", name, oldEmail, newEmail].Value), ct);
+}
+
+/// <summary>Queues the notice to a person's old address after their sign-in email changed (see <see cref="AccountMailKind.EmailChanged"/>).</summary>
+public static class EmailChangeNotice
+{
+    /// <summary>The queued notice, for the caller to add in the same transaction as the change itself.</summary>
+    public static Invitation For(int employeeId, string oldEmail, string newEmail, DateTime now) => new()
+    {
+        EmployeeId = employeeId,
+        Kind = AccountMailKind.EmailChanged,
+        Recipient = oldEmail,
+        NewEmail = newEmail,
+        Status = InvitationStatus.Queued,
+        QueuedAt = now,
+    };
 }
 
 /// <summary>Sends queued invitations in the background: at once when an import signals, and every few minutes for retries.</summary>
@@ -171,6 +210,7 @@ public static class InvitationExtensions
         builder.Services.AddOptions<InvitationOptions>().BindConfiguration(InvitationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<InvitationSignal>();
         builder.Services.AddScoped<InvitationSender>();
+        builder.Services.AddScoped<SignInEmailChange>();
         builder.Services.AddHostedService<InvitationJob>();
         return builder;
     }

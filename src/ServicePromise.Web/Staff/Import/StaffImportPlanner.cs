@@ -2,10 +2,14 @@ using ServicePromise.Web.Infrastructure;
 
 namespace ServicePromise.Web.Staff.Import;
 
+/// <summary>What a person's roles protect them from: HR and admin accounts are changed by an admin on their page, never by an import.</summary>
+public enum Privilege { None = 0, Hr = 1, Admin = 2 }
+
 /// <summary>A person as the database has them now, as far as the import is concerned.</summary>
 public sealed record ExistingPerson(
     string EmployeeNumber, string FullName, string Email, string JobTitle, string? Department, string? Site,
-    string? ManagerNumber, DateOnly HireDate, string Language, EmploymentType EmploymentType, bool Active);
+    string? ManagerNumber, DateOnly HireDate, string Language, EmploymentType EmploymentType, bool Active,
+    Privilege Privilege = Privilege.None);
 
 /// <summary>One change an import would make to one person.</summary>
 public enum ChangeAction { Create, Update, Deactivate }
@@ -13,7 +17,10 @@ public enum ChangeAction { Create, Update, Deactivate }
 /// <summary>A planned change: for an update, the names of the fields that differ.</summary>
 public sealed record PlannedChange(ChangeAction Action, string EmployeeNumber, string FullName, int Line, IReadOnlyList<StaffField> Fields, StaffRow? Row);
 
-public sealed record StaffImportPlan(IReadOnlyList<PlannedChange> Changes, IReadOnlyList<ImportProblem> Problems, int Unchanged)
+/// <param name="Notes">What the import leaves alone on purpose and HR should know (an administrator missing from a full
+/// import is not deactivated): shown with the dry run, not counted as problems.</param>
+public sealed record StaffImportPlan(IReadOnlyList<PlannedChange> Changes, IReadOnlyList<ImportProblem> Problems, int Unchanged,
+    IReadOnlyList<ImportProblem>? Notes = null)
 {
     public int Creates => Changes.Count(c => c.Action == ChangeAction.Create);
     public int Updates => Changes.Count(c => c.Action == ChangeAction.Update);
@@ -24,12 +31,20 @@ public sealed record StaffImportPlan(IReadOnlyList<PlannedChange> Changes, IRead
 /// Compares a checked staff file with the people already known and says what applying it would do: who is
 /// created, whose details change, who is deactivated (marked inactive, or — in a full import — missing from the
 /// file). Rows that cannot be applied are refused with their line: a manager nobody knows, a chain of managers
-/// that loops, an email another person already has. Applying the same file twice plans nothing the second time.
-/// Plain rules, no database.
+/// that loops, an email another person already has (or keeps). Applying the same file twice plans nothing the second time.
+/// An import never changes the sign-in email or the active flag of a person holding the HR or Admin role (nor, in the
+/// importer, their roles): those parts of their row are refused with the reason, the rest of it (name, job title,
+/// department, site, manager, hire date, language, type) applies, and a full import does not deactivate them for being
+/// missing. Plain rules, no database.
 /// </summary>
 public static class StaffImportPlanner
 {
     static readonly Messages L = new();
+
+    /// <summary>Why an import leaves this person's account alone, in the reader's language.</summary>
+    public static Message Reason(Privilege privilege) => privilege == Privilege.Admin
+        ? L["esta persona es administradora: un administrador cambia su cuenta en su página"]
+        : L["esta persona es de RR. HH.: un administrador cambia su cuenta en su página"];
 
     /// <param name="numbersInFile">Every employee number in the file, refused rows included: a person whose row has a
     /// typo is not "missing" from a full import, and must not be deactivated for it. Defaults to the rows' numbers.</param>
@@ -37,68 +52,102 @@ public static class StaffImportPlanner
         IReadOnlySet<string>? numbersInFile = null)
     {
         var problems = new List<ImportProblem>();
+        var notes = new List<ImportProblem>();
         var byNumber = existing.ToDictionary(p => p.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
         var byEmail = existing.ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
-        var accepted = new List<StaffRow>();
 
+        // HR and admin people: their sign-in email and active flag stay as they are; the rest of the row may apply.
+        var accepted = new List<StaffRow>(rows.Count);
         foreach (var row in rows)
         {
-            if (byEmail.TryGetValue(row.Email, out var owner) && !string.Equals(owner.EmployeeNumber, row.EmployeeNumber, StringComparison.OrdinalIgnoreCase)
-                && !rows.Any(r => string.Equals(r.EmployeeNumber, owner.EmployeeNumber, StringComparison.OrdinalIgnoreCase) && !string.Equals(r.Email, row.Email, StringComparison.OrdinalIgnoreCase)))
+            if (byNumber.TryGetValue(row.EmployeeNumber, out var person) && person.Privilege != Privilege.None)
             {
-                problems.Add(new(row.Line, L["El correo «{0}» ya es de {1} ({2}).", row.Email, owner.FullName, owner.EmployeeNumber]));
-                continue;
+                var refused = new List<StaffField>();
+                if (!string.Equals(person.Email, row.Email, StringComparison.OrdinalIgnoreCase)) refused.Add(StaffField.Email);
+                if (person.Active != row.Active) refused.Add(StaffField.Active);
+                foreach (var field in refused)
+                    problems.Add(new(row.Line, L["{0} ({1}): no se cambia «{2}», porque {3}. El resto de la fila sí se aplica.",
+                        person.FullName, person.EmployeeNumber, StaffFile.FieldName(field), Reason(person.Privilege)]));
+                if (refused.Count > 0)
+                {
+                    accepted.Add(row with { Email = person.Email, Active = person.Active });
+                    continue;
+                }
             }
             accepted.Add(row);
         }
 
-        // Managers must exist after the import: in the file (and applied) or already known and not leaving.
+        // Refusing one row can invalidate another (its person keeps the email another row takes, its reports lose their
+        // manager), so the checks run again until a round refuses nothing.
         var inFile = accepted.ToDictionary(r => r.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
+        void Refuse(StaffRow row, Message why)
+        {
+            problems.Add(new(row.Line, why));
+            accepted.Remove(row);
+            inFile.Remove(row.EmployeeNumber);
+        }
+        // Managers must exist after the import: in the file (and applied) or already known and staying active.
         bool Known(string number) => inFile.ContainsKey(number)
-            || (byNumber.TryGetValue(number, out var p) && p.Active && !fullImport);
-        bool changed;
+            || (byNumber.TryGetValue(number, out var p) && p.Active && (!fullImport || p.Privilege != Privilege.None));
+        string? ManagerOf(string number) => inFile.TryGetValue(number, out var r) ? r.ManagerNumber
+            : byNumber.TryGetValue(number, out var p) ? p.ManagerNumber : null;
+        bool refusedAny;
         do
         {
-            changed = false;
+            refusedAny = false;
+            // An email someone else has and keeps (their row is not in the file, or was refused): both cannot sign in with it.
+            foreach (var row in accepted.ToList())
+            {
+                if (byEmail.TryGetValue(row.Email, out var owner) && !string.Equals(owner.EmployeeNumber, row.EmployeeNumber, StringComparison.OrdinalIgnoreCase)
+                    && (!inFile.TryGetValue(owner.EmployeeNumber, out var ownerRow) || string.Equals(ownerRow.Email, row.Email, StringComparison.OrdinalIgnoreCase)))
+                {
+                    Refuse(row, L["El correo «{0}» ya es de {1} ({2}).", row.Email, owner.FullName, owner.EmployeeNumber]);
+                    refusedAny = true;
+                }
+            }
+
             foreach (var row in accepted.ToList())
             {
                 if (row.ManagerNumber is { } manager && !Known(manager))
                 {
-                    problems.Add(new(row.Line, L["El responsable «{0}» no está en el archivo ni entre las personas activas.", manager]));
-                    accepted.Remove(row);
-                    inFile.Remove(row.EmployeeNumber);
-                    changed = true;
+                    Refuse(row, L["El responsable «{0}» no está en el archivo ni entre las personas activas.", manager]);
+                    refusedAny = true;
                 }
             }
-        } while (changed); // refusing a manager's row can leave their reports without a manager in turn
 
-        // Cycles in the resulting chain of managers (A reports to B, B to A…): every row in the loop is refused.
-        string? ManagerOf(string number) => inFile.TryGetValue(number, out var r) ? r.ManagerNumber
-            : byNumber.TryGetValue(number, out var p) ? p.ManagerNumber : null;
-        var inCycle = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in accepted)
-        {
-            var seen = new List<string> { row.EmployeeNumber };
-            for (var at = ManagerOf(row.EmployeeNumber); at is not null; at = ManagerOf(at))
+            // Cycles in the resulting chain of managers (A reports to B, B to A…): every row in the loop is refused.
+            var inCycle = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var row in accepted)
             {
-                var index = seen.FindIndex(s => string.Equals(s, at, StringComparison.OrdinalIgnoreCase));
-                if (index >= 0)
+                if (inCycle.Contains(row.EmployeeNumber)) continue;
+                var seen = new List<string> { row.EmployeeNumber };
+                for (var at = ManagerOf(row.EmployeeNumber); at is not null; at = ManagerOf(at))
                 {
-                    foreach (var member in seen.Skip(index)) inCycle.Add(member);
-                    break;
+                    var index = seen.FindIndex(s => string.Equals(s, at, StringComparison.OrdinalIgnoreCase));
+                    if (index >= 0)
+                    {
+                        foreach (var member in seen.Skip(index)) inCycle.Add(member);
+                        break;
+                    }
+                    seen.Add(at);
+                    if (seen.Count > accepted.Count + existing.Count + 1) break;
                 }
-                seen.Add(at);
-                if (seen.Count > accepted.Count + existing.Count + 1) break;
             }
-        }
-        foreach (var row in accepted.Where(r => inCycle.Contains(r.EmployeeNumber)).ToList())
-        {
-            var chain = new List<string> { row.EmployeeNumber };
-            for (var at = ManagerOf(row.EmployeeNumber); at is not null && !string.Equals(at, row.EmployeeNumber, StringComparison.OrdinalIgnoreCase) && chain.Count < 20; at = ManagerOf(at))
-                chain.Add(at);
-            problems.Add(new(row.Line, L["Los responsables forman un círculo: {0}. Revisa quién es el responsable de quién.", string.Join(" → ", chain.Append(row.EmployeeNumber))]));
-            accepted.Remove(row);
-        }
+            var looping = accepted.Where(r => inCycle.Contains(r.EmployeeNumber)).ToList();
+            foreach (var row in looping)
+            {
+                var chain = new List<string> { row.EmployeeNumber };
+                for (var at = ManagerOf(row.EmployeeNumber); at is not null && !string.Equals(at, row.EmployeeNumber, StringComparison.OrdinalIgnoreCase) && chain.Count < 20; at = ManagerOf(at))
+                    chain.Add(at);
+                problems.Add(new(row.Line, L["Los responsables forman un círculo: {0}. Revisa quién es el responsable de quién.", string.Join(" → ", chain.Append(row.EmployeeNumber))]));
+            }
+            foreach (var row in looping)
+            {
+                accepted.Remove(row);
+                inFile.Remove(row.EmployeeNumber);
+                refusedAny = true;
+            }
+        } while (refusedAny);
 
         var changes = new List<PlannedChange>();
         var unchanged = 0;
@@ -118,9 +167,14 @@ public static class StaffImportPlanner
         {
             var listed = new HashSet<string>(numbersInFile ?? rows.Select(r => r.EmployeeNumber).ToHashSet(), StringComparer.OrdinalIgnoreCase);
             foreach (var person in existing.Where(p => p.Active && !listed.Contains(p.EmployeeNumber)))
-                changes.Add(new(ChangeAction.Deactivate, person.EmployeeNumber, person.FullName, 0, [StaffField.Active], null));
+            {
+                if (person.Privilege != Privilege.None)
+                    notes.Add(new(0, L["{0} ({1}) no está en el archivo, pero no se da de baja: {2}.", person.FullName, person.EmployeeNumber, Reason(person.Privilege)]));
+                else
+                    changes.Add(new(ChangeAction.Deactivate, person.EmployeeNumber, person.FullName, 0, [StaffField.Active], null));
+            }
         }
-        return new StaffImportPlan(changes, problems.OrderBy(p => p.Line).ToList(), unchanged);
+        return new StaffImportPlan(changes, problems.OrderBy(p => p.Line).ToList(), unchanged, notes);
     }
 
     static List<StaffField> Differences(ExistingPerson before, StaffRow row)

@@ -9,7 +9,8 @@ using ServicePromise.Web.Learning;
 namespace ServicePromise.Web.Staff.Import;
 
 /// <summary>What a dry run found, or an apply did.</summary>
-public sealed record StaffImportResult(StaffFileContent File, StaffImportPlan? Plan, bool Applied, int Invited)
+/// <param name="Notified">Notices queued to old addresses, one for each sign-in email the import changed.</param>
+public sealed record StaffImportResult(StaffFileContent File, StaffImportPlan? Plan, bool Applied, int Invited, int Notified = 0)
 {
     /// <summary>Every problem, the file's and the plan's, in line order.</summary>
     public IReadOnlyList<ImportProblem> Problems => File.Problems.Concat(Plan?.Problems ?? []).OrderBy(p => p.Line).ToList();
@@ -55,6 +56,7 @@ public sealed class StaffImporter(
 
         StaffImportPlan plan;
         var invited = 0;
+        var notified = 0;
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         // Not cancellable once started: a closed tab must not leave half an import.
         var none = CancellationToken.None;
@@ -70,28 +72,29 @@ public sealed class StaffImporter(
                 var ids = await db.Employees.AsNoTracking().Select(e => new { e.EmployeeNumber, e.Id })
                     .ToDictionaryAsync(e => e.EmployeeNumber, e => e.Id, StringComparer.OrdinalIgnoreCase, none);
 
+                // Audit (issue 10): the import is applied here — plan.Changes is what it changes.
                 var created = await CreateAsync(plan.Changes.Where(c => c.Action == ChangeAction.Create).Select(c => c.Row!).ToList(), ids, departments, sites, none);
                 try
                 {
                     db.ChangeTracker.AutoDetectChangesEnabled = false;
-                    await UpdateAsync(plan.Changes.Where(c => c.Action != ChangeAction.Create).ToList(), ids, departments, sites, none);
+                    notified = await UpdateAsync(plan.Changes.Where(c => c.Action != ChangeAction.Create).ToList(), ids, departments, sites, none);
                 }
                 finally
                 {
                     db.ChangeTracker.AutoDetectChangesEnabled = detect;
                 }
-                await GrantManagerRoleAsync(none);
+                await GrantManagerRoleAsync(created.Select(c => c.User.Id).ToHashSet(), none);
                 await OnboardAsync(created.Select(c => c.Person).Where(p => p.IsActive).ToList(), none);
                 // Anyone else now active with nothing assigned (someone re-activated): the usual path.
                 await onboarding.AssignCurrentEditionAsync(none);
                 invited = await QueueInvitationsAsync(created, none);
             }
             await transaction.CommitAsync(none);
-            logger.LogInformation("Staff import applied in {Seconds:0.0} s (planned in {Planned:0.0} s): {Creates} created, {Updates} updated, {Deactivations} deactivated, {Problems} rows refused, {Invited} invitations queued",
-                started.Elapsed.TotalSeconds, planned.TotalSeconds, plan.Creates, plan.Updates, plan.Deactivations, file.Problems.Count + plan.Problems.Count, invited);
+            logger.LogInformation("Staff import applied in {Seconds:0.0} s (planned in {Planned:0.0} s): {Creates} created, {Updates} updated, {Deactivations} deactivated, {Problems} rows refused, {Invited} invitations and {Notified} email-change notices queued",
+                started.Elapsed.TotalSeconds, planned.TotalSeconds, plan.Creates, plan.Updates, plan.Deactivations, file.Problems.Count + plan.Problems.Count, invited, notified);
         }
-        if (invited > 0) invitationSignal.Notify();
-        return new(file, plan, true, invited);
+        if (invited + notified > 0) invitationSignal.Notify();
+        return new(file, plan, true, invited, notified);
     }
 
     /// <summary>The organisation's saved column mapping, which every upload and command run uses unless given another.</summary>
@@ -207,10 +210,31 @@ public sealed class StaffImporter(
         return text.ToString();
     }
 
-    /// <summary>People already on file whose details change or who leave: loaded, changed and saved a batch at a time.</summary>
-    async Task UpdateAsync(IReadOnlyList<PlannedChange> changes, IReadOnlyDictionary<string, int> ids,
+    /// <summary>
+    /// People already on file whose details change or who leave: loaded, changed and saved a batch at a time. A changed
+    /// sign-in email, and a deactivation, give the account a new security stamp (ending its sessions) — bulk writes pass
+    /// by UserManager, so it is set here — and each changed email queues a notice to the old address.
+    /// </summary>
+    /// <remarks>
+    /// Emails move in two steps: first every account whose email changes is given a placeholder user name (its own id,
+    /// which no address can equal), then each takes its new address. So a file that swaps two people's emails never
+    /// has two accounts with one address in between, on any database and across batches.
+    /// </remarks>
+    /// <returns>How many notices were queued.</returns>
+    async Task<int> UpdateAsync(IReadOnlyList<PlannedChange> changes, IReadOnlyDictionary<string, int> ids,
         IReadOnlyDictionary<string, int> departments, IReadOnlyDictionary<string, int> sites, CancellationToken ct)
     {
+        var moving = changes.Where(c => c.Row is not null && c.Fields.Contains(StaffField.Email)).Select(c => ids[c.EmployeeNumber]).ToList();
+        foreach (var chunk in moving.Chunk(UpdateBatch))
+        {
+            await db.Users.Where(u => db.Employees.Any(e => chunk.Contains(e.Id) && e.UserId == u.Id))
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.NormalizedUserName, x => "#" + x.Id)
+                    .SetProperty(x => x.NormalizedEmail, x => "#" + x.Id), ct);
+        }
+
+        var notices = new List<Invitation>();
+        var now = clock.UtcNow;
         foreach (var batch in changes.Chunk(UpdateBatch))
         {
             var numbers = batch.Select(c => c.EmployeeNumber).ToList();
@@ -220,28 +244,41 @@ public sealed class StaffImporter(
             foreach (var change in batch)
             {
                 var person = people[change.EmployeeNumber];
+                var account = accounts[person.UserId];
+                var wasActive = person.IsActive;
                 if (change.Row is not { } row)
                 {
                     person.IsActive = false;
+                    if (wasActive) EndSessions(account);
                     continue;
                 }
                 Copy(row, person, departments, sites);
                 person.ManagerId = row.ManagerNumber is { } m ? ids[m] : null;
-                var account = accounts[person.UserId];
                 if (!string.Equals(account.Email, row.Email, StringComparison.OrdinalIgnoreCase))
                 {
+                    // Audit (issue 10): a sign-in email changed by the import.
+                    if (account.Email is { Length: > 0 } old) notices.Add(EmailChangeNotice.For(person.Id, old, row.Email, now));
                     account.Email = row.Email;
                     account.UserName = row.Email;
                     account.NormalizedEmail = users.NormalizeEmail(row.Email);
                     account.NormalizedUserName = users.NormalizeName(row.Email);
-                    account.SecurityStamp = NewSecurityStamp();
-                    account.ConcurrencyStamp = Guid.NewGuid().ToString();
+                    EndSessions(account);
                 }
+                else if (wasActive && !row.Active) EndSessions(account);
             }
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+        await db.BulkInsertAsync(notices, ct);
+        return notices.Count;
+    }
+
+    /// <summary>A new security stamp, as UserManager.UpdateSecurityStampAsync gives: every session and token of the account ends.</summary>
+    static void EndSessions(AppUser account)
+    {
+        account.SecurityStamp = NewSecurityStamp();
+        account.ConcurrencyStamp = Guid.NewGuid().ToString();
     }
 
     /// <summary>
@@ -290,19 +327,23 @@ public sealed class StaffImporter(
         return invitations.Count;
     }
 
-    /// <summary>Whoever has someone active reporting to them can coach them on Mi equipo.</summary>
-    async Task GrantManagerRoleAsync(CancellationToken ct)
+    /// <summary>
+    /// Whoever has someone active reporting to them can coach them on Mi equipo — except HR and admin people, whose roles
+    /// an import never changes. A person already signed in gets a new security stamp with the role (their sessions end,
+    /// and the next sign-in carries it); people created by this import have no session yet.
+    /// </summary>
+    async Task GrantManagerRoleAsync(IReadOnlySet<string> createdUserIds, CancellationToken ct)
     {
         var managerRole = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(ct);
+        var privileged = await db.Roles.Where(r => r.Name == Roles.HR || r.Name == Roles.Admin).Select(r => r.Id).ToListAsync(ct);
         var missing = await db.Employees
             .Where(m => db.Employees.Any(e => e.ManagerId == m.Id && e.IsActive))
-            .Where(m => !db.UserRoles.Any(r => r.UserId == m.UserId && r.RoleId == managerRole))
+            .Where(m => !db.UserRoles.Any(r => r.UserId == m.UserId && (r.RoleId == managerRole || privileged.Contains(r.RoleId))))
             .Select(m => m.UserId).ToListAsync(ct);
         await db.BulkInsertAsync(missing.Select(id => new IdentityUserRole<string> { UserId = id, RoleId = managerRole }).ToList(), ct);
-        // A role change ends the person's sessions (their cookie carries their roles): a new stamp for whoever can sign in.
-        foreach (var account in await db.Users.Where(u => missing.Contains(u.Id) && u.PasswordHash != null).ToListAsync(ct))
-            account.SecurityStamp = NewSecurityStamp();
-        await db.SaveChangesAsync(ct);
+        var signedUp = missing.Where(id => !createdUserIds.Contains(id)).ToList();
+        await db.BulkSetAsync<AppUser, string?>(nameof(AppUser.SecurityStamp), signedUp.Select(id => (id, (string?)NewSecurityStamp())).ToList(), ct);
+        await db.BulkSetAsync<AppUser, string?>(nameof(AppUser.ConcurrencyStamp), signedUp.Select(id => (id, (string?)Guid.NewGuid().ToString())).ToList(), ct);
     }
 
     static void Copy(StaffRow row, Employee person, IReadOnlyDictionary<string, int> departments, IReadOnlyDictionary<string, int> sites)
@@ -319,10 +360,20 @@ public sealed class StaffImporter(
         person.SiteId = row.Site is { } s ? sites[s] : null;
     }
 
-    /// <summary>Everyone on file as the planner compares them: one query, nothing tracked.</summary>
-    async Task<IReadOnlyList<ExistingPerson>> ExistingAsync(CancellationToken ct) =>
-        await db.Employees.AsNoTracking()
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new ExistingPerson(e.EmployeeNumber, e.FullName, u.Email ?? "",
-                e.JobTitle, e.Department!.Name, e.Site!.Name, e.Manager!.EmployeeNumber, e.HireDate, e.Language, e.EmploymentType, e.IsActive))
+    /// <summary>Everyone on file as the planner compares them, with whether HR or Admin protects their account: nothing tracked.</summary>
+    async Task<IReadOnlyList<ExistingPerson>> ExistingAsync(CancellationToken ct)
+    {
+        var privileged = (await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+                .Where(x => x.Name == Roles.HR || x.Name == Roles.Admin).ToListAsync(ct))
+            .GroupBy(x => x.UserId)
+            .ToDictionary(g => g.Key, g => g.Any(x => x.Name == Roles.Admin) ? Privilege.Admin : Privilege.Hr);
+        var people = await db.Employees.AsNoTracking()
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new
+            {
+                e.UserId, Person = new ExistingPerson(e.EmployeeNumber, e.FullName, u.Email ?? "",
+                    e.JobTitle, e.Department!.Name, e.Site!.Name, e.Manager!.EmployeeNumber, e.HireDate, e.Language, e.EmploymentType, e.IsActive, Privilege.None),
+            })
             .ToListAsync(ct);
+        return people.Select(p => privileged.TryGetValue(p.UserId, out var privilege) ? p.Person with { Privilege = privilege } : p.Person).ToList();
+    }
 }
