@@ -39,6 +39,8 @@ catch (ContentInvalidException ex)
 {
     // Named file, line and problem; the site does not start on broken content.
     app.Logger.LogCritical("{Message}", ex.Message);
+    // The console logger writes from a background queue; disposing the app flushes it before the process exits.
+    await app.DisposeAsync();
     return 1;
 }
 

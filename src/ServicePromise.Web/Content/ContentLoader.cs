@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ServicePromise.Web.Infrastructure;
 using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -56,8 +57,8 @@ public static partial class ContentLoader
         PromiseContent? promise = null;
         if (!File.Exists(promiseFile))
             errors.Add(new(Rel(root, promiseFile), 0, L["falta el archivo de la promesa"]));
-        else
-            promise = ParsePromise(Rel(root, promiseFile), File.ReadAllText(promiseFile, Encoding.UTF8), errors);
+        else if (ReadFile(Rel(root, promiseFile), promiseFile, errors) is { } promiseText)
+            promise = ParsePromise(Rel(root, promiseFile), promiseText, errors);
 
         var pillarsDir = System.IO.Path.Combine(dir, "pillars");
         var pillarFiles = Directory.Exists(pillarsDir)
@@ -71,7 +72,8 @@ public static partial class ContentLoader
         var pillars = new List<PillarContent>();
         foreach (var file in pillarFiles)
         {
-            var pillar = ParsePillar(Rel(root, file), File.ReadAllText(file, Encoding.UTF8), errors);
+            if (ReadFile(Rel(root, file), file, errors) is not { } text) continue;
+            var pillar = ParsePillar(Rel(root, file), text, errors);
             if (pillar is not null) pillars.Add(pillar);
         }
         foreach (var dup in pillars.GroupBy(p => p.Key).Where(g => g.Count() > 1))
@@ -104,11 +106,44 @@ public static partial class ContentLoader
         || (a is not null && b is not null && a.Questions.Count == b.Questions.Count
             && a.Questions.Zip(b.Questions).All(q => q.First.Options.Select(o => o.Correct).SequenceEqual(q.Second.Options.Select(o => o.Correct))));
 
+    /// <summary>A lesson is a page or two: anything bigger is a mistake (a pasted export, a binary), refused before it is read.</summary>
+    internal const long MaxFileBytes = 1024 * 1024;
+    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The file's text, or null with a problem: too big, or not UTF-8 (which would publish U+FFFD on pages and certificates).</summary>
+    internal static string? ReadFile(string file, string path, List<ContentError> errors)
+    {
+        var size = new FileInfo(path).Length;
+        if (size > MaxFileBytes)
+        {
+            errors.Add(new(file, 1, L["el archivo ocupa {0} KB; el máximo es {1} KB", (size + 1023) / 1024, MaxFileBytes / 1024]));
+            return null;
+        }
+        var bytes = File.ReadAllBytes(path);
+        if (FirstInvalidUtf8(bytes) is { } at)
+        {
+            var line = 1 + bytes.AsSpan(0, at).Count((byte)'\n');
+            errors.Add(new(file, line, L["el texto no es UTF-8 válido (byte 0x{0:X2}); guarde el archivo con codificación UTF-8", bytes[at]]));
+            return null;
+        }
+        return StrictUtf8.GetString(bytes);
+    }
+
+    static int? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        for (var i = 0; i < bytes.Length;)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) != System.Buffers.OperationStatus.Done) return i;
+            i += consumed;
+        }
+        return null;
+    }
+
     internal static PromiseContent? ParsePromise(string file, string text, List<ContentError> errors)
     {
         var doc = SplitFrontMatter<PromiseFrontMatter>(file, text, errors);
         if (doc is null) return null;
-        var (fm, body, bodyLine) = doc.Value;
+        var (fm, body, bodyLine, _) = doc.Value;
         var ok = Required(file, "company", fm.Company, 200, errors)
             & Required(file, "title", fm.Title, 200, errors)
             & Required(file, "statement", fm.Statement, 1000, errors)
@@ -120,7 +155,7 @@ public static partial class ContentLoader
     {
         var doc = SplitFrontMatter<PillarFrontMatter>(file, text, errors);
         if (doc is null) return null;
-        var (fm, body, bodyLine) = doc.Value;
+        var (fm, body, bodyLine, yaml) = doc.Value;
         var ok = Required(file, "key", fm.Key, 64, errors)
             & Required(file, "title", fm.Title, 200, errors)
             & Required(file, "summary", fm.Summary, 1000, errors)
@@ -150,7 +185,7 @@ public static partial class ContentLoader
         }
         foreach (var (field, value) in new[] { ("customers_prompt", fm.CustomersPrompt), ("action_prompt", fm.ActionPrompt) })
             if (value is not null) ok &= Required(file, field, value, 1000, errors);
-        var check = ParseCheck(file, fm.Check, body, errors);
+        var check = ParseCheck(file, fm.Check, CheckLines.Locate(yaml), body, errors);
         if (fm.Check is not null && check is null) ok = false;
         return ok ? new PillarContent(fm.Key!, fm.Order!.Value, fm.Title!.Trim(), fm.Summary!.Trim(), fm.ReflectionPrompt!.Trim(), body, file, change, check,
             fm.CustomersPrompt?.Trim(), fm.ActionPrompt?.Trim()) : null;
@@ -159,34 +194,36 @@ public static partial class ContentLoader
     const int MaxQuestions = 6;
     static readonly MarkdownRenderer Markdown = new();
 
-    static Learning.KnowledgeCheck? ParseCheck(string file, List<QuestionFrontMatter>? questions, string body, List<ContentError> errors)
+    static Learning.KnowledgeCheck? ParseCheck(string file, List<QuestionFrontMatter>? questions, CheckLines lines, string body, List<ContentError> errors)
     {
         if (questions is null) return null;
         var before = errors.Count;
         if (questions.Count is 0 or > MaxQuestions)
-            errors.Add(new(file, 2, L["'check' debe tener entre 1 y {0} preguntas; tiene {1}", MaxQuestions, questions.Count]));
+            errors.Add(new(file, lines.Check, L["'check' debe tener entre 1 y {0} preguntas; tiene {1}", MaxQuestions, questions.Count]));
         var anchors = Markdown.HeadingIds(body);
         var parsed = new List<Learning.CheckQuestion>();
         for (var i = 0; i < questions.Count; i++)
         {
             var q = questions[i];
             var where = L["pregunta {0} de la prueba", i + 1];
-            Required(file, "question", q.Question, 500, errors, where);
+            var line = lines.Question(i);
+            Required(file, "question", q.Question, 500, errors, where, line);
             if (q.Section is { Length: > 0 } section && !anchors.Contains(section))
-                errors.Add(new(file, 2, L["{0}: 'section' '{1}' no es un título de esta lección (títulos: {2})", where, section, string.Join(", ", anchors)]));
+                errors.Add(new(file, line, L["{0}: 'section' '{1}' no es un título de esta lección (títulos: {2})", where, section, string.Join(", ", anchors)]));
             var options = q.Options ?? [];
             if (options.Count is < 2 or > 6)
-                errors.Add(new(file, 2, L["{0}: debe tener entre 2 y 6 opciones; tiene {1}", where, options.Count]));
+                errors.Add(new(file, line, L["{0}: debe tener entre 2 y 6 opciones; tiene {1}", where, options.Count]));
             if (options.Count(o => o.Correct == true) == 0)
-                errors.Add(new(file, 2, L["{0}: ninguna opción lleva 'correct: true'", where]));
+                errors.Add(new(file, line, L["{0}: ninguna opción lleva 'correct: true'", where]));
             for (var j = 0; j < options.Count; j++)
             {
                 var o = options[j];
                 var option = L["{0}, opción {1}", where, j + 1];
-                Required(file, "text", o.Text, 300, errors, option);
-                Required(file, "explanation", o.Explanation, 500, errors, option);
+                var optionLine = lines.Option(i, j);
+                Required(file, "text", o.Text, 300, errors, option, optionLine);
+                Required(file, "explanation", o.Explanation, 500, errors, option, optionLine);
                 if (o.Correct is null)
-                    errors.Add(new(file, 2, L["{0}: 'correct' debe ser true o false", option]));
+                    errors.Add(new(file, optionLine, L["{0}: 'correct' debe ser true o false", option]));
             }
             parsed.Add(new Learning.CheckQuestion(q.Question?.Trim() ?? "", string.IsNullOrWhiteSpace(q.Section) ? null : q.Section.Trim(),
                 options.Select(o => new Learning.CheckOption(o.Text?.Trim() ?? "", o.Correct == true, o.Explanation?.Trim() ?? "")).ToList()));
@@ -194,7 +231,7 @@ public static partial class ContentLoader
         return errors.Count > before ? null : new Learning.KnowledgeCheck(parsed);
     }
 
-    static (T FrontMatter, string Body, int BodyLine)? SplitFrontMatter<T>(string file, string text, List<ContentError> errors) where T : class
+    static (T FrontMatter, string Body, int BodyLine, string Yaml)? SplitFrontMatter<T>(string file, string text, List<ContentError> errors) where T : class
     {
         var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n").Split('\n');
         if (lines.Length == 0 || lines[0].TrimEnd() != "---")
@@ -227,7 +264,7 @@ public static partial class ContentLoader
             return null;
         }
         var body = string.Join('\n', lines[(close + 1)..]).Trim();
-        return (fm, body, close + 2);
+        return (fm, body, close + 2, yaml);
     }
 
     static object Describe(YamlException ex)
@@ -236,6 +273,9 @@ public static partial class ContentLoader
         var message = ex.Message;
         var unknown = UnknownProperty().Match(message + " " + inner);
         if (unknown.Success) return L["campo desconocido '{0}'", unknown.Groups[1].Value];
+        var duplicate = DuplicateKey().Match(message);
+        if (duplicate.Success) return L["el campo '{0}' aparece dos veces; deje uno solo", duplicate.Groups[1].Value];
+        if (ex.InnerException is FormatException && inner!.Contains("Boolean", StringComparison.Ordinal)) return L["este valor debe ser true o false"];
         if (ex.InnerException is FormatException or OverflowException) return L["este valor debe ser un número entero"];
         var wrongType = WrongType().Match(message + " " + inner);
         if (wrongType.Success)
@@ -243,7 +283,7 @@ public static partial class ContentLoader
         return string.IsNullOrWhiteSpace(inner) ? message : $"{message} ({inner})";
     }
 
-    static bool Required(string file, string field, string? value, int max, List<ContentError> errors, Message? where = null)
+    static bool Required(string file, string field, string? value, int max, List<ContentError> errors, Message? where = null, int line = 2)
     {
         Message? problem = null;
         if (string.IsNullOrWhiteSpace(value))
@@ -251,7 +291,7 @@ public static partial class ContentLoader
         else if (value.Trim().Length > max)
             problem = L["'{0}' tiene {1} caracteres; el máximo es {2}", field, value.Trim().Length, max];
         if (problem is null) return true;
-        errors.Add(new(file, 2, where is null ? problem : L["{0}: {1}", where, problem]));
+        errors.Add(new(file, line, where is null ? problem : L["{0}: {1}", where, problem]));
         return false;
     }
 
@@ -266,6 +306,8 @@ public static partial class ContentLoader
 
     static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        // Without it the last of two 'title:' lines silently wins.
+        .WithDuplicateKeyChecking()
         .Build();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -276,6 +318,52 @@ public static partial class ContentLoader
 
     [GeneratedRegex("Property '([^']+)' not found")]
     private static partial Regex UnknownProperty();
+
+    [GeneratedRegex("Encountered duplicate key (.+)$")]
+    private static partial Regex DuplicateKey();
+
+    /// <summary>
+    /// The file lines where 'check', each question and each option start, read from the YAML's own node positions,
+    /// so a problem in question 3 is reported where question 3 is. Front matter starts on line 2 of the file.
+    /// </summary>
+    sealed class CheckLines
+    {
+        readonly List<(int Line, List<int> Options)> _questions = [];
+        public int Check { get; private set; } = 2;
+
+        public int Question(int i) => i < _questions.Count ? _questions[i].Line : Check;
+        public int Option(int i, int j) => i < _questions.Count && j < _questions[i].Options.Count ? _questions[i].Options[j] : Question(i);
+
+        public static CheckLines Locate(string yaml)
+        {
+            var lines = new CheckLines();
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(yaml));
+            }
+            catch (YamlException)
+            {
+                return lines; // the deserializer has already said where
+            }
+            if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root) return lines;
+            var check = root.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "check" });
+            if (check.Key is null) return lines;
+            lines.Check = FileLine(check.Key);
+            if (check.Value is not YamlSequenceNode questions) return lines;
+            foreach (var question in questions)
+            {
+                var options = new List<int>();
+                if (question is YamlMappingNode map
+                    && map.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "options" }).Value is YamlSequenceNode list)
+                    options.AddRange(list.Select(FileLine));
+                lines._questions.Add((FileLine(question), options));
+            }
+            return lines;
+        }
+
+        static int FileLine(YamlNode node) => (int)node.Start.Line + 1;
+    }
 
     sealed class PromiseFrontMatter
     {

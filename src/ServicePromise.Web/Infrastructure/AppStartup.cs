@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Content;
@@ -22,15 +23,19 @@ public static class AppStartup
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
-        await db.MigrateAsync(ct);
-        await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
-        await Audit.SettingsAudit.RecordChangesAsync(services, ct);
-        await PublishFirstEditionOrWarnAsync(services, content, ct);
+        // Instances started together take turns: each step below checks, then writes (see StartupLock).
+        await using (await StartupLock.AcquireAsync(db, app.Logger, ct))
+        {
+            await db.MigrateAsync(ct);
+            await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>(), db);
+            await Audit.SettingsAudit.RecordChangesAsync(services, ct);
+            await PublishFirstEditionOrWarnAsync(services, content, ct);
 
-        if (app.Environment.IsDevelopment() && options.SeedDemoData && !db.Employees.Any())
-            await ActivatorUtilities.CreateInstance<DemoOrganisation>(services).SeedAsync(ct);
+            if (app.Environment.IsDevelopment() && options.SeedDemoData && !await db.Employees.AnyAsync(ct))
+                await ActivatorUtilities.CreateInstance<DemoOrganisation>(services).SeedAsync(ct);
 
-        await services.GetRequiredService<Onboarding>().AssignCurrentEditionAsync(ct);
+            await services.GetRequiredService<Onboarding>().AssignCurrentEditionAsync(ct);
+        }
     }
 
     /// <summary>
@@ -50,10 +55,21 @@ public static class AppStartup
                 pending.Current.Number);
     }
 
-    static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    /// <summary>Insert-if-absent: a role another process created between the check and the insert is fine too.</summary>
+    static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles, AppDbContext db)
     {
         foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role))
+        {
+            if (await roles.RoleExistsAsync(role)) continue;
+            try
+            {
                 await roles.CreateAsync(new IdentityRole(role));
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                if (!await roles.RoleExistsAsync(role)) throw;
+            }
+        }
     }
 }

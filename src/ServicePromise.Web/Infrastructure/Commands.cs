@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
@@ -33,8 +35,10 @@ public static class Commands
                     return await GenerateOrgAsync(app, args[1..]);
                 case "generate-staff-csv":
                     return GenerateStaffCsv(args[1..]);
+                case "backup":
+                    return await BackupAsync(app, args[1..]);
                 default:
-                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"\n  {ImportUsage}\n  generate-org --employees N\n  {GenerateCsvUsage}");
+                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"\n  {ImportUsage}\n  generate-org --employees N\n  {GenerateCsvUsage}\n  {BackupUsage}");
                     return 2;
             }
         }
@@ -215,6 +219,80 @@ public static class Commands
         var changed = changedText is null ? 0 : int.Parse(changedText);
         Staff.Import.StaffCsvGenerator.WriteFile(path, rows, changed);
         Console.WriteLine($"Wrote {rows} people to {path}" + (changed > 0 ? $" ({changed} changed)." : "."));
+        return 0;
+    }
+
+    const string BackupUsage = "backup FILE.db   (a consistent copy of the SQLite database while the site runs, and the evidence packs beside it in FILE.db.evidence)";
+
+    /// <summary>
+    /// A consistent copy of a live SQLite database through SQLite's online backup: a plain copy of a WAL database's
+    /// file misses whatever is still in its -wal file, silently. The copy holds the data-protection keys (so sessions
+    /// survive a restore); the evidence packs, which live in files, are copied beside it.
+    /// </summary>
+    static async Task<int> BackupAsync(WebApplication app, string[] args)
+    {
+        if (args.Length != 1 || args[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("Usage: " + BackupUsage);
+            return 2;
+        }
+        var target = Path.GetFullPath(args[0]);
+        var evidence = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Evidence.EvidenceOptions>>().Value.FullPath(app.Environment.ContentRootPath);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (!db.Database.IsSqlite())
+        {
+            Console.Error.WriteLine($"""
+                The database is PostgreSQL: back it up with pg_dump, which takes a consistent snapshot while the site runs:
+                  pg_dump --format=custom --file=servicepromise.dump --dbname="CONNECTION"
+                and restore into a new, empty database with:
+                  pg_restore --no-owner --dbname="NEW CONNECTION" servicepromise.dump
+                Copy the evidence packs folder too: {evidence}
+                (README, "Backup and restore".)
+                """);
+            return 2;
+        }
+        var source = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (!File.Exists(source))
+        {
+            Console.Error.WriteLine($"No database at {Path.GetFullPath(source)}.");
+            return 1;
+        }
+        if (File.Exists(target) || Directory.Exists(target + ".evidence"))
+        {
+            Console.Error.WriteLine($"{target} (or {target}.evidence) already exists; choose a new name.");
+            return 2;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await using (var from = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = source, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString()))
+        await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString()))
+        {
+            await from.OpenAsync();
+            await to.OpenAsync();
+            // One step: the whole database as of one read transaction; writers carry on meanwhile (WAL).
+            from.BackupDatabase(to);
+            await using var check = to.CreateCommand();
+            check.CommandText = "PRAGMA integrity_check;";
+            if (await check.ExecuteScalarAsync() is not "ok")
+            {
+                Console.Error.WriteLine($"The copy at {target} failed SQLite's integrity check; keep the previous backup.");
+                return 1;
+            }
+        }
+
+        var packs = 0;
+        if (Directory.Exists(evidence))
+            foreach (var file in Directory.EnumerateFiles(evidence, "*", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(target + ".evidence", Path.GetRelativePath(evidence, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+                packs++;
+            }
+        Console.WriteLine($"Backed up the database to {target} ({new FileInfo(target).Length / 1024} KB) and {packs} evidence files to {target}.evidence in {started.Elapsed.TotalSeconds:0.0} s.");
+        Console.WriteLine("To restore: stop the site, put the copy in place of the database file (and delete any old -wal and -shm files beside it), and the evidence files in Evidence:Path.");
         return 0;
     }
 

@@ -18,6 +18,7 @@ public sealed class DemoOrganisation(
 {
     public const string Password = "Promesa-2026";
     public const string EmailDomain = "demo.mercadosolivo.es";
+    public static int Size => People.Length;
 
     /// <summary>How far each demo person got: number of pillars done, and whether the due date has passed.</summary>
     enum Stage { NotStarted, Partial1, Partial2, Partial3, Partial4, Completed, Overdue0, Overdue2 }
@@ -64,15 +65,20 @@ public sealed class DemoOrganisation(
         var today = clock.Today;
         var departments = People.Select(p => p.Department).Distinct().ToDictionary(n => n, n => new Department { Name = n });
         var sites = People.Select(p => p.Site).Distinct().ToDictionary(n => n, n => new Site { Name = n });
-        db.Departments.AddRange(departments.Values);
-        db.Sites.AddRange(sites.Values);
-
+        // Departments and sites are saved with their first employee, after the first account below: that account is
+        // the claim on seeding, and an instance that loses it has written nothing.
         var employees = new Dictionary<string, Employee>();
         foreach (var p in People)
         {
             var email = $"{p.Email}@{EmailDomain}";
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
-            Check(await users.CreateAsync(user, Password), email);
+            var created = await CreateUserAsync(user);
+            if (employees.Count == 0 && created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
+            {
+                logger.LogInformation("Another instance is creating the demo organisation.");
+                return;
+            }
+            Check(created, email);
             Check(await users.AddToRolesAsync(user, [Roles.Employee, .. p.Roles]), email);
             var employee = new Employee
             {
@@ -130,6 +136,21 @@ public sealed class DemoOrganisation(
             $"Como {person.Job.ToLower(CultureInfo.GetCultureInfo("es"))} en {person.Site}, este pilar ({pillarKey}) me toca cada día en el trato con quien tengo delante."),
         "Quienes compran en la tienda y también mis compañeros de turno, que dependen de lo que yo les paso.",
         "Repasarlo con mi equipo en la reunión del lunes y aplicarlo con el primer cliente difícil de la semana.");
+
+    /// <summary>A unique-index violation (another process inserted the same account in between) reads as a duplicate.</summary>
+    async Task<IdentityResult> CreateUserAsync(AppUser user)
+    {
+        try
+        {
+            return await users.CreateAsync(user, Password);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await users.FindByNameAsync(user.UserName!) is null) throw;
+            return IdentityResult.Failed(new IdentityErrorDescriber().DuplicateUserName(user.UserName!));
+        }
+    }
 
     static void Check(IdentityResult result, string email)
     {

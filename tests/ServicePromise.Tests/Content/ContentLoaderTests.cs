@@ -137,18 +137,80 @@ public class ContentLoaderTests
         Assert.Equal([true, false], question.Options.Select(o => o.Correct));
     }
 
+    // Line 8 is the question's own line ("- question:"), line 14 the second option's.
     [Theory]
-    [InlineData("correct: true\n        explanation: \"Bien.\"", "correct: false\n        explanation: \"Bien.\"", "has no option marked 'correct: true'")]
-    [InlineData("section: \"como-se-hace\"", "section: \"no-existe\"", "'section' 'no-existe' is not a heading of this lesson")]
-    [InlineData("explanation: \"Todavía no.\"", "explanation: \"\"", "option 2: 'explanation' is required")]
-    [InlineData("      - text: \"Responder\"\n        correct: false\n        explanation: \"Todavía no.\"\n", "", "must have between 2 and 6 options")]
-    public void A_broken_check_is_reported(string replace, string with, string problem)
+    [InlineData("correct: true\n        explanation: \"Bien.\"", "correct: false\n        explanation: \"Bien.\"", 8, "has no option marked 'correct: true'")]
+    [InlineData("section: \"como-se-hace\"", "section: \"no-existe\"", 8, "'section' 'no-existe' is not a heading of this lesson")]
+    [InlineData("explanation: \"Todavía no.\"", "explanation: \"\"", 14, "option 2: 'explanation' is required")]
+    [InlineData("      - text: \"Responder\"\n        correct: false\n        explanation: \"Todavía no.\"\n", "", 8, "must have between 2 and 6 options")]
+    [InlineData("correct: false", "correct: maybe", 15, "invalid front matter: this value must be true or false")]
+    public void A_broken_check_is_reported_at_its_own_line(string replace, string with, int line, string problem)
     {
         var text = CheckedPillar.Replace("\r\n", "\n");
         Assert.Contains(replace, text);
         var (pillar, errors) = Parse(text.Replace(replace, with));
         Assert.Null(pillar);
-        Assert.Contains(errors, e => e.Problem.Contains(problem));
+        Assert.Contains(errors, e => e.Problem.Contains(problem) && e.Line == line);
+    }
+
+    [Fact]
+    public void A_problem_in_the_second_question_is_reported_at_the_second_question()
+    {
+        var text = CheckedPillar.Replace("\r\n", "\n");
+        var second = """
+              - question: "¿Y después?"
+                options:
+                  - text: "Nada"
+                    correct: false
+                    explanation: "No."
+                  - text: "Tampoco"
+                    correct: false
+                    explanation: "No."
+
+            """;
+        var (pillar, errors) = Parse(text.Replace("---\n## Cómo se hace", second + "---\n## Cómo se hace"));
+        Assert.Null(pillar);
+        var error = Assert.Single(errors);
+        Assert.Equal(17, error.Line);
+        Assert.Contains("check question 2 has no option marked 'correct: true'", error.Problem);
+    }
+
+    [Fact]
+    public void A_field_given_twice_is_refused_at_the_second_one()
+    {
+        var (pillar, errors) = Parse(GoodPillar.Replace("summary: \"Resumen\"", "summary: \"Resumen\"\ntitle: \"Otro\""));
+        Assert.Null(pillar);
+        var error = Assert.Single(errors);
+        Assert.Equal(6, error.Line);
+        Assert.Contains("the field 'title' appears twice", error.Problem);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_UTF8_is_refused_at_the_line_of_the_bad_byte()
+    {
+        var root = Repo.CopyContent();
+        var path = Path.Combine(root, "es/pillars/02-tell-the-truth.md");
+        var lines = File.ReadAllText(path).Split('\n');
+        // "Dígale" saved as Windows-1252: the í is the single byte 0xED, which UTF-8 never has alone.
+        var bytes = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines[..3]) + "\n").Concat(new byte[] { (byte)'D', 0xED, (byte)'g' })
+            .Concat(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines[3..]))).ToArray();
+        File.WriteAllBytes(path, bytes);
+        var ex = Assert.Throws<ContentInvalidException>(() => ContentLoader.Load(root, "es"));
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal(("es/pillars/02-tell-the-truth.md", 4), (error.File, error.Line));
+        Assert.Contains("not valid UTF-8 (byte 0xED)", error.Problem);
+    }
+
+    [Fact]
+    public void An_oversized_file_is_refused_without_being_parsed()
+    {
+        var root = Repo.CopyContent();
+        var path = Path.Combine(root, "es/pillars/02-tell-the-truth.md");
+        File.AppendAllText(path, "\n" + new string('a', (int)ContentLoader.MaxFileBytes));
+        var ex = Assert.Throws<ContentInvalidException>(() => ContentLoader.Load(root, "es"));
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal(("es/pillars/02-tell-the-truth.md", 1), (error.File, error.Line));
+        Assert.Matches(@"the file is 10\d\d KB; at most 1024 KB is allowed", error.Problem);
     }
 
     [Fact]
