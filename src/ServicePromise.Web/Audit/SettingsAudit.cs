@@ -66,7 +66,8 @@ public static class SettingsAudit
                         bool b => b ? "true" : "false",
                         IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
                         System.Collections.IEnumerable list => string.Join(",", list.Cast<object?>()),
-                        _ => value.ToString(),
+                        // A group of settings (a rate limit's permits and window): its values, so a change shows.
+                        _ => JsonSerializer.Serialize(value, value.GetType()),
                     };
             }
         }
