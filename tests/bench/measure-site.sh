@@ -16,7 +16,7 @@ port=${PORT:-5099}
 base="http://127.0.0.1:$port"
 bin="$root/src/ServicePromise.Web/bin/Release/net10.0"
 email=bench@bench.test
-password='Bench-password-2026'
+password='Bench-olivo-tortuga-2026' # strong enough for the password rule (zxcvbn score 4)
 
 site_env() {
   export ASPNETCORE_ENVIRONMENT=Production Content__Path="$root/content" Reminders__Enabled=false \

@@ -24,6 +24,7 @@ public static class AccountsExtensions
             .AddSignInManager<ActiveEmployeeSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddPasswordValidator<StrongPasswordValidator>()
             .AddClaimsPrincipalFactory<EmployeeClaimsFactory>();
         builder.Services.AddTransient<InvitationTokenProvider>();
         builder.Services.Configure<InvitationTokenProviderOptions>(o =>

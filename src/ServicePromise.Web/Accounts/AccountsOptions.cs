@@ -14,4 +14,11 @@ public class AccountsOptions
     /// </summary>
     [Range(0, 60, ErrorMessage = "Accounts:SessionCheckSeconds must be between 0 and 60.")]
     public int SessionCheckSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// The least zxcvbn score (0 very weak … 4 very strong) a new password needs. 3 refuses common passwords and their
+    /// variants, keyboard walks and dates while a phrase of a few unrelated words passes.
+    /// </summary>
+    [Range(0, 4, ErrorMessage = "Accounts:MinimumPasswordScore must be between 0 and 4.")]
+    public int MinimumPasswordScore { get; set; } = 3;
 }

@@ -6,14 +6,48 @@ using ServicePromise.Web.Data;
 
 namespace ServicePromise.Web.Accounts;
 
-/// <summary>People who have left (an inactive employee record) cannot sign in; their records stay.</summary>
+/// <summary>
+/// People who have left (an inactive employee record) cannot sign in; their records stay. Every refusal costs the
+/// same password hashing as a real check — an unknown email, someone who has left, a locked account, an invited
+/// person with no password yet — so the time an answer takes does not tell who has an account.
+/// </summary>
 public sealed class ActiveEmployeeSignInManager(
     UserManager<AppUser> users, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<AppUser> claimsFactory,
     IOptions<IdentityOptions> optionsAccessor, ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes,
     IUserConfirmation<AppUser> confirmation, AppDbContext db)
     : SignInManager<AppUser>(users, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    static readonly AppUser Nobody = new() { Id = "00000000-0000-0000-0000-000000000000", UserName = "nobody" };
+    static string? _dummyHash;
+
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         await base.CanSignInAsync(user)
         && !await db.Employees.AnyAsync(e => e.UserId == user.Id && !e.IsActive);
+
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        if (user is null)
+        {
+            HashAnyway(password);
+            return SignInResult.Failed;
+        }
+        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+    }
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure)
+    {
+        // The base class answers these without hashing (and UserManager does for an account with no password).
+        if (!await CanSignInAsync(user) || await IsLockedOut(user) || !await UserManager.HasPasswordAsync(user))
+            HashAnyway(password);
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
+    /// <summary>Verifies the password against a fixed hash made by the same hasher (same algorithm and work), and throws the answer away.</summary>
+    void HashAnyway(string password)
+    {
+        var hasher = UserManager.PasswordHasher;
+        _dummyHash ??= hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+        _ = hasher.VerifyHashedPassword(Nobody, _dummyHash, password);
+    }
 }

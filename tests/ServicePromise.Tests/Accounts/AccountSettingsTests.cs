@@ -8,6 +8,7 @@ public class AccountSettingsTests
     [Theory]
     [InlineData("Accounts:SessionCheckSeconds", "600")]
     [InlineData("Accounts:SessionCheckSeconds", "-1")]
+    [InlineData("Accounts:MinimumPasswordScore", "5")]
     [InlineData("Throttling:SignInPerAddress:Permits", "0")]
     [InlineData("Throttling:SignInPerAccount:WindowSeconds", "0")]
     [InlineData("Throttling:ForgotPasswordPerEmail:Permits", "-3")]

@@ -112,6 +112,70 @@ public class PasswordTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain(Directory.Exists(app.MailFolder) ? Directory.GetFiles(app.MailFolder).Select(File.ReadAllText) : [], m => m.Contains("nadie@example.com"));
     }
 
+    const string TooEasy = "Esta contraseña es demasiado fácil de adivinar:";
+
+    [Theory]
+    [InlineData("password12", "es una de las contraseñas más usadas")]
+    [InlineData("iloveyou123", "es una de las contraseñas más usadas")]
+    [InlineData("qwerty12345", "es una de las contraseñas más usadas")]
+    [InlineData("abcdefgh1234", "sigue una secuencia")]
+    [InlineData("aaaaaaaaaa11", "repite caracteres")]
+    [InlineData("debil.persona2026", "contiene tu nombre o tu correo")]
+    public async Task A_common_or_guessable_password_is_refused_at_set_password_saying_why(string password, string why)
+    {
+        // The composition rules (a lowercase letter and a digit) are met; what is refused is how guessable it is.
+        var link = await InviteAsync("debil.persona@" + Guid.NewGuid().ToString("N")[..8] + ".test");
+        var client = app.Browser();
+        var response = await client.SubmitAsync(await client.GetPageAsync(link), "form", new Dictionary<string, string>
+        {
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = password,
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = Pages.Parse(await response.Content.ReadAsStringAsync()).Text();
+        Assert.Contains(TooEasy, text);
+        Assert.Contains(why, text);
+        // Nothing was set: the link still offers the form.
+        Assert.NotNull((await app.Browser().GetPageAsync(link)).QuerySelector("input[type=password]"));
+    }
+
+    [Fact]
+    public async Task A_reset_refuses_a_weak_password_in_the_persons_language_and_takes_a_passphrase()
+    {
+        const string email = "laura.gallego@demo.mercadosolivo.es";
+        string link;
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            link = new Uri(await scope.ServiceProvider.GetRequiredService<AccountLinks>().PasswordResetAsync((await users.FindByEmailAsync(email))!, "en")).PathAndQuery;
+        }
+        var client = app.Browser();
+        var page = await client.GetPageAsync(link);
+        var weak = await client.SubmitAsync(page, "form", new Dictionary<string, string> { ["Input.Password"] = "password12", ["Input.ConfirmPassword"] = "password12" });
+        Assert.Contains("This password is too easy to guess: it is one of the most used passwords", Pages.Parse(await weak.Content.ReadAsStringAsync()).Text());
+
+        var strong = await client.SubmitAsync(page, "form", new Dictionary<string, string>
+        {
+            ["Input.Password"] = "tortuga lámpara invierno 7",
+            ["Input.ConfirmPassword"] = "tortuga lámpara invierno 7",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, strong.StatusCode);
+        await app.Browser().SignedInAsync(email, "tortuga lámpara invierno 7");
+    }
+
+    [Fact]
+    public async Task A_password_change_is_held_to_the_same_rule_and_the_demo_password_passes_it()
+    {
+        _ = app.Server;
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByEmailAsync("alejandro.vidal@demo.mercadosolivo.es"))!;
+        var refused = await users.ChangePasswordAsync(user, Pages.Password, "password12");
+        Assert.Contains(refused.Errors, e => e.Code == StrongPasswordValidator.ErrorCode);
+        foreach (var validator in users.PasswordValidators)
+            Assert.True((await validator.ValidateAsync(users, user, DemoOrganisation.Password)).Succeeded, $"{validator.GetType().Name} refuses the demo password");
+    }
+
     async Task<string> InviteAsync(string email, string language = "es")
     {
         _ = app.Server;
