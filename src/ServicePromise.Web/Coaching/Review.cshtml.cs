@@ -59,6 +59,12 @@ public class ReviewModel(AppDbContext db, ReviewRecorder recorder, Featuring fea
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Access != ReviewAccess.Decide) return Forbid();
+        // A rubric answer that is not yes, no or blank (a hand-made post): said beside it, nothing recorded.
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         if (Decision is not { } decision) return Redirect($"/reviews/{id}");
         ReviewOutcome outcome;
         try

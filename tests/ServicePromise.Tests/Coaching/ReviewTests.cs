@@ -226,6 +226,18 @@ public class ReviewTests(ReviewAppFactory app) : IClassFixture<ReviewAppFactory>
     }
 
     [Fact]
+    public async Task A_rubric_answer_that_is_not_yes_or_no_is_a_field_error_and_records_nothing()
+    {
+        var id = await app.SendReflectionAsync(Coach.Email("jorge.pena"), "listen");
+        var rocio = await app.SignedInAsync(Coach.Rocio);
+        var response = await rocio.DecideAsync(id, "Approved", "Bien.", new Dictionary<string, string> { ["SpecificToRole"] = "quizás" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = Pages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("El valor «quizás» no es válido", page.QuerySelector("form#decision")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.ReflectionReviews.CountAsync(r => r.ReflectionId == id)));
+    }
+
+    [Fact]
     public async Task Only_a_reflection_shared_with_consent_can_be_featured()
     {
         var shared = await app.SendReflectionAsync(Coach.Email("alberto.garrido"), "listen", share: true);

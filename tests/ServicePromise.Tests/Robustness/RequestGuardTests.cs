@@ -103,6 +103,21 @@ public class RequestGuardTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_sharing_choice_that_is_not_yes_or_no_is_a_field_error_and_sends_nothing()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("teresa.marin@demo.mercadosolivo.es");
+        var page = await ServicePromise.Tests.Learning.JourneyTests.ReadLessonAsync(client, "/pillars/listen");
+        var values = new Dictionary<string, string>(ServicePromise.Tests.Learning.JourneyTests.Fields("/pillars/listen")) { ["ShareConsent"] = "maybe" };
+        var response = await client.SubmitAsync(page, "form[data-autosave]", values);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var shown = Pages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("El valor «maybe» no es válido", shown.QuerySelector("fieldset.sharing")!.TextContent);
+        Assert.Equal(values["Meaning"], shown.QuerySelector("textarea[name=Meaning]")!.TextContent.Trim());
+        Assert.False(await app.WithDbAsync(db => db.Reflections.AnyAsync(r => r.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0701" && r.SubmittedAt != null)));
+    }
+
+    [Fact]
     public async Task The_error_page_opened_directly_is_not_a_server_error()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync("/error")).StatusCode);
