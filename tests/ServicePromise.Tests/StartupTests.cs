@@ -86,6 +86,26 @@ public class StartupTests
     }
 
     [Fact]
+    public void The_admin_command_refuses_a_name_with_a_line_break_or_a_direction_override()
+    {
+        var data = Directory.CreateTempSubdirectory("sp-admin-").FullName;
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Content__Path"] = Repo.Content,
+            ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(data, "app.db")}",
+            ["App__PublicBaseUrl"] = "https://promesa.example.com",
+        };
+        var (exitCode, output) = WebProcess.Run(environment, "create-admin", "--email", "ana@example.com", "--name", "Ana\r\nBcc: x@example.com");
+        Assert.Equal(2, exitCode);
+        Assert.Contains("line breaks", output);
+        var (reversed, message) = WebProcess.Run(environment, "create-admin", "--email", "ana@example.com", "--name", "Ana \u202EnimdA");
+        Assert.Equal(2, reversed);
+        Assert.Contains("text direction", message);
+        Assert.False(File.Exists(Path.Combine(data, "app.db")), "nothing is created for a refused name");
+    }
+
+    [Fact]
     public void A_bad_setting_stops_the_app_naming_it()
     {
         using var app = new BadSettingFactory();

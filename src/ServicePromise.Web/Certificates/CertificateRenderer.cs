@@ -19,9 +19,13 @@ public sealed class CertificateRenderer(IStringLocalizer<SharedResource> L, Infr
     public byte[] Render(Certificate c, string verificationUrl)
     {
         var culture = CultureInfo.CurrentCulture;
+        // Printed from stored text: on one line each and without direction overrides, so «Ana» never prints as «anA».
+        var holder = Infrastructure.DisplayText.Clean(c.HolderName);
+        var jobTitle = Infrastructure.DisplayText.Clean(c.JobTitle);
+        var company = Infrastructure.DisplayText.Clean(c.Company);
         using var document = new PdfDocument();
         document.Info.Title = L["Certificado {0}", c.Code];
-        document.Info.Author = c.Company;
+        document.Info.Author = company;
         document.Info.Subject = L["Promesa de servicio, edición {0}", c.EditionNumber];
         document.Info.Creator = "ServicePromise";
         // PDFsharp's deflater ends page streams in a way qpdf flags; the page is small, so store it plain.
@@ -39,12 +43,12 @@ public sealed class CertificateRenderer(IStringLocalizer<SharedResource> L, Infr
         g.DrawRectangle(new XPen(Olive, 0.75), 30, 30, w - 60, h - 60);
 
         var y = 70.0;
-        Centered(g, c.Company.ToUpper(culture), Font(12, bold: true), Olive, w, ref y, 36);
+        Centered(g, company.ToUpper(culture), Font(12, bold: true), Olive, w, ref y, 36);
         Centered(g, L["Certificado de la promesa de servicio"], Font(26, bold: true), Ink, w, ref y, 42);
         Centered(g, L["Se certifica que"], Font(12), Muted, w, ref y, 30);
-        Centered(g, c.HolderName, FitFont(g, c.HolderName, 30, w - 2 * margin - 40), Ink, w, ref y, 30);
-        if (!string.IsNullOrWhiteSpace(c.JobTitle))
-            Centered(g, c.JobTitle, FitFont(g, c.JobTitle, 14, w - 2 * margin - 40, bold: false), Muted, w, ref y, 30);
+        Centered(g, holder, FitFont(g, holder, 30, w - 2 * margin - 40), Ink, w, ref y, 30);
+        if (!string.IsNullOrWhiteSpace(jobTitle))
+            Centered(g, jobTitle, FitFont(g, jobTitle, 14, w - 2 * margin - 40, bold: false), Muted, w, ref y, 30);
 
         var statement = L["ha completado la edición {0} de la promesa de servicio, publicada el {1}, y ha escrito cómo aplica cada uno de sus pilares en su puesto:",
             c.EditionNumber, clock.LocalDate(c.EditionPublishedAt).ToString("d", culture)].Value;
@@ -52,7 +56,7 @@ public sealed class CertificateRenderer(IStringLocalizer<SharedResource> L, Infr
         formatter.DrawString(statement, Font(12), new XSolidBrush(Ink), new XRect(margin + 40, y, w - 2 * margin - 80, 34));
         y += 44;
 
-        var pillars = c.PillarTitles.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var pillars = c.PillarTitles.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Infrastructure.DisplayText.Clean).ToArray();
         var pillarFont = Font(pillars.Length > 6 ? 10 : 11.5);
         for (var i = 0; i < pillars.Length; i++)
         {

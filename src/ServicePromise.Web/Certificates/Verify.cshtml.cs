@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
 
 namespace ServicePromise.Web.Certificates;
 
@@ -39,9 +40,10 @@ public class VerifyModel(AppDbContext db, Infrastructure.OrganisationClock clock
             .OrderByDescending(x => x.IssuedAt).ThenByDescending(x => x.Id).Select(x => x.Code).FirstOrDefaultAsync(ct);
         if (newer is null && c.ReplacedById is int replacement)
             newer = await db.Certificates.AsNoTracking().Where(x => x.Id == replacement).Select(x => x.Code).SingleOrDefaultAsync(ct);
-        Certificate = new Result(c.Code, c.HolderName, c.JobTitle, c.Company, c.EditionNumber, c.EditionPublishedAt, c.IssuedAt,
-            c.PillarTitles.Split('\n', StringSplitOptions.RemoveEmptyEntries),
-            StatusOf(newer, c.ExpiresOn, clock.Today, c.RevokedAt), newer, c.ExpiresOn, c.RevokedAt, c.RevokedReason);
+        // Shown as the PDF prints it: stored names on one line, without direction overrides that would reverse them.
+        Certificate = new Result(c.Code, DisplayText.Clean(c.HolderName), DisplayText.Clean(c.JobTitle), DisplayText.Clean(c.Company), c.EditionNumber, c.EditionPublishedAt, c.IssuedAt,
+            c.PillarTitles.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(DisplayText.Clean).ToList(),
+            StatusOf(newer, c.ExpiresOn, clock.Today, c.RevokedAt), newer, c.ExpiresOn, c.RevokedAt, c.RevokedReason is null ? null : DisplayText.CleanLines(c.RevokedReason));
         return Page();
     }
 

@@ -17,8 +17,10 @@ public sealed class CoachingMail(AppDbContext db, MailSender mail, IOptions<AppO
 {
     public async Task<MailRecipient?> RecipientAsync(int employeeId, CancellationToken ct) =>
         await db.Employees.AsNoTracking().Where(e => e.Id == employeeId)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new MailRecipient(u.Email ?? "", e.FullName, e.Language))
-            .SingleOrDefaultAsync(ct) is { Email.Length: > 0 } recipient ? recipient : null;
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { Email = u.Email ?? "", e.FullName, e.Language })
+            .SingleOrDefaultAsync(ct) is { Email.Length: > 0 } found
+            ? new MailRecipient(found.Email, DisplayText.Clean(found.FullName), found.Language)
+            : null;
 
     /// <summary>A pillar's page; <paramref name="language"/> opens it (and the sign-in before it) in the reader's language.</summary>
     public string PillarLink(string key, string language) => app.Value.Link($"/pillars/{Uri.EscapeDataString(key)}?culture={language}");
@@ -39,7 +41,8 @@ public sealed class CoachingMail(AppDbContext db, MailSender mail, IOptions<AppO
             await mail.SendAsync(new MailMessageContent(to.Email, to.Name, subject, body), ct);
             return true;
         }
-        catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
+        // Whatever stops the message (the server, a malformed address or header): not sent, said so, never a 500.
+        catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException or FormatException or ArgumentException)
         {
             logger.LogError(ex, "Could not send '{Subject}' to employee {Name}", subject, to.Name);
             return false;

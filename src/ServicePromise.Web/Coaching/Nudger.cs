@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Reflections;
 
@@ -52,13 +53,19 @@ public sealed class Nudger(AppDbContext db, CoachingMail mail, TimeProvider cloc
             await transaction.CommitAsync(ct);
         }
 
-        // Sent after the commit, so no lock is held while talking to the mail server; an unsent reminder does not count.
-        if (!await SendAsync(employeeId, managerId, reminder, ct))
+        // Sent after the commit, so no lock is held while talking to the mail server. The row above only reserves the
+        // slot (a second click waits for it and is told "too soon"); it stands as a sent reminder only once the mail
+        // server has accepted the message — on any failure, thrown or not, it is taken back.
+        var sent = false;
+        try
         {
-            await db.Nudges.Where(n => n.Id == nudge.Id).ExecuteDeleteAsync(ct);
-            return new NudgeOutcome.NotSent(reminder.Name);
+            sent = await SendAsync(employeeId, managerId, reminder, ct);
         }
-        return new NudgeOutcome.Sent(reminder.Name, now.AddHours(hours));
+        finally
+        {
+            if (!sent) await db.Nudges.Where(n => n.Id == nudge.Id).ExecuteDeleteAsync(CancellationToken.None);
+        }
+        return sent ? new NudgeOutcome.Sent(reminder.Name, now.AddHours(hours)) : new NudgeOutcome.NotSent(reminder.Name);
     }
 
     /// <summary>The person's current assignment as a reminder tells it; nothing assigned counts as completed.</summary>
@@ -86,7 +93,7 @@ public sealed class Nudger(AppDbContext db, CoachingMail mail, TimeProvider cloc
     async Task<bool> SendAsync(int employeeId, int managerId, Reminder reminder, CancellationToken ct)
     {
         if (await mail.RecipientAsync(employeeId, ct) is not { } to) return false;
-        var sender = await db.Employees.AsNoTracking().Where(e => e.Id == managerId).Select(e => e.FullName).SingleAsync(ct);
+        var sender = DisplayText.Clean(await db.Employees.AsNoTracking().Where(e => e.Id == managerId).Select(e => e.FullName).SingleAsync(ct));
         // Straight to the next pillar to do (a returned reflection included); the home page if none is left to open.
         var link = reminder.NextPillarKey is { } key ? mail.PillarLink(key, to.Language) : mail.HomeLink(to.Language);
         return await mail.SendAsync(to, () => (

@@ -21,7 +21,7 @@ namespace ServicePromise.Web.Coaching;
 public class ReviewModel(AppDbContext db, ReviewRecorder recorder, Featuring featuring, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed record Author(int Id, string FullName, string EmployeeNumber, string JobTitle, string? Manager);
-    public sealed record Similar(ReflectionText Text, string? AuthorName, double Similarity);
+    public sealed record Similar(ReflectionText? Text, string? AuthorName, double Similarity);
 
     public Reflection Reflection { get; private set; } = null!;
     public Author Person { get; private set; } = null!;
@@ -59,6 +59,12 @@ public class ReviewModel(AppDbContext db, ReviewRecorder recorder, Featuring fea
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Access != ReviewAccess.Decide) return Forbid();
+        // A rubric answer that is not yes, no or blank (a hand-made post): said beside it, nothing recorded.
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
         if (Decision is not { } decision) return Redirect($"/reviews/{id}");
         ReviewOutcome outcome;
         try
@@ -150,9 +156,14 @@ public class ReviewModel(AppDbContext db, ReviewRecorder recorder, Featuring fea
         (Versions, Thread) = await ReflectionHistory.LoadAsync(db, id, ct);
         if (Reflection is { SimilarToId: int similarId, Similarity: double similarity }
             && await db.Reflections.AsNoTracking().Where(r => r.Id == similarId)
-                .Select(r => new { r.Meaning, r.Customers, r.Action, r.AssignmentPillar!.Assignment!.Employee!.FullName }).SingleOrDefaultAsync(ct) is { } other)
+                .Select(r => new
+                {
+                    r.AssignmentPillar!.Assignment!.Employee!.FullName,
+                    // What its author sent last, never the working copy: that may be a draft they have not sent.
+                    Sent = r.Versions.OrderByDescending(v => v.Number).Select(v => new { v.Meaning, v.Customers, v.Action }).FirstOrDefault(),
+                }).SingleOrDefaultAsync(ct) is { } other)
             // The other person's name only for HR, who sees everyone; a manager judges the text.
-            SimilarTo = new Similar(new ReflectionText(other.Meaning, other.Customers, other.Action), IsHr ? other.FullName : null, similarity);
+            SimilarTo = new Similar(other.Sent is { } sent ? new ReflectionText(sent.Meaning, sent.Customers, sent.Action) : null, IsHr ? other.FullName : null, similarity);
         if (Request.Method == HttpMethods.Get) Version = Latest?.Number ?? 0;
         return true;
     }

@@ -49,7 +49,7 @@ public static class ReviewRules
             return L["Para devolverla, escribe un comentario que diga qué mejorar."];
         if (comment is { Length: > CommentMaxLength })
             return L["El comentario tiene {0} caracteres; el máximo es {1}.", comment.Length, CommentMaxLength];
-        return null;
+        return Infrastructure.MultiLineText.Problem(comment);
     }
 
     /// <summary>A comment as the reader counts it: browsers post CRLF; surrounding blanks and an empty comment are nothing.</summary>

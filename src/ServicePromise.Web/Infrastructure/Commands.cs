@@ -58,6 +58,11 @@ public static class Commands
             Console.Error.WriteLine("Usage: create-admin --email EMAIL --name \"FULL NAME\"");
             return 2;
         }
+        if ((SingleLineText.Problem(name) ?? SingleLineText.Problem(email)) is { } problem)
+        {
+            Console.Error.WriteLine($"--name / --email: {problem}");
+            return 2;
+        }
 
         await app.PrepareAsync();
         using var scope = app.Services.CreateScope();
@@ -109,6 +114,11 @@ public static class Commands
         if (string.IsNullOrWhiteSpace(note) || note.Length > 500)
         {
             Console.Error.WriteLine("Usage: publish-content --note \"WHAT CHANGED\" (a short change note, at most 500 characters)");
+            return 2;
+        }
+        if (SingleLineText.Problem(note) is { } problem)
+        {
+            Console.Error.WriteLine($"--note: {problem}");
             return 2;
         }
         await app.PrepareAsync();

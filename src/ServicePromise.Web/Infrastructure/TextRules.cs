@@ -84,6 +84,14 @@ public static class DisplayText
         }
         return result.ToString().Trim();
     }
+
+    /// <summary>Text shown on several lines (a mail body): its line breaks and tabs stay; direction overrides and other control characters go.</summary>
+    public static string CleanLines(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        if (!text.Any(c => TextRules.IsBidiControl(c) || (char.IsControl(c) && c is not '\r' and not '\n' and not '\t'))) return text;
+        return string.Concat(text.Where(c => !TextRules.IsBidiControl(c) && (!char.IsControl(c) || c is '\r' or '\n' or '\t')));
+    }
 }
 
 /// <summary>Model validation for <see cref="SingleLineText"/>: a field message in the reader's language.</summary>

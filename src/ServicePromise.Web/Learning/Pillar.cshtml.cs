@@ -182,6 +182,8 @@ public class PillarModel(
         // ahead (a stale tab, a hand-made form) goes back to the step the person is on, saving nothing.
         if (Pillar.ReadAt is null) return Redirect($"/pillars/{key}");
         if (!Pillar.ReadyToReflect) return Redirect($"/pillars/{key}#check");
+        // A sharing choice that is not a yes or no (a hand-made post): shown again with the text, saying why; nothing sent.
+        if (!ModelState.IsValid) return await ShowAsync(new ReflectionOutcome.Refused([]), ct);
         var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == Pillar.AssignmentPillarId, ct);
         var outcome = await reflections.SubmitAsync(pillar, Posted, Revision, new Sharing(ShareConsent, ShareAnonymously), await GuardrailsAsync(ct), ct);
         if (outcome is not ReflectionOutcome.Sent sent) return await ShowAsync(outcome, ct);

@@ -1,21 +1,26 @@
 using System.Net;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using ServicePromise.Web.Infrastructure;
 
 namespace ServicePromise.Web.Mail;
 
 public sealed record MailMessageContent(string ToAddress, string ToName, string Subject, string TextBody);
 
-/// <summary>Sends plain-text mail over SMTP, or drops .eml files in a pickup folder when no host is configured.</summary>
+/// <summary>
+/// Sends plain-text mail over SMTP, or drops .eml files in a pickup folder when no host is configured. Names and
+/// subjects are made of stored text (a person's name): they are put on one line and stripped of direction overrides
+/// (<see cref="DisplayText"/>) so no stored value can add a header or reverse what the reader sees.
+/// </summary>
 public sealed class MailSender(IOptions<MailOptions> options, IHostEnvironment environment, ILogger<MailSender> logger)
 {
     public async Task SendAsync(MailMessageContent content, CancellationToken ct = default)
     {
         var o = options.Value;
-        using var message = new MailMessage(new MailAddress(o.From, o.FromName), new MailAddress(content.ToAddress, content.ToName))
+        using var message = new MailMessage(new MailAddress(o.From, DisplayText.Clean(o.FromName)), new MailAddress(content.ToAddress, DisplayText.Clean(content.ToName)))
         {
-            Subject = content.Subject,
-            Body = content.TextBody,
+            Subject = DisplayText.Clean(content.Subject),
+            Body = DisplayText.CleanLines(content.TextBody),
             IsBodyHtml = false,
             BodyEncoding = System.Text.Encoding.UTF8,
             SubjectEncoding = System.Text.Encoding.UTF8,

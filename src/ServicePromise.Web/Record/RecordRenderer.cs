@@ -31,7 +31,8 @@ public sealed class RecordRenderer(IStringLocalizer<SharedResource> L, Organisat
 
         using var document = new PdfDocument();
         var p = record.Profile;
-        document.Info.Title = L["Mi historial"] + " · " + p.FullName;
+        var fullName = Infrastructure.DisplayText.Clean(p.FullName);
+        document.Info.Title = L["Mi historial"] + " · " + fullName;
         document.Info.Creator = "ServicePromise";
         // As for certificates: PDFsharp's deflater ends page streams in a way qpdf flags, so store them plain.
         document.Options.CompressContentStreams = false;
@@ -39,17 +40,17 @@ public sealed class RecordRenderer(IStringLocalizer<SharedResource> L, Organisat
         using (var flow = new Flow(document))
         {
             flow.Text(L["Mi historial"], Font(20, bold: true), Olive, after: 4);
-            flow.Text(p.FullName, Font(14, bold: true), Ink, after: 2);
+            flow.Text(fullName, Font(14, bold: true), Ink, after: 2);
             flow.Text(L["Generado el {0}: todo lo que ServicePromise guarda sobre ti.", When(clock.UtcNow)], Font(9), Muted, after: 12);
 
             flow.Heading(L["Tus datos"], 14);
-            flow.Field(L["Nombre"], p.FullName);
+            flow.Field(L["Nombre"], fullName);
             flow.Field(L["Número"], p.EmployeeNumber);
             flow.Field(L["Correo electrónico"], p.Email ?? "—");
-            flow.Field(L["Puesto"], p.JobTitle);
-            flow.Field(L["Departamento"], p.Department ?? "—");
-            flow.Field(L["Centro"], p.Site ?? "—");
-            flow.Field(L["Responsable"], p.Manager ?? "—");
+            flow.Field(L["Puesto"], Infrastructure.DisplayText.Clean(p.JobTitle));
+            flow.Field(L["Departamento"], p.Department is null ? "—" : Infrastructure.DisplayText.Clean(p.Department));
+            flow.Field(L["Centro"], p.Site is null ? "—" : Infrastructure.DisplayText.Clean(p.Site));
+            flow.Field(L["Responsable"], p.Manager is null ? "—" : Infrastructure.DisplayText.Clean(p.Manager));
             flow.Field(L["Fecha de incorporación"], Day(p.HireDate));
             flow.Field(L["Idioma"], RecordText.Language(p.Language, L));
 
@@ -100,7 +101,7 @@ public sealed class RecordRenderer(IStringLocalizer<SharedResource> L, Organisat
         {
             var page = document.Pages[i];
             using var g = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-            var footer = L["Mi historial"] + " · " + Truncate(g, p.FullName, Font(8), 300) + " · " + L["Página {0} de {1}", i + 1, pages];
+            var footer = L["Mi historial"] + " · " + Truncate(g, fullName, Font(8), 300) + " · " + L["Página {0} de {1}", i + 1, pages];
             g.DrawString(footer, Font(8), new XSolidBrush(Muted), new XPoint(Flow.Margin, page.Height.Point - 28));
         }
 
@@ -137,7 +138,7 @@ public sealed class RecordRenderer(IStringLocalizer<SharedResource> L, Organisat
             flow.Text(L["Comentarios de la revisión"], Font(10, bold: true), Ink, indent, before: 4, keepWithNext: 2);
             foreach (var review in r.Reviews)
             {
-                flow.Text($"{review.Reviewer} · {when(review.DecidedAt)} · {RecordText.Decision(review.Decision, L)} {L["sobre la versión {0}", review.VersionNumber]}",
+                flow.Text($"{Infrastructure.DisplayText.Clean(review.Reviewer)} · {when(review.DecidedAt)} · {RecordText.Decision(review.Decision, L)} {L["sobre la versión {0}", review.VersionNumber]}",
                     Font(9.5, bold: true), Ink, indent + 10, keepWithNext: 1);
                 if (RecordText.Rubric(review, L) is { } rubric) flow.Text(rubric, Font(9), Muted, indent + 10);
                 if (!string.IsNullOrWhiteSpace(review.Comment)) flow.Text(review.Comment, Font(10), Ink, indent + 10, after: 3);
@@ -225,7 +226,8 @@ public sealed class RecordRenderer(IStringLocalizer<SharedResource> L, Organisat
         IReadOnlyList<string> Wrap(string text, XFont font, double width)
         {
             var g = G;
-            return TextWrap.Lines(text, width, s => g.MeasureString(s, font).Width);
+            // Stored text may hold direction overrides (a name, a reflection): drawn without them, in the order it was typed.
+            return TextWrap.Lines(Infrastructure.DisplayText.CleanLines(text), width, s => g.MeasureString(s, font).Width);
         }
 
         /// <param name="keepWithNext">Lines of what follows to keep on the same page (a heading never ends a page).</param>

@@ -27,8 +27,10 @@ public static class Guardrails
 
     public static IReadOnlyList<PartProblem> ForDraft(ReflectionText text, Func<ReflectionPart, PartBounds> bounds) =>
         Enum.GetValues<ReflectionPart>()
-            .Where(p => text[p].Length > bounds(p).Max)
-            .Select(p => new PartProblem(p, L["Tiene {0} caracteres; el máximo es {1}. Acórtalo un poco.", text[p].Length, bounds(p).Max]))
+            .Select(p => text[p].Length > bounds(p).Max
+                ? new PartProblem(p, L["Tiene {0} caracteres; el máximo es {1}. Acórtalo un poco.", text[p].Length, bounds(p).Max])
+                : MultiLineText.Problem(text[p]) is { } hidden ? new PartProblem(p, hidden) : null)
+            .OfType<PartProblem>()
             .ToList();
 
     public static IReadOnlyList<PartProblem> ForSubmit(ReflectionText text, Func<ReflectionPart, PartBounds> bounds, GuardrailContext context)
@@ -52,6 +54,12 @@ public static class Guardrails
             if (value.Length < min)
             {
                 problems.Add(new(part, L["Tiene {0} caracteres; escribe al menos {1}.", value.Length, min]));
+                continue;
+            }
+            // Line breaks are welcome; characters that reverse what the reviewer reads are not.
+            if (MultiLineText.Problem(value) is { } hidden)
+            {
+                problems.Add(new(part, hidden));
                 continue;
             }
             var words = Shingles.Words(value);

@@ -147,10 +147,13 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
         var mine = Shingles.Of(string.Join(' ', text.Meaning, text.Customers, text.Action));
         var key = await db.Pillars.Where(p => p.Id == pillar.PillarId).Select(p => p.Key).SingleAsync(ct);
         var employeeId = await db.Assignments.Where(a => a.Id == pillar.AssignmentId).Select(a => a.EmployeeId).SingleAsync(ct);
+        // Compared with what the others sent last, not their working copies: a draft is its author's alone.
         var others = await db.Reflections.AsNoTracking()
             .Where(r => r.SubmittedAt != null && r.AssignmentPillar!.Pillar!.Key == key && r.AssignmentPillar.Assignment!.EmployeeId != employeeId)
             .OrderByDescending(r => r.SubmittedAt).Take(SimilarityCandidates)
-            .Select(r => new { r.Id, r.Meaning, r.Customers, r.Action })
+            .Select(r => new { r.Id, Sent = r.Versions.OrderByDescending(v => v.Number).Select(v => new { v.Meaning, v.Customers, v.Action }).FirstOrDefault() })
+            .Where(r => r.Sent != null)
+            .Select(r => new { r.Id, r.Sent!.Meaning, r.Sent.Customers, r.Sent.Action })
             .ToListAsync(ct);
         var best = others.Select(o => (o.Id, Score: Shingles.Similarity(mine, Shingles.Of(string.Join(' ', o.Meaning, o.Customers, o.Action)))))
             .OrderByDescending(o => o.Score).FirstOrDefault();

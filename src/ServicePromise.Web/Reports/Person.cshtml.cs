@@ -136,6 +136,7 @@ public class PersonModel(AppDbContext db, OrganisationClock clock, ServicePromis
         reissueReason = reissueReason?.Trim();
         if (string.IsNullOrEmpty(reissueReason)) ModelState.AddModelError("reissueReason", L["Escribe el motivo de la reemisión."]);
         else if (reissueReason.Length > 500) ModelState.AddModelError("reissueReason", L["El motivo tiene {0} caracteres; el máximo es {1}.", reissueReason.Length, 500]);
+        else if (MultiLineText.Problem(reissueReason) is { } hidden) ModelState.AddModelError("reissueReason", hidden.In(L));
         if (!reissueConfirm) ModelState.AddModelError("reissueConfirm", L["Marca la casilla para confirmar la reemisión."]);
         if (!ModelState.IsValid)
         {
@@ -160,6 +161,7 @@ public class PersonModel(AppDbContext db, OrganisationClock clock, ServicePromis
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason)) ModelState.AddModelError("reason", L["Escribe el motivo: se mostrará en la página de verificación."]);
         else if (reason.Length > 500) ModelState.AddModelError("reason", L["El motivo tiene {0} caracteres; el máximo es {1}.", reason.Length, 500]);
+        else if (MultiLineText.Problem(reason) is { } hidden) ModelState.AddModelError("reason", hidden.In(L));
         if (!confirm) ModelState.AddModelError("confirm", L["Marca la casilla para confirmar la revocación."]);
         if (!ModelState.IsValid)
         {

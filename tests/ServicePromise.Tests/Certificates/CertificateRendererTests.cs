@@ -75,4 +75,15 @@ public class CertificateRendererTests
         Assert.Contains("Service Promise Certificate", english);
         Assert.DoesNotContain("Se certifica que", english);
     }
+
+    [Fact]
+    public void A_stored_name_with_direction_overrides_or_line_breaks_prints_on_one_line_in_the_order_it_was_typed()
+    {
+        // U+202E would show "Romero" reversed; CR/LF would split the name over two lines.
+        var text = Render(Sample("Lucía \u202ERomero\u202C\r\nSánchez", "Caje\u2067ra"), "es");
+        Assert.Contains("Lucía Romero Sánchez", text, StringComparison.Ordinal);
+        Assert.Contains("Cajera", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202E", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("oremoR", text, StringComparison.Ordinal);
+    }
 }

@@ -28,4 +28,31 @@ public class VerifyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/verify/" + code, response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task A_holder_name_with_a_direction_override_reads_in_logical_order_on_the_pdf_and_the_verification_page()
+    {
+        var (id, code) = await app.WithDbAsync(async db =>
+        {
+            var c = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                System.Linq.Queryable.Where(db.Certificates, x => x.Employee!.EmployeeNumber == "MO-0102"));
+            c.HolderName = "Manuel \u202EOrtiz\u202C Campos";
+            c.JobTitle = "Repo\r\nnedor";
+            await db.SaveChangesAsync();
+            return (c.Id, c.Code);
+        });
+        var hr = app.Browser();
+        await hr.SignedInAsync(Pages.Hr);
+        var pdf = await hr.GetByteArrayAsync($"/certificates/{id}/pdf");
+        var text = Tools.PdfText(pdf);
+        Assert.Contains("Manuel Ortiz Campos", text, StringComparison.Ordinal);
+        Assert.Contains("Repo nedor", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202E", text, StringComparison.Ordinal);
+
+        var html = await app.Browser().GetStringAsync("/verify/" + code);
+        Assert.DoesNotContain("\u202E", html, StringComparison.Ordinal);
+        var page = Pages.Parse(html);
+        Assert.Contains("Manuel Ortiz Campos", page.Text(), StringComparison.Ordinal);
+        Assert.Contains("Repo nedor", page.Text(), StringComparison.Ordinal);
+    }
 }

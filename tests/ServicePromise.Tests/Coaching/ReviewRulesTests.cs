@@ -60,4 +60,12 @@ public class ReviewRulesTests
     [InlineData("  Bien.\r\nSigue así. ", "Bien.\nSigue así.")]
     public void A_comment_is_trimmed_and_an_empty_one_is_none(string? posted, string? expected) =>
         Assert.Equal(expected, ReviewRules.CleanComment(posted));
+
+    [Fact]
+    public void A_comment_keeps_its_line_breaks_but_not_a_direction_override()
+    {
+        Assert.Null(ReviewRules.ProblemWith(ReviewDecision.Returned, "Bien.\nConcreta la acción."));
+        Assert.NotNull(ReviewRules.ProblemWith(ReviewDecision.Returned, "Bien. \u202E.nóicca al atercnoC"));
+        Assert.NotNull(ReviewRules.ProblemWith(ReviewDecision.Approved, "\u2066Bien\u2069"));
+    }
 }

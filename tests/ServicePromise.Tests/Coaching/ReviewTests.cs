@@ -180,6 +180,64 @@ public class ReviewTests(ReviewAppFactory app) : IClassFixture<ReviewAppFactory>
     }
 
     [Fact]
+    public async Task The_similar_reflection_is_shown_as_its_author_sent_it_never_their_unsent_draft()
+    {
+        // Irene (Francisco's team) sent her reflection; since then she has been rewriting it and not sent it again.
+        var sent = new Dictionary<string, string>
+        {
+            ["Meaning"] = "Cuando un cliente entra con prisa en la tienda de Córdoba dejo lo que estoy haciendo, le miro y le dejo acabar la frase.",
+            ["Customers"] = "Los clientes de la tienda y mis compañeros de turno que me piden ayuda con la caja.",
+            ["Action"] = "Desde mañana, repetiré lo que me pidan antes de ir a buscar el producto al almacén.",
+        };
+        var irenesId = await app.SendReflectionAsync(Coach.Email("irene.bravo"), "listen", sent);
+        const string Draft = "BORRADOR SIN ENVIAR: esto todavía no lo ha leído nadie y no es para su responsable ni para nadie más.";
+        await app.WithDbAsync(db => db.Reflections.Where(r => r.Id == irenesId)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Meaning, Draft).SetProperty(r => r.Revision, r => r.Revision + 1)));
+
+        // Raúl (Carmen's team) sends what Irene had sent: flagged against Irene's sent text, not her draft.
+        var raulsId = await app.SendReflectionAsync(Coach.Email("raul.dominguez"), "listen", sent);
+        Assert.Equal(irenesId, await app.WithDbAsync(db => db.Reflections.Where(r => r.Id == raulsId).Select(r => r.SimilarToId).SingleAsync()));
+
+        foreach (var reviewer in new[] { Coach.Carmen, Pages.Hr })
+        {
+            var client = await app.SignedInAsync(reviewer);
+            var similar = (await client.GetPageAsync($"/reviews/{raulsId}")).QuerySelector(".similar")!.TextContent;
+            Assert.Contains(sent["Meaning"], similar);
+            Assert.DoesNotContain("BORRADOR SIN ENVIAR", similar);
+        }
+    }
+
+    [Fact]
+    public async Task A_similar_reflection_with_no_sent_version_shows_no_text()
+    {
+        // Ana Belén (Carmen's team) flagged against a reflection of Cristina's that has no sent version, only a working copy.
+        var id = await app.ReflectionIdAsync("MO-0103", "own-it");
+        var other = await app.ReflectionIdAsync("MO-0201", "own-it");
+        await app.WithDbAsync(async db =>
+        {
+            await db.ReflectionVersions.Where(v => v.ReflectionId == other).ExecuteDeleteAsync();
+            await db.Reflections.Where(r => r.Id == other).ExecuteUpdateAsync(u => u.SetProperty(r => r.Meaning, "BORRADOR SIN ENVIAR de Cristina."));
+            return await db.Reflections.Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.SimilarToId, other).SetProperty(r => r.Similarity, 0.9));
+        });
+        var carmen = await app.SignedInAsync(Coach.Carmen);
+        var similar = (await carmen.GetPageAsync($"/reviews/{id}")).QuerySelector(".similar")!.TextContent;
+        Assert.Contains("Se parece en un 90 %", similar);
+        Assert.DoesNotContain("BORRADOR SIN ENVIAR", similar);
+    }
+
+    [Fact]
+    public async Task A_rubric_answer_that_is_not_yes_or_no_is_a_field_error_and_records_nothing()
+    {
+        var id = await app.SendReflectionAsync(Coach.Email("jorge.pena"), "listen");
+        var rocio = await app.SignedInAsync(Coach.Rocio);
+        var response = await rocio.DecideAsync(id, "Approved", "Bien.", new Dictionary<string, string> { ["SpecificToRole"] = "quizás" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = Pages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("El valor «quizás» no es válido", page.QuerySelector("form#decision")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.ReflectionReviews.CountAsync(r => r.ReflectionId == id)));
+    }
+
+    [Fact]
     public async Task Only_a_reflection_shared_with_consent_can_be_featured()
     {
         var shared = await app.SendReflectionAsync(Coach.Email("alberto.garrido"), "listen", share: true);

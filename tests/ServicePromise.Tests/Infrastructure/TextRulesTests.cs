@@ -74,6 +74,12 @@ public class TextRulesTests
     }
 
     [Fact]
+    public void Display_lines_keep_their_breaks_and_lose_direction_overrides()
+    {
+        Assert.Equal("Hola, Ana:\r\n\n\tzemóG", DisplayText.CleanLines("Hola, \u202BAna:\r\n\n\t\u202EzemóG\u0000"));
+    }
+
+    [Fact]
     public void Display_text_returns_clean_text_unchanged()
     {
         const string name = "Ana Gómez";

@@ -139,4 +139,15 @@ public class RecordRendererTests
         Assert.Matches(@"Page 1 of \d", flat);
         Assert.DoesNotContain("Tus datos", flat);
     }
+
+    [Fact]
+    public void A_name_with_a_direction_override_prints_in_the_order_it_was_typed()
+    {
+        var v1 = new ReflectionText("Escucho a cada cliente en caja.", "Quien compra y mis compañeras.", "Mañana repito \u202Elo que me piden.");
+        var (text, _) = Render(Sample(v1, [new RecordVersion(1, At.AddMinutes(20), v1)], name: "Lucía \u202ERomero\u202C\r\nSánchez"));
+        var flat = Flat(text);
+        Assert.Contains("Lucía Romero Sánchez", flat, StringComparison.Ordinal);
+        Assert.Contains("Mañana repito lo que me piden.", flat, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202E", text, StringComparison.Ordinal);
+    }
 }

@@ -90,6 +90,19 @@ public class GuardrailsTests
         var problem = Assert.Single(Guardrails.ForDraft(new ReflectionText(new string('a', Options.MeaningMaxLength + 1), "", ""), Options.BoundsOf));
         Assert.Equal(ReflectionPart.Meaning, problem.Part);
     }
+
+    [Fact]
+    public void A_direction_override_is_refused_in_drafts_and_sends_but_line_breaks_are_kept()
+    {
+        var reversed = Good with { Customers = "Quienes pagan en mi caja y \u202Eseñerpmoc sal\u202C de reposición que me piden cambio." };
+        Assert.Equal(ReflectionPart.Customers, Assert.Single(Guardrails.ForDraft(reversed, Options.BoundsOf)).Part);
+        var problem = Assert.Single(Submit(reversed));
+        Assert.Equal(ReflectionPart.Customers, problem.Part);
+        Assert.Contains("change the text direction", English(problem));
+
+        var twoLines = Good with { Action = "Desde el lunes:\r\nrepetir en voz alta lo que me piden antes de cobrar un producto dudoso." };
+        Assert.Empty(Submit(twoLines));
+    }
 }
 
 public class ShinglesTests

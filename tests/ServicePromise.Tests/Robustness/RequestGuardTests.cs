@@ -103,6 +103,21 @@ public class RequestGuardTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_sharing_choice_that_is_not_yes_or_no_is_a_field_error_and_sends_nothing()
+    {
+        var client = app.Browser();
+        await client.SignedInAsync("teresa.marin@demo.mercadosolivo.es");
+        var page = await ServicePromise.Tests.Learning.JourneyTests.ReadLessonAsync(client, "/pillars/listen");
+        var values = new Dictionary<string, string>(ServicePromise.Tests.Learning.JourneyTests.Fields("/pillars/listen")) { ["ShareConsent"] = "maybe" };
+        var response = await client.SubmitAsync(page, "form[data-autosave]", values);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var shown = Pages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("El valor «maybe» no es válido", shown.QuerySelector("fieldset.sharing")!.TextContent);
+        Assert.Equal(values["Meaning"], shown.QuerySelector("textarea[name=Meaning]")!.TextContent.Trim());
+        Assert.False(await app.WithDbAsync(db => db.Reflections.AnyAsync(r => r.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0701" && r.SubmittedAt != null)));
+    }
+
+    [Fact]
     public async Task The_error_page_opened_directly_is_not_a_server_error()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync("/error")).StatusCode);
@@ -127,5 +142,44 @@ public class PublishConfirmationTests
         var shown = Pages.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("El valor «sí» no es válido", shown.QuerySelector("#confirm-error")!.TextContent);
         Assert.Equal(1, await app.WithDbAsync(db => db.Editions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_change_note_on_two_lines_is_a_field_error_and_publishes_nothing()
+    {
+        var content = Repo.CopyContent();
+        using var app = new AppFactory { ContentPath = content };
+        var client = app.Browser();
+        await client.SignedInAsync(Pages.Admin);
+        var path = Path.Combine(content, "es/pillars/02-tell-the-truth.md");
+        File.WriteAllText(path, File.ReadAllText(path) + "\nSi hoy no puedes responder, di cuándo lo harás y cúmplelo.\n");
+        var page = await client.GetPageAsync("/admin/content");
+        var response = await client.SubmitAsync(page, "form[action*='handler=Publish']", new Dictionary<string, string> { ["Input.Note"] = "Pilar 2\r\naclarado", ["Input.Confirm"] = "true" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var shown = Pages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Nota de cambios: sin saltos de línea", shown.QuerySelector("#note-error")!.TextContent);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Editions.CountAsync()));
+    }
+}
+
+/// <summary>The revocation reason is shown on the public verification page: it cannot reverse what it says.</summary>
+public class RevocationReasonTests
+{
+    [Fact]
+    public async Task A_revocation_reason_with_a_direction_override_is_refused_with_a_field_message()
+    {
+        using var app = new AppFactory();
+        var (personId, code) = await app.WithDbAsync(async db =>
+        {
+            var c = await db.Certificates.AsNoTracking().FirstAsync(x => x.Employee!.EmployeeNumber == "MO-0102");
+            return (c.EmployeeId, c.Code);
+        });
+        var hr = app.Browser();
+        await hr.SignedInAsync(Pages.Hr);
+        var page = await hr.GetPageAsync($"/hr/people/{personId}");
+        var response = await hr.SubmitAsync(page, "#certificates ~ ul form", new Dictionary<string, string> { ["reason"] = "Emitido \u202Erorre rop", ["confirm"] = "true" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("cambian el sentido de la escritura", await response.Content.ReadAsStringAsync());
+        Assert.Null(await app.WithDbAsync(db => db.Certificates.Where(c => c.Code == code).Select(c => c.RevokedAt).SingleAsync()));
     }
 }

@@ -31,6 +31,7 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
         [Required(ErrorMessage = "Escribe una nota breve sobre qué cambia.")]
         [StringLength(500, ErrorMessage = "La nota puede tener como mucho {1} caracteres.")]
         [Display(Name = "Nota de cambios")]
+        [ServicePromise.Web.Infrastructure.SingleLine]
         public string Note { get; set; } = "";
 
         [Display(Name = "He revisado la vista previa y quiero publicar")]
