@@ -96,4 +96,23 @@ public class ImportStaffCommandTests
         Assert.Contains("Usage: import-staff FILE.csv", output);
         Assert.Equal(2, Import(dbFile, "/no/such/file.csv").ExitCode);
     }
+
+    [Fact]
+    public void A_file_with_too_many_columns_or_a_giant_cell_exits_2_naming_the_problem()
+    {
+        var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;
+        var dbFile = Path.Combine(folder, "app.db");
+        var wide = Path.Combine(folder, "wide.csv");
+        File.WriteAllText(wide, string.Join(',', Enumerable.Range(0, 300_000).Select(i => "c" + i)) + "\nA,B\n");
+        var (exit, output) = Import(dbFile, wide, "--apply", "--full");
+        Assert.True(exit == 2, output);
+        Assert.Contains("line 1: Line 1 has more than 200 columns; a staff file has at most 200.", output);
+        Assert.Contains("Nothing can be imported from this file.", output);
+
+        var giant = Path.Combine(folder, "giant.csv");
+        File.WriteAllText(giant, "employee number,full name,email,hire date\nE-1,\"" + new string('x', 5_000_000) + "\",e@olivo.test,2026-01-01\n");
+        var (giantExit, giantOutput) = Import(dbFile, giant);
+        Assert.True(giantExit == 2, giantOutput);
+        Assert.Contains("A field on line 2 has more than 4000 characters", giantOutput);
+    }
 }
