@@ -213,6 +213,13 @@ public static class StaffFile
         foreach (var (value, field) in new[] { (department, StaffField.Department), (site, StaffField.Site) })
             if (value.Length > 200) Problem(L["La columna «{0}» tiene {1} caracteres; el máximo es {2}.", FieldName(field), value.Length, 200]);
 
+        // Checked before anything else is said about them: a line break or a reversing character makes every later
+        // message (and every mail, certificate and page that shows the value) misleading.
+        foreach (var (value, field) in new[] { (number, StaffField.EmployeeNumber), (name, StaffField.FullName), (email, StaffField.Email),
+                     (job, StaffField.JobTitle), (department, StaffField.Department), (site, StaffField.Site), (Get(StaffField.ManagerNumber), StaffField.ManagerNumber) })
+            if (!SingleLineText.IsClean(value))
+                Problem(L["«{0}» tiene un salto de línea o un carácter de control invisible (como los que invierten el texto); quítalo y vuelve a subir el archivo.", FieldName(field)]);
+
         var hire = Get(StaffField.HireDate);
         DateOnly hireDate = default;
         if (hire.Length == 0) Problem(L["Falta la fecha de alta."]);
