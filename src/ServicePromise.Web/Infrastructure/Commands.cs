@@ -177,6 +177,8 @@ public static class Commands
             Console.WriteLine($"  kept: {note.Message}");
         var verb = result.Applied ? "Applied" : "Dry run (nothing changed; add --apply to apply)";
         Console.WriteLine($"{verb}: {plan.Creates} to create, {plan.Updates} to update, {plan.Deactivations} to deactivate, {plan.Unchanged} unchanged, {result.Problems.Count} rows with problems ({took.TotalSeconds:0.0} s).");
+        if (result.Applied && result.Notified > 0)
+            Console.WriteLine($"{result.Notified} sign-in emails changed: a notice to each old address is queued.");
         if (result.Applied && args.Contains("--send-later"))
             Console.WriteLine($"{result.Invited} invitations queued for the running site to send.");
         else if (result.Applied)

@@ -69,7 +69,10 @@ public sealed class SignInEmailChange(AppDbContext db, UserManager<AppUser> user
             if (!changed.Succeeded)
             {
                 logger.LogInformation("Email change for employee {Id} refused: {Errors}", account.EmployeeId, string.Join(", ", changed.Errors.Select(e => e.Code)));
-                return L["Ese correo ya lo usa otra persona."];
+                var describer = new IdentityErrorDescriber();
+                return changed.Errors.Any(e => e.Code is nameof(describer.InvalidUserName) or nameof(describer.InvalidEmail))
+                    ? L["«{0}» tiene caracteres que no se admiten en un correo de acceso.", newEmail]
+                    : L["Ese correo ya lo usa otra persona."];
             }
             if (old.Length > 0) db.Invitations.Add(EmailChangeNotice.For(account.EmployeeId, old, newEmail, clock.UtcNow));
             await db.SaveChangesAsync(ct);

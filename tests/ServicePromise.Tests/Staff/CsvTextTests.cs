@@ -44,4 +44,29 @@ public class CsvTextTests
         var ex = Assert.Throws<CsvFormatException>(() => CsvText.Parse("a,b\n1,2\n3,\"sin cerrar\n4,5", ','));
         Assert.Equal(3, ex.Line);
     }
+
+    [Fact]
+    public void A_record_of_more_than_the_maximum_fields_stops_the_reader_at_its_line()
+    {
+        var ok = string.Join(',', Enumerable.Range(0, CsvText.MaxFields).Select(i => "c" + i));
+        Assert.Equal(CsvText.MaxFields, CsvText.Parse(ok, ',')[0].Fields.Count);
+
+        // Line 3 has one field too many; the quote left open at the end would be the error if the reader went on.
+        var text = $"a,b\n1,2\n{ok},extra\n4,\"never closed\n";
+        var ex = Assert.Throws<CsvTooLargeException>(() => CsvText.Parse(text, ','));
+        Assert.Equal((3, true), (ex.Line, ex.TooManyFields));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_field_longer_than_the_maximum_stops_the_reader_at_its_line(bool quoted)
+    {
+        var longest = new string('x', CsvText.MaxFieldLength);
+        Assert.Equal(longest, CsvText.Parse($"a,{longest}", ',')[0].Fields[1]);
+
+        var giant = quoted ? "\"" + longest + "\nmore\"" : longest + "y";
+        var ex = Assert.Throws<CsvTooLargeException>(() => CsvText.Parse($"a,b\n1,{giant}\n", ','));
+        Assert.Equal((2, false), (ex.Line, ex.TooManyFields));
+    }
 }

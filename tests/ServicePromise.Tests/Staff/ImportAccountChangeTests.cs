@@ -12,7 +12,7 @@ namespace ServicePromise.Tests.Staff;
 /// </summary>
 public class ImportAccountChangeTests
 {
-    const string Header = "Nº de empleado;Nombre completo;Correo electrónico;Puesto;Departamento;Centro;Responsable;Fecha de alta;Idioma;Activo";
+    const string Header = StaffRows.Header;
 
     static async Task<StaffImportResult> ApplyAsync(AppFactory app, string text, bool fullImport = false)
     {
@@ -31,7 +31,7 @@ public class ImportAccountChangeTests
         var newEmail = $"lucia.{Guid.NewGuid():N}@olivo.test";
         var before = await StampAsync(app, "MO-0101");
 
-        var result = await ApplyAsync(app, Header + "\n" + await ImportPrivilegeTests.RowAsync(app, "MO-0101", email: newEmail) + "\n");
+        var result = await ApplyAsync(app, Header + "\n" + await StaffRows.OfAsync(app, "MO-0101", email: newEmail) + "\n");
         Assert.Equal(1, result.Notified);
         Assert.NotEqual(before, await StampAsync(app, "MO-0101"));
         Assert.Equal(1, await app.SendInvitationsAsync());
@@ -70,9 +70,7 @@ public class ImportAccountChangeTests
         foreach (var n in numbers) before[n] = await StampAsync(app, n);
 
         // Manuel leaves; Ana Belén now has Lucía reporting to her (and so becomes a manager).
-        var lucia = (await ImportPrivilegeTests.RowAsync(app, "MO-0101")).Split(';');
-        lucia[6] = "MO-0103";
-        await ApplyAsync(app, Header + "\n" + string.Join(';', lucia) + "\n" + await ImportPrivilegeTests.RowAsync(app, "MO-0102", active: false) + "\n");
+        await ApplyAsync(app, Header + "\n" + await StaffRows.OfAsync(app, "MO-0101", manager: "MO-0103") + "\n" + await StaffRows.OfAsync(app, "MO-0102", active: false) + "\n");
 
         Assert.NotEqual(before["MO-0102"], await StampAsync(app, "MO-0102"));
         Assert.NotEqual(before["MO-0103"], await StampAsync(app, "MO-0103"));

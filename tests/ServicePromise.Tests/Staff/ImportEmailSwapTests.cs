@@ -12,15 +12,15 @@ namespace ServicePromise.Tests.Staff;
 /// </summary>
 public class ImportEmailSwapTests
 {
-    const string Header = "Nº de empleado;Nombre completo;Correo electrónico;Puesto;Departamento;Centro;Responsable;Fecha de alta;Idioma;Activo";
+    const string Header = StaffRows.Header;
 
     static async Task SwapAsync(AppFactory app)
     {
-        var lucia = await ImportPrivilegeTests.RowAsync(app, "MO-0101", email: Pages.OtherEmployee);
-        var manuel = await ImportPrivilegeTests.RowAsync(app, "MO-0102", email: Pages.Employee);
+        var lucia = await StaffRows.OfAsync(app, "MO-0101", email: Pages.OtherEmployee);
+        var manuel = await StaffRows.OfAsync(app, "MO-0102", email: Pages.Employee);
         // A third person moves into Lucía's old address's place in a chain: A → B's, B → C's, C → a new one.
-        var anaBelen = await ImportPrivilegeTests.RowAsync(app, "MO-0103", email: "anabelen@olivo.test");
-        var sergio = await ImportPrivilegeTests.RowAsync(app, "MO-0104", email: "anabelen.vargas@demo.mercadosolivo.es");
+        var anaBelen = await StaffRows.OfAsync(app, "MO-0103", email: "anabelen@olivo.test");
+        var sergio = await StaffRows.OfAsync(app, "MO-0104", email: "anabelen.vargas@demo.mercadosolivo.es");
         var file = Encoding.UTF8.GetBytes(string.Join("\n", Header, lucia, manuel, anaBelen, sergio) + "\n");
 
         using var scope = app.Services.CreateScope();

@@ -162,4 +162,28 @@ public class ImportPageTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Elige el archivo CSV", Pages.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("#file-error")!.TextContent);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_header_of_hundreds_of_thousands_of_columns_or_a_giant_cell_is_a_clear_problem_on_a_small_page(bool columns)
+    {
+        using var app = new AppFactory();
+        var hr = app.Browser();
+        await hr.SignedInAsync(Pages.Hr);
+        // 300,000 header cells (once a 250 MB preview with a mapping step listing each), or one 5-million-character cell.
+        var text = columns
+            ? string.Join(';', Enumerable.Range(0, 300_000).Select(i => "c" + i)) + "\nA;B\n"
+            : "Nº de empleado;Nombre completo;Correo electrónico;Fecha de alta\nG-1;\"" + new string('x', 5_000_000) + "\";g@olivo.test;2026-01-01\n";
+        var uploaded = await UploadAsync(hr, text, fullImport: true);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var response = await hr.GetAsync(uploaded.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(html.Length < 100_000, $"the preview page has {html.Length} characters");
+        var problems = Pages.Parse(html).QuerySelector("section[aria-labelledby=problems-heading]")!.TextContent;
+        Assert.Contains(columns ? "La línea 1 tiene más de 200 columnas" : "Un campo de la línea 2 tiene más de 4000 caracteres", problems);
+        Assert.Null(Pages.Parse(html).QuerySelector("#map-heading"));
+        Assert.Null(Pages.Parse(html).QuerySelector("form[action*='handler=Apply']"));
+    }
 }

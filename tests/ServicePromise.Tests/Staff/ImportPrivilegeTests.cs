@@ -12,24 +12,11 @@ namespace ServicePromise.Tests.Staff;
 /// </summary>
 public class ImportPrivilegeTests
 {
-    const string Header = "Nº de empleado;Nombre completo;Correo electrónico;Puesto;Departamento;Centro;Responsable;Fecha de alta;Idioma;Activo";
+    const string Header = StaffRows.Header;
     const string AdminNumber = "MO-0007"; // Pablo Serrano, Admin (and manager of IT)
     const string Attacker = "takeover@evil.test";
 
-    /// <summary>The demo person's row exactly as the database has it, with the given changes.</summary>
-    internal static async Task<string> RowAsync(AppFactory app, string number, string? email = null, bool active = true, string? jobTitle = null)
-    {
-        var p = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == number)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new
-            {
-                e.EmployeeNumber, e.FullName, u.Email, e.JobTitle, Department = e.Department!.Name, Site = e.Site!.Name,
-                Manager = e.Manager!.EmployeeNumber, e.HireDate, e.Language,
-            }).SingleAsync());
-        return string.Join(';', p.EmployeeNumber, p.FullName, email ?? p.Email, jobTitle ?? p.JobTitle, p.Department, p.Site, p.Manager,
-            p.HireDate.ToString("yyyy-MM-dd"), p.Language, active ? "sí" : "no");
-    }
-
-    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string text, bool fullImport = false)
+    static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string text, bool fullImport = false)
     {
         var page = await client.GetPageAsync("/hr/import");
         var token = page.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -43,7 +30,7 @@ public class ImportPrivilegeTests
     }
 
     /// <summary>Uploads, reads the dry run, applies it (whether or not it plans anything); returns the dry run's text.</summary>
-    internal static async Task<string> ImportAsync(HttpClient hr, string text, bool fullImport = false)
+    static async Task<string> ImportAsync(HttpClient hr, string text, bool fullImport = false)
     {
         var uploaded = await UploadAsync(hr, text, fullImport);
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
@@ -74,7 +61,7 @@ public class ImportPrivilegeTests
         await hr.SignedInAsync(Pages.Hr);
         var stampBefore = await app.WithDbAsync(db => db.Users.Where(u => u.Email == Pages.Admin).Select(u => u.SecurityStamp).SingleAsync());
 
-        var dryRun = await ImportAsync(hr, Header + "\n" + await RowAsync(app, AdminNumber, email: Attacker, jobTitle: "Director de sistemas") + "\n");
+        var dryRun = await ImportAsync(hr, Header + "\n" + await StaffRows.OfAsync(app, AdminNumber, email: Attacker, jobTitle: "Director de sistemas") + "\n");
         Assert.Contains("esta persona es administradora: un administrador cambia su cuenta en su página", dryRun);
 
         // The email stays; the harmless field (the job title) applies.
@@ -101,12 +88,12 @@ public class ImportPrivilegeTests
         var hr = app.Browser();
         await hr.SignedInAsync(Pages.Hr);
 
-        var inactive = await ImportAsync(hr, Header + "\n" + await RowAsync(app, AdminNumber, active: false) + "\n");
+        var inactive = await ImportAsync(hr, Header + "\n" + await StaffRows.OfAsync(app, AdminNumber, active: false) + "\n");
         Assert.Contains("esta persona es administradora", inactive);
         Assert.True(await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == AdminNumber).Select(e => e.IsActive).SingleAsync()));
 
         // A full import of one ordinary person: everyone else missing, but the admin and HR people are kept active.
-        var full = await ImportAsync(hr, Header + "\n" + await RowAsync(app, "MO-0005") + "\n", fullImport: true);
+        var full = await ImportAsync(hr, Header + "\n" + await StaffRows.OfAsync(app, "MO-0005") + "\n", fullImport: true);
         Assert.Contains("no está en el archivo, pero no se da de baja", full);
         var kept = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == AdminNumber || e.EmployeeNumber == "MO-0006")
             .Select(e => e.IsActive).ToListAsync());
@@ -124,7 +111,7 @@ public class ImportPrivilegeTests
         using var app = new AppFactory();
         var admin = app.Browser();
         await admin.SignedInAsync(Pages.Admin); // an admin's import is refused the same way: the import never does it
-        var text = await ImportAsync(admin, Header + "\n" + await RowAsync(app, "MO-0006", email: "marta@evil.test", active: false) + "\n");
+        var text = await ImportAsync(admin, Header + "\n" + await StaffRows.OfAsync(app, "MO-0006", email: "marta@evil.test", active: false) + "\n");
         Assert.Contains("esta persona es de RR. HH.: un administrador cambia su cuenta en su página", text);
         var marta = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "MO-0006")
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.Email, e.IsActive }).SingleAsync());

@@ -96,4 +96,70 @@ public class ImportStaffCommandTests
         Assert.Contains("Usage: import-staff FILE.csv", output);
         Assert.Equal(2, Import(dbFile, "/no/such/file.csv").ExitCode);
     }
+
+    [Fact]
+    public void A_file_with_too_many_columns_or_a_giant_cell_exits_2_naming_the_problem()
+    {
+        var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;
+        var dbFile = Path.Combine(folder, "app.db");
+        var wide = Path.Combine(folder, "wide.csv");
+        File.WriteAllText(wide, string.Join(',', Enumerable.Range(0, 300_000).Select(i => "c" + i)) + "\nA,B\n");
+        var (exit, output) = Import(dbFile, wide, "--apply", "--full");
+        Assert.True(exit == 2, output);
+        Assert.Contains("line 1: Line 1 has more than 200 columns; a staff file has at most 200.", output);
+        Assert.Contains("Nothing can be imported from this file.", output);
+
+        var giant = Path.Combine(folder, "giant.csv");
+        File.WriteAllText(giant, "employee number,full name,email,hire date\nE-1,\"" + new string('x', 5_000_000) + "\",e@olivo.test,2026-01-01\n");
+        var (giantExit, giantOutput) = Import(dbFile, giant);
+        Assert.True(giantExit == 2, giantOutput);
+        Assert.Contains("A field on line 2 has more than 4000 characters", giantOutput);
+    }
+
+    [Fact]
+    public void A_scheduled_full_sync_keeps_the_admin_it_does_not_list_and_refuses_their_email_and_active_flag()
+    {
+        var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;
+        var dbFile = Path.Combine(folder, "app.db");
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Content__Path"] = Repo.Content,
+            ["ConnectionStrings__Default"] = $"Data Source={dbFile}",
+            ["Mail__PickupDirectory"] = Path.Combine(folder, "mail"),
+        };
+        var (created, createOutput) = WebProcess.Run(environment, "create-admin", "--email", "ana@olivo.test", "--name", "Ana García");
+        Assert.True(created == 0, createOutput);
+
+        // The HR system's export never lists the admin made by create-admin: a full sync must not lock them out,
+        // and saying so is not a problem (exit 0).
+        var file = Path.Combine(folder, "plantilla.csv");
+        File.WriteAllText(file, "employee number,full name,email,hire date\nE-1,Luis Mora,luis@olivo.test,2026-01-10\n");
+        var (exit, output) = Import(dbFile, file, "--apply", "--full");
+        Assert.True(exit == 0, output);
+        Assert.Contains("kept: Ana García (ADMIN-", output);
+        Assert.Contains("is not in the file but is not deactivated: this person is an administrator: an admin changes their account on their page.", output);
+        Assert.Equal(1, Count(dbFile, "SELECT COUNT(*) FROM Employees WHERE EmployeeNumber LIKE 'ADMIN-%' AND IsActive = 1"));
+
+        // Listing them with another email and inactive: both refused, with the reason (exit 1: rows with problems).
+        var number = Number(dbFile);
+        File.WriteAllText(file, $"employee number,full name,email,hire date,active\nE-1,Luis Mora,luis@olivo.test,2026-01-10,yes\n{number},Ana García,evil@evil.test,2026-01-10,no\n");
+        var (refusedExit, refused) = Import(dbFile, file, "--apply", "--full");
+        Assert.True(refusedExit == 1, refused);
+        Assert.Contains($"line 3: Ana García ({number}): “Email” is not changed, because this person is an administrator", refused);
+        Assert.Contains($"line 3: Ana García ({number}): “Active” is not changed", refused);
+        Assert.Equal(1, Count(dbFile, "SELECT COUNT(*) FROM AspNetUsers WHERE Email = 'ana@olivo.test'"));
+        Assert.Equal(1, Count(dbFile, "SELECT COUNT(*) FROM Employees WHERE EmployeeNumber LIKE 'ADMIN-%' AND IsActive = 1"));
+    }
+
+    static string Number(string dbFile)
+    {
+        using var connection = new SqliteConnection($"Data Source={dbFile}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EmployeeNumber FROM Employees WHERE EmployeeNumber LIKE 'ADMIN-%'";
+        var number = (string)command.ExecuteScalar()!;
+        SqliteConnection.ClearAllPools();
+        return number;
+    }
 }

@@ -128,4 +128,22 @@ public class StaffFileTests
         Assert.Contains("never closed", English(Assert.Single(Read($"{SpanishHeader}\n\"MO-1;Ana\n").Problems)));
         Assert.Contains("The file is empty", English(Assert.Single(Read("\n\n").Problems)));
     }
+
+    [Theory]
+    [InlineData("MO-1;\"Ana\nRuiz\";ana@olivo.es;;;;;2026-01-01;;;", "“Full name” has a line break")]
+    [InlineData("MO-1;\"Ana\r\nRuiz\";ana@olivo.es;;;;;2026-01-01;;;", "“Full name” has a line break")]
+    [InlineData("MO-1;\u202Ezeniug Ana;ana@olivo.es;;;;;2026-01-01;;;", "“Full name” has a line break or an invisible control character")]
+    [InlineData("MO-1;Ana;ana@olivo.es;\"Caje\nra\";;;;2026-01-01;;;", "“Job title” has a line break")]
+    [InlineData("MO-1;Ana;ana@olivo.es;;Tien\u2066das;;;2026-01-01;;;", "“Department” has a line break")]
+    [InlineData("MO-1;Ana;ana@olivo.es;;;\"Mála\rga\";;2026-01-01;;;", "“Site” has a line break")]
+    [InlineData("MO-\u202D1;Ana;ana@olivo.es;;;;;2026-01-01;;;", "“Employee no.” has a line break")]
+    public void A_line_break_or_a_bidirectional_override_in_a_name_or_place_refuses_the_row_naming_line_and_field(string row, string reason)
+    {
+        // Quoted fields may hold line breaks: the row still starts on line 3.
+        var file = Read($"{SpanishHeader}\nMO-9;Bien;bien@olivo.es;;;;;2026-01-01;;;\n{row}\nMO-8;Luego;luego@olivo.es;;;;;2026-01-01;;;\n");
+        var problem = Assert.Single(file.Problems);
+        Assert.Equal(3, problem.Line);
+        Assert.Contains(reason, English(problem));
+        Assert.Equal(["MO-9", "MO-8"], file.Rows.Select(r => r.EmployeeNumber));
+    }
 }

@@ -172,4 +172,21 @@ public class StaffImporterTests
         Assert.NotEmpty(result.Problems);
         Assert.Equal(before, await app.WithDbAsync(db => db.Employees.CountAsync(e => e.IsActive)));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_file_the_reader_stops_in_part_way_changes_nothing_even_as_a_full_import(bool tooManyColumns)
+    {
+        var badRow = tooManyColumns ? "E-2;Eva;eva@olivo.test;2026-01-01" + new string(';', CsvText.MaxFields) + "\n" : "E-2;Eva;\"eva@olivo.test;2026-01-01\n";
+        // An unclosed quote or an over-long record on line 3: the lines before it are not the whole staff list, so a
+        // full import must not deactivate everyone else.
+        using var app = new AppFactory();
+        var before = await app.WithDbAsync(db => db.Employees.CountAsync(e => e.IsActive));
+        var text = "Nº de empleado;Nombre;Email;Fecha de alta\nE-1;Eli;eli@olivo.test;2026-01-01\n" + badRow;
+        var result = await RunAsync(app, Encoding.UTF8.GetBytes(text), apply: true, fullImport: true);
+        Assert.Null(result.Plan);
+        Assert.Equal(3, Assert.Single(result.Problems).Line);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Employees.CountAsync(e => e.IsActive)));
+    }
 }

@@ -12,6 +12,14 @@ public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields);
 /// </summary>
 public static class CsvText
 {
+    /// <summary>
+    /// Fields a record may have. A staff export has a dozen or two; a header of hundreds of thousands of cells once made
+    /// a 250 MB preview page and 1.5 GB of memory, so reading stops at the first record past this.
+    /// </summary>
+    public const int MaxFields = 200;
+    /// <summary>Characters a field may have: no staff detail comes near it, and a runaway quote would make one cell of the rest of the file.</summary>
+    public const int MaxFieldLength = 4_000;
+
     static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     static CsvText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -59,6 +67,7 @@ public static class CsvText
 
         void EndField()
         {
+            if (fields.Count >= MaxFields) throw new CsvTooLargeException(recordLine, tooManyFields: true);
             fields.Add(field.ToString());
             field.Clear();
             fieldStarted = false;
@@ -84,6 +93,7 @@ public static class CsvText
                 else
                 {
                     if (c == '\n') line++;
+                    if (field.Length >= MaxFieldLength) throw new CsvTooLargeException(recordLine, tooManyFields: false);
                     field.Append(c);
                 }
                 continue;
@@ -105,6 +115,7 @@ public static class CsvText
             }
             else
             {
+                if (field.Length >= MaxFieldLength) throw new CsvTooLargeException(recordLine, tooManyFields: false);
                 field.Append(c);
                 if (!char.IsWhiteSpace(c)) fieldStarted = true;
             }
@@ -113,6 +124,14 @@ public static class CsvText
         if (field.Length > 0 || fields.Count > 0) EndRecord();
         return records;
     }
+}
+
+/// <summary>A record with more than <see cref="CsvText.MaxFields"/> fields, or a field longer than <see cref="CsvText.MaxFieldLength"/>: not read further.</summary>
+public sealed class CsvTooLargeException(int line, bool tooManyFields)
+    : Exception(tooManyFields ? $"Line {line}: more than {CsvText.MaxFields} fields." : $"Line {line}: a field of more than {CsvText.MaxFieldLength} characters.")
+{
+    public int Line { get; } = line;
+    public bool TooManyFields { get; } = tooManyFields;
 }
 
 /// <summary>A quoted field never closed: everything after it would be misread, so nothing is read.</summary>

@@ -38,10 +38,13 @@ public sealed record ImportProblem(int Line, Message Message);
 /// <param name="Numbers">Every employee number on a data row, including rows refused for a problem.</param>
 public sealed record StaffFileContent(
     string Encoding, char Delimiter, IReadOnlyDictionary<StaffField, int> Columns, IReadOnlyList<StaffRow> Rows, IReadOnlyList<ImportProblem> Problems,
-    IReadOnlySet<string>? Numbers = null)
+    IReadOnlySet<string>? Numbers = null, bool Stopped = false)
 {
-    /// <summary>The file as a whole could not be read (no usable header): nothing can be planned from it.</summary>
-    public bool Unreadable => Problems.Any(p => p.Line <= 1) && Rows.Count == 0;
+    /// <summary>
+    /// The file as a whole could not be read (no usable header, or reading stopped part-way: an unclosed quote, a record
+    /// too large): nothing can be planned from it — a full import of half a file would deactivate the other half.
+    /// </summary>
+    public bool Unreadable => Stopped || (Problems.Any(p => p.Line <= 1) && Rows.Count == 0);
 }
 
 /// <summary>
@@ -90,6 +93,12 @@ public static class StaffFile
         {
             return Fail(encoding, delimiter, new ImportProblem(ex.Line, L["Hay unas comillas que se abren y no se cierran; revisa esa línea."]));
         }
+        catch (CsvTooLargeException ex)
+        {
+            return Fail(encoding, delimiter, new ImportProblem(ex.Line, ex.TooManyFields
+                ? L["La línea {0} tiene más de {1} columnas; un archivo de plantilla tiene como mucho {1}. No se ha leído más.", ex.Line, CsvText.MaxFields]
+                : L["Un campo de la línea {0} tiene más de {1} caracteres; ningún dato de una plantilla es tan largo. Revisa que las comillas estén bien cerradas. No se ha leído más.", ex.Line, CsvText.MaxFieldLength]));
+        }
         if (records.Count == 0) return Fail(encoding, delimiter, new ImportProblem(0, L["El archivo está vacío."]));
         if (records.Count - 1 > MaxRows)
             return Fail(encoding, delimiter, new ImportProblem(0, L["El archivo tiene {0} filas; como mucho se pueden importar {1} de una vez.", records.Count - 1, MaxRows]));
@@ -122,19 +131,22 @@ public static class StaffFile
     {
         var (text, _) = CsvText.Decode(bytes);
         var end = text.IndexOf('\n');
+        // A header longer than the caps allow is refused by the reader anyway: never copy more of it than that.
+        const int longest = CsvText.MaxFields * (CsvText.MaxFieldLength + 3);
+        if ((end < 0 ? text.Length : end) > longest) return [];
         var first = end < 0 ? text : text[..end];
         try
         {
             return CsvText.Parse(first, CsvText.DetectDelimiter(first)).FirstOrDefault()?.Fields.Select(f => f.Trim()).ToList() ?? [];
         }
-        catch (CsvFormatException)
+        catch (Exception ex) when (ex is CsvFormatException or CsvTooLargeException)
         {
             return [];
         }
     }
 
     static StaffFileContent Fail(string encoding, char delimiter, ImportProblem problem) =>
-        new(encoding, delimiter, new Dictionary<StaffField, int>(), [], [problem]);
+        new(encoding, delimiter, new Dictionary<StaffField, int>(), [], [problem], Stopped: true);
 
     static (Dictionary<StaffField, int> Columns, List<ImportProblem> Problems) MapColumns(CsvRecord header, IReadOnlyDictionary<string, StaffField>? saved)
     {
@@ -200,6 +212,13 @@ public static class StaffFile
         var site = Get(StaffField.Site);
         foreach (var (value, field) in new[] { (department, StaffField.Department), (site, StaffField.Site) })
             if (value.Length > 200) Problem(L["La columna «{0}» tiene {1} caracteres; el máximo es {2}.", FieldName(field), value.Length, 200]);
+
+        // Checked before anything else is said about them: a line break or a reversing character makes every later
+        // message (and every mail, certificate and page that shows the value) misleading.
+        foreach (var (value, field) in new[] { (number, StaffField.EmployeeNumber), (name, StaffField.FullName), (email, StaffField.Email),
+                     (job, StaffField.JobTitle), (department, StaffField.Department), (site, StaffField.Site), (Get(StaffField.ManagerNumber), StaffField.ManagerNumber) })
+            if (!SingleLineText.IsClean(value))
+                Problem(L["«{0}» tiene un salto de línea o un carácter de control invisible (como los que invierten el texto); quítalo y vuelve a subir el archivo.", FieldName(field)]);
 
         var hire = Get(StaffField.HireDate);
         DateOnly hireDate = default;
