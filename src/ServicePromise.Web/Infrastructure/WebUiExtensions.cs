@@ -30,6 +30,9 @@ public static class WebUiExtensions
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "sp.af");
+        // An antiforgery cookie it cannot decrypt (from before a restore or a key-ring change, or another site on the same
+        // host) is simply replaced with a new one, yet logged as an error with a stack trace — its only error entry.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery.DefaultAntiforgery", level => level is LogLevel.Warning or LogLevel.Critical);
         // Razor still escapes markup; this only stops it turning every "á" into "&#xE1;" in Spanish pages.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
