@@ -23,7 +23,10 @@ public static class BulkWriter
     /// </summary>
     const int MaxParameters = 120;
 
-    public static async Task<int> BulkInsertAsync<T>(this DbContext db, IReadOnlyCollection<T> entities, CancellationToken ct = default) where T : class
+    /// <param name="skipConflicts">Rows that would break a unique index are left out (<c>ON CONFLICT DO NOTHING</c>, on both
+    /// databases) instead of failing the statement: an insert-if-absent claim, with no exception and no error logged.</param>
+    /// <returns>The rows written.</returns>
+    public static async Task<int> BulkInsertAsync<T>(this DbContext db, IReadOnlyCollection<T> entities, CancellationToken ct = default, bool skipConflicts = false) where T : class
     {
         if (entities.Count == 0) return 0;
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
@@ -60,7 +63,7 @@ public static class BulkWriter
                         }
                         values.Append(')');
                     }
-                    command.CommandText = values.ToString();
+                    command.CommandText = values.Append(skipConflicts ? " ON CONFLICT DO NOTHING" : "").ToString();
                 }
                 for (var r = 0; r < chunk.Length; r++)
                     for (var c = 0; c < properties.Count; c++)

@@ -122,7 +122,8 @@ public sealed class EvidencePackBuilder(
         catch (ClaimLostException)
         {
             Delete(part);
-            logger.LogWarning("Evidence pack {Id}: another worker took it over; {Worker} stops", id, worker);
+            // Expected with several workers (this one was silent too long): not a failure.
+            logger.LogInformation("Evidence pack {Id}: another worker took it over; {Worker} stops", id, worker);
         }
         catch (Exception ex)
         {

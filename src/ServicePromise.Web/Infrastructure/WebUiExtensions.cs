@@ -37,6 +37,9 @@ public static class WebUiExtensions
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         builder.Services.AddRequestGuards();
+        // An antiforgery cookie it cannot decrypt (from before a restore or a key-ring change, or another site on the same
+        // host) is simply replaced with a new one, yet logged as an error with a stack trace — its only error entry.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery.DefaultAntiforgery", level => level is LogLevel.Warning or LogLevel.Critical);
         // Razor still escapes markup; this only stops it turning every "á" into "&#xE1;" in Spanish pages.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

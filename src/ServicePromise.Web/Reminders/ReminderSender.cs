@@ -53,25 +53,33 @@ public sealed class ReminderSender(
         return count;
     }
 
-    /// <summary>The claim: inserting the (assignment, step) row. Whoever inserts it first sends; everyone else skips.</summary>
-    async Task<ReminderSend?> ClaimAsync(int assignmentId, ReminderStep step, MailRecipient to, CancellationToken ct)
+    /// <summary>
+    /// The claim: inserting the (assignment, step) row. Whoever inserts it first sends; everyone else skips. Losing it
+    /// is the normal outcome with several instances, so it is an insert-if-absent, not a failed insert: a failed
+    /// SaveChanges is logged by EF Core as an error with its stack trace, hundreds a minute with two instances.
+    /// </summary>
+    internal async Task<ReminderSend?> ClaimAsync(int assignmentId, ReminderStep step, MailRecipient to, CancellationToken ct)
     {
         var claim = new ReminderSend
         {
             AssignmentId = assignmentId, Step = step.Key, Kind = step.Kind, Recipient = to.Email, Status = SendStatus.Claimed,
             Attempts = 1, ClaimedAt = clock.UtcNow,
         };
-        db.ReminderSends.Add(claim);
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await db.SaveChangesAsync(ct);
-            return claim;
+            if (await db.BulkInsertAsync([claim], ct, skipConflicts: true) == 0)
+            {
+                logger.LogDebug("Reminder {Step} for assignment {Assignment} was claimed by another instance", step.Key, assignmentId);
+                return null;
+            }
         }
-        catch (DbUpdateException)
+        finally
         {
-            db.ChangeTracker.Clear();
-            return null;
+            await db.Database.CloseConnectionAsync();
         }
+        claim.Id = await db.ReminderSends.Where(s => s.AssignmentId == assignmentId && s.Step == step.Key).Select(s => s.Id).SingleAsync(ct);
+        return claim;
     }
 
     async Task<bool> SendAsync(ReminderSend claim, Open item, ReminderStep step, MailRecipient to, CancellationToken ct)

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Data;
 using ServicePromise.Tests.Support;
 
 namespace ServicePromise.Tests.Staff;
@@ -45,5 +47,20 @@ public class GenerateOrgCommandTests
         Assert.Equal(1, again);
         Assert.Contains("already has a generated organisation", message);
         Assert.Equal(2, Generate(dbFile, "--employees", "zero").ExitCode);
+    }
+
+    [Fact]
+    public async Task The_generated_organisation_satisfies_the_invariants_of_real_data()
+    {
+        var dbFile = Path.Combine(Directory.CreateTempSubdirectory("sp-gen-").FullName, "app.db");
+        var (exit, output) = Generate(dbFile, "--employees", "300");
+        Assert.True(exit == 0, output);
+        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={dbFile};Pooling=False")
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning)).Options);
+        Assert.Empty(await Invariants.ViolationsAsync(db));
+        // And there is something to measure: certificates to verify and zip, reflections behind the progress.
+        Assert.InRange(await db.Certificates.CountAsync(), 90, 190);
+        Assert.Equal(await db.AssignmentPillars.CountAsync(p => p.ReflectedAt != null), await db.Reflections.CountAsync(r => r.Status == ServicePromise.Web.Reflections.ReflectionStatus.Accepted));
+        Assert.Equal(await db.Reflections.CountAsync(), await db.ReflectionVersions.CountAsync());
     }
 }

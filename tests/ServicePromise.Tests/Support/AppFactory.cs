@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePromise.Web.Data;
-using ServicePromise.Web.Learning;
 
 namespace ServicePromise.Tests.Support;
 
@@ -71,16 +70,16 @@ public class AppFactory : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
-        // Whatever a test did, every employee's copy of their current assignment's state must still agree with it.
-        var drift = disposing && _started && File.Exists(DatabaseFile ?? Path.Combine(Folder, "app.db"))
-            ? WithDbAsync(db => EmployeeProgress.DriftAsync(db)).GetAwaiter().GetResult()
+        // Whatever a test did, the data's invariants must still hold (Support/Invariants.cs).
+        var violations = disposing && _started && File.Exists(DatabaseFile ?? Path.Combine(Folder, "app.db"))
+            ? WithDbAsync(db => Invariants.ViolationsAsync(db)).GetAwaiter().GetResult()
             : [];
         _started = false; // the base class disposes through here again
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
-        if (drift.Count > 0)
-            throw new InvalidOperationException($"Employees whose progress copy disagrees with their current assignment: {string.Join(", ", drift)}");
+        if (violations.Count > 0)
+            throw new InvalidOperationException("The data breaks its invariants:\n" + string.Join("\n", violations));
     }
 }
 
