@@ -105,4 +105,22 @@ public class BackupTests
         }
         Directory.Delete(Path.GetDirectoryName(target)!, recursive: true);
     }
+
+    [Fact]
+    public void On_PostgreSQL_the_backup_command_gives_the_pg_dump_recipe_and_writes_nothing()
+    {
+        using var database = new TestPostgres();
+        var target = Path.Combine(Directory.CreateTempSubdirectory("sp-backup-").FullName, "copy.db");
+        var (exitCode, output) = WebProcess.Run(new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Content__Path"] = Repo.Content,
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__Default"] = database.ConnectionString,
+        }, "backup", target);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("pg_dump --format=custom", output);
+        Assert.Contains("pg_restore", output);
+        Assert.False(File.Exists(target));
+    }
 }
