@@ -46,6 +46,8 @@ public static class AuditText
         "reactivated" => L["Reactivaciones"],
         "file" => L["Archivo"],
         "full" => L["Importación completa"],
+        "missing" => L["No estaba en el archivo"],
+        "refused" => L["Filas rechazadas"],
         "from" => L["Antes"],
         "to" => L["Después"],
         "role" => L["Rol"],

@@ -24,7 +24,7 @@ public static class EmailChangeRules
 /// UserManager (user name and email together, validated, a new security stamp that ends every session), with the notice
 /// to the old address queued in the same transaction and sent once it commits.
 /// </summary>
-public sealed class SignInEmailChange(AppDbContext db, UserManager<AppUser> users, OrganisationClock clock, InvitationSignal signal,
+public sealed class SignInEmailChange(AppDbContext db, UserManager<AppUser> users, OrganisationClock clock, InvitationSignal signal, Audit.AuditLog audit,
     ILogger<SignInEmailChange> logger)
 {
     static readonly Messages L = new();
@@ -62,7 +62,6 @@ public sealed class SignInEmailChange(AppDbContext db, UserManager<AppUser> user
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            // Audit (issue 10): a sign-in email changed on the person page.
             // Each of these validates (unique name and email) and gives the account a new security stamp.
             var renamed = await users.SetUserNameAsync(user, newEmail);
             var changed = renamed.Succeeded ? await users.SetEmailAsync(user, newEmail) : renamed;
@@ -75,6 +74,9 @@ public sealed class SignInEmailChange(AppDbContext db, UserManager<AppUser> user
                     : L["Ese correo ya lo usa otra persona."];
             }
             if (old.Length > 0) db.Invitations.Add(EmailChangeNotice.For(account.EmployeeId, old, newEmail, clock.UtcNow));
+            var number = await db.Employees.AsNoTracking().Where(e => e.Id == account.EmployeeId).Select(e => e.EmployeeNumber).SingleAsync(ct);
+            audit.Add(Audit.AuditActions.EmailChanged, account.EmployeeId, Audit.AuditLog.Person(account.FullName, number),
+                new Dictionary<string, object?> { ["from"] = old, ["to"] = newEmail });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -37,6 +37,10 @@ public class PersonEmailTests
         var after = await AccountAsync(app, "MO-0006");
         Assert.Equal(newEmail, after.Email);
         Assert.NotEqual(stamp, after.Stamp);
+        var logged = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == ServicePromise.Web.Audit.AuditActions.EmailChanged));
+        Assert.StartsWith("Pablo", logged.ActorName);
+        Assert.Equal(id, logged.SubjectEmployeeId);
+        Assert.Contains(newEmail, logged.Details);
         Assert.Contains("Correo cambiado", (await admin.GetPageAsync(done.Headers.Location!.OriginalString)).Text());
 
         Assert.Equal(1, await app.SendInvitationsAsync());

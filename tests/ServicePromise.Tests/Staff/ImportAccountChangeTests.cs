@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePromise.Tests.Support;
+using ServicePromise.Web.Audit;
 using ServicePromise.Web.Staff.Import;
 
 namespace ServicePromise.Tests.Staff;
@@ -34,6 +35,13 @@ public class ImportAccountChangeTests
         var result = await ApplyAsync(app, Header + "\n" + await StaffRows.OfAsync(app, "MO-0101", email: newEmail) + "\n");
         Assert.Equal(1, result.Notified);
         Assert.NotEqual(before, await StampAsync(app, "MO-0101"));
+        // The audit log: the change itself (from → to, about Lucía) and the import, with the file's hash and its counts.
+        var change = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == AuditActions.EmailChanged));
+        Assert.Contains("MO-0101", change.Subject);
+        Assert.Equal($"{Pages.Employee} → {newEmail}", string.Join(" → ", AuditLog.ReadDetails(change.Details).Select(d => d.Value)));
+        var applied = AuditLog.ReadDetails(await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == AuditActions.StaffImportApplied).Select(e => e.Details).SingleAsync())).ToDictionary();
+        Assert.Equal("1", applied["updated"]);
+        Assert.Equal(64, applied["file"].Length);
         Assert.Equal(1, await app.SendInvitationsAsync());
 
         var notice = Assert.Single(await TestSmtp.ForAsync(Pages.Employee), m => m.Text.Contains(newEmail));
@@ -74,6 +82,11 @@ public class ImportAccountChangeTests
 
         Assert.NotEqual(before["MO-0102"], await StampAsync(app, "MO-0102"));
         Assert.NotEqual(before["MO-0103"], await StampAsync(app, "MO-0103"));
+        var logged = await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action != AuditActions.SettingsChanged && e.Action != AuditActions.StaffImportApplied)
+            .Select(e => new { e.Action, e.Subject }).ToListAsync());
+        Assert.Contains(logged, e => e.Action == AuditActions.Deactivated && e.Subject!.Contains("MO-0102"));
+        Assert.Contains(logged, e => e.Action == AuditActions.RoleGranted && e.Subject!.Contains("MO-0103"));
+        Assert.Equal(2, logged.Count);
         Assert.True(await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "MO-0103")
             .AnyAsync(e => db.UserRoles.Any(r => r.UserId == e.UserId && db.Roles.Any(x => x.Id == r.RoleId && x.Name == "Manager")))));
         // A new manager is only a detail for Lucía: her account is as it was.

@@ -217,7 +217,7 @@ public static class StaffFile
         // message (and every mail, certificate and page that shows the value) misleading.
         foreach (var (value, field) in new[] { (number, StaffField.EmployeeNumber), (name, StaffField.FullName), (email, StaffField.Email),
                      (job, StaffField.JobTitle), (department, StaffField.Department), (site, StaffField.Site), (Get(StaffField.ManagerNumber), StaffField.ManagerNumber) })
-            if (!SingleLineText.IsClean(value))
+            if (!SingleLineText.IsSafe(value))
                 Problem(L["«{0}» tiene un salto de línea o un carácter de control invisible (como los que invierten el texto); quítalo y vuelve a subir el archivo.", FieldName(field)]);
 
         var hire = Get(StaffField.HireDate);

@@ -32,7 +32,7 @@ public sealed record StaffImportResult(StaffFileContent File, StaffImportPlan? P
 /// </remarks>
 public sealed class StaffImporter(
     AppDbContext db, UserManager<AppUser> users, Onboarding onboarding, OrganisationClock clock, IOptions<LearningOptions> learning,
-    InvitationSignal invitationSignal, StaffMappings mappings, ILogger<StaffImporter> logger)
+    InvitationSignal invitationSignal, StaffMappings mappings, Audit.AuditLog audit, ILogger<StaffImporter> logger)
 {
     /// <summary>People loaded and saved at once when updating or deactivating.</summary>
     const int UpdateBatch = 1_000;
@@ -72,7 +72,6 @@ public sealed class StaffImporter(
                 var ids = await db.Employees.AsNoTracking().Select(e => new { e.EmployeeNumber, e.Id })
                     .ToDictionaryAsync(e => e.EmployeeNumber, e => e.Id, StringComparer.OrdinalIgnoreCase, none);
 
-                // Audit (issue 10): the import is applied here — plan.Changes is what it changes.
                 var created = await CreateAsync(plan.Changes.Where(c => c.Action == ChangeAction.Create).Select(c => c.Row!).ToList(), ids, departments, sites, none);
                 try
                 {
@@ -89,6 +88,14 @@ public sealed class StaffImporter(
                 await onboarding.AssignCurrentEditionAsync(none);
                 invited = await QueueInvitationsAsync(created, none);
             }
+            // The import itself, in the same transaction as what it changed: which file (its SHA-256), and the counts.
+            await audit.RecordAsync(Audit.AuditActions.StaffImportApplied, details: new Dictionary<string, object?>
+            {
+                ["file"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+                ["full"] = fullImport,
+                ["created"] = plan.Creates, ["updated"] = plan.Updates, ["deactivated"] = plan.Deactivations,
+                ["refused"] = file.Problems.Count + plan.Problems.Count,
+            }, ct: none);
             await transaction.CommitAsync(none);
             logger.LogInformation("Staff import applied in {Seconds:0.0} s (planned in {Planned:0.0} s): {Creates} created, {Updates} updated, {Deactivations} deactivated, {Problems} rows refused, {Invited} invitations and {Notified} email-change notices queued",
                 started.Elapsed.TotalSeconds, planned.TotalSeconds, plan.Creates, plan.Updates, plan.Deactivations, file.Problems.Count + plan.Problems.Count, invited, notified);
@@ -246,25 +253,35 @@ public sealed class StaffImporter(
                 var person = people[change.EmployeeNumber];
                 var account = accounts[person.UserId];
                 var wasActive = person.IsActive;
+                var subject = Audit.AuditLog.Person(person.FullName, person.EmployeeNumber);
                 if (change.Row is not { } row)
                 {
                     person.IsActive = false;
-                    if (wasActive) EndSessions(account);
+                    if (wasActive)
+                    {
+                        EndSessions(account);
+                        audit.Add(Audit.AuditActions.Deactivated, person.Id, subject, new Dictionary<string, object?> { ["missing"] = true });
+                    }
                     continue;
                 }
                 Copy(row, person, departments, sites);
                 person.ManagerId = row.ManagerNumber is { } m ? ids[m] : null;
                 if (!string.Equals(account.Email, row.Email, StringComparison.OrdinalIgnoreCase))
                 {
-                    // Audit (issue 10): a sign-in email changed by the import.
                     if (account.Email is { Length: > 0 } old) notices.Add(EmailChangeNotice.For(person.Id, old, row.Email, now));
+                    audit.Add(Audit.AuditActions.EmailChanged, person.Id, subject, new Dictionary<string, object?> { ["from"] = account.Email, ["to"] = row.Email });
                     account.Email = row.Email;
                     account.UserName = row.Email;
                     account.NormalizedEmail = users.NormalizeEmail(row.Email);
                     account.NormalizedUserName = users.NormalizeName(row.Email);
                     EndSessions(account);
                 }
-                else if (wasActive && !row.Active) EndSessions(account);
+                if (wasActive && !row.Active)
+                {
+                    EndSessions(account);
+                    audit.Add(Audit.AuditActions.Deactivated, person.Id, subject);
+                }
+                else if (!wasActive && row.Active) audit.Add(Audit.AuditActions.Reactivated, person.Id, subject);
             }
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
@@ -344,6 +361,14 @@ public sealed class StaffImporter(
         var signedUp = missing.Where(id => !createdUserIds.Contains(id)).ToList();
         await db.BulkSetAsync<AppUser, string?>(nameof(AppUser.SecurityStamp), signedUp.Select(id => (id, (string?)NewSecurityStamp())).ToList(), ct);
         await db.BulkSetAsync<AppUser, string?>(nameof(AppUser.ConcurrencyStamp), signedUp.Select(id => (id, (string?)Guid.NewGuid().ToString())).ToList(), ct);
+        // A role change of someone who already had an account; a newcomer's role is part of their creation.
+        foreach (var chunk in signedUp.Chunk(UpdateBatch))
+        {
+            var people = await db.Employees.AsNoTracking().Where(e => chunk.Contains(e.UserId)).Select(e => new { e.Id, e.FullName, e.EmployeeNumber }).ToListAsync(ct);
+            foreach (var p in people)
+                audit.Add(Audit.AuditActions.RoleGranted, p.Id, Audit.AuditLog.Person(p.FullName, p.EmployeeNumber), new Dictionary<string, object?> { ["role"] = Roles.Manager });
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     static void Copy(StaffRow row, Employee person, IReadOnlyDictionary<string, int> departments, IReadOnlyDictionary<string, int> sites)

@@ -1,6 +1,6 @@
-using ServicePromise.Web.Staff.Import;
+using ServicePromise.Web.Infrastructure;
 
-namespace ServicePromise.Tests.Staff;
+namespace ServicePromise.Tests.Infrastructure;
 
 public class SingleLineTextTests
 {
@@ -9,7 +9,7 @@ public class SingleLineTextTests
     [InlineData("Ana-Belén O'Neill")]
     [InlineData("محمد علي")] // right-to-left script itself is fine; only the override characters are not
     [InlineData("")]
-    public void Ordinary_names_in_any_script_are_clean(string value) => Assert.True(SingleLineText.IsClean(value));
+    public void Ordinary_names_in_any_script_are_clean(string value) => Assert.True(SingleLineText.IsSafe(value));
 
     [Theory]
     [InlineData("Ana\nRuiz")]
@@ -24,5 +24,5 @@ public class SingleLineTextTests
     [InlineData("a\u2069b")]
     [InlineData("a\u2028b")] // line separator
     [InlineData("a\u2029b")] // paragraph separator
-    public void Line_breaks_controls_and_bidirectional_overrides_are_not(string value) => Assert.False(SingleLineText.IsClean(value));
+    public void Line_breaks_controls_and_bidirectional_overrides_are_not(string value) => Assert.False(SingleLineText.IsSafe(value));
 }

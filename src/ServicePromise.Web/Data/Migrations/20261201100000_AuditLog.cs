@@ -11,7 +11,7 @@ namespace ServicePromise.Web.Data.Migrations;
 /// of its rows, so not even a bug (or a person with the app's own connection) rewrites what happened.
 /// </summary>
 [DbContext(typeof(AppDbContext))]
-[Migration("20261201090000_AuditLog")]
+[Migration("20261201100000_AuditLog")]
 public partial class AuditLog : Migration
 {
     public const string AppendOnlyMessage = "AuditEntries is append-only";
