@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -103,15 +102,11 @@ public class BadRequestCorpusTests(AppFactory app, ITestOutputHelper output) : I
                 }
             }
         }
-        foreach (var (k, v) in Timing.OrderByDescending(t => t.Value)) output.WriteLine($"{v,8:0.00} s {k}");
         output.WriteLine($"{sent} requests to {targets.Count} endpoints in {started.Elapsed.TotalSeconds:0.0} s; {failures.Count} server errors.");
         // One line per endpoint × method × body (with one example), so a cause shows once, not a thousand times.
         var causes = failures.GroupBy(f => (f.Pattern, f.Method, f.Body)).Select(g => $"{g.Count(),5} × {g.Key.Method} {g.Key.Pattern} [{g.Key.Body}], e.g. {g.First().Example}").ToList();
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests answered a server error:\n{string.Join("\n", causes)}");
     }
-
-    static readonly Dictionary<string, double> Timing = [];
-    sealed class Defer(Action a) : IDisposable { public void Dispose() => a(); }
 
     sealed record Failure(string Pattern, string Method, string Body, string Example);
 
@@ -128,8 +123,6 @@ public class BadRequestCorpusTests(AppFactory app, ITestOutputHelper output) : I
             if (body.TokenInHeader && token is not null) request.Headers.Add("RequestVerificationToken", token);
         }
         HttpResponseMessage response;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var _ = new Defer(() => { lock (Timing) Timing[Describe(body, token) + " " + method] = Timing.GetValueOrDefault(Describe(body, token) + " " + method) + clock.Elapsed.TotalSeconds; });
         try
         {
             response = await session.Client.SendAsync(request);

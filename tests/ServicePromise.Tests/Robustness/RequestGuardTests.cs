@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ServicePromise.Tests.Support;
 
 namespace ServicePromise.Tests.Robustness;
@@ -81,6 +82,19 @@ public class RequestGuardTests(AppFactory app) : IClassFixture<AppFactory>
         var request = new HttpRequestMessage(HttpMethod.Post, "/hr/import?handler=Upload") { Content = content };
         request.Headers.Add("RequestVerificationToken", token);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public void The_form_guard_reads_the_staff_import_with_its_own_larger_limits()
+    {
+        // The guard reads forms before MVC's own [RequestSizeLimit]/[RequestFormLimits] filters would apply; it takes
+        // the same limits from the endpoint's metadata, so a 40 MB staff file is still accepted behind Kestrel.
+        _ = app.Server;
+        var import = app.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>().Single(e => e.RoutePattern.RawText == "hr/import");
+        const long limit = ServicePromise.Web.Staff.Import.IndexModel.MaxBytes + 1_000_000;
+        Assert.Equal(limit, import.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()!.MaxRequestBodySize);
+        Assert.Equal(limit, import.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IFormOptionsMetadata>()!.MultipartBodyLengthLimit);
     }
 
     [Theory]
