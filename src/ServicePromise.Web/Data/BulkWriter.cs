@@ -90,10 +90,6 @@ public static class BulkWriter
     public static Task<int> BulkSetAsync<T, TValue>(this DbContext db, string property, IReadOnlyCollection<(int Id, TValue Value)> rows, CancellationToken ct = default)
         where T : class => BulkSetByKeyAsync<T, int, TValue>(db, property, rows, ct);
 
-    /// <summary>The same by text key (Identity users: a new security stamp for each).</summary>
-    public static Task<int> BulkSetAsync<T, TValue>(this DbContext db, string property, IReadOnlyCollection<(string Id, TValue Value)> rows, CancellationToken ct = default)
-        where T : class => BulkSetByKeyAsync<T, string, TValue>(db, property, rows, ct);
-
     static async Task<int> BulkSetByKeyAsync<T, TKey, TValue>(DbContext db, string property, IReadOnlyCollection<(TKey Id, TValue Value)> rows, CancellationToken ct)
         where T : class
     {

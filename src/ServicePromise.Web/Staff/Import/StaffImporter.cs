@@ -358,16 +358,18 @@ public sealed class StaffImporter(
             .Where(m => !db.UserRoles.Any(r => r.UserId == m.UserId && (r.RoleId == managerRole || privileged.Contains(r.RoleId))))
             .Select(m => m.UserId).ToListAsync(ct);
         await db.BulkInsertAsync(missing.Select(id => new IdentityUserRole<string> { UserId = id, RoleId = managerRole }).ToList(), ct);
+        // A role change of someone who already had an account (a newcomer's role is part of their creation): a new stamp,
+        // written through the change tracker so this instance forgets their cached session at commit, and an audit entry.
         var signedUp = missing.Where(id => !createdUserIds.Contains(id)).ToList();
-        await db.BulkSetAsync<AppUser, string?>(nameof(AppUser.SecurityStamp), signedUp.Select(id => (id, (string?)NewSecurityStamp())).ToList(), ct);
-        await db.BulkSetAsync<AppUser, string?>(nameof(AppUser.ConcurrencyStamp), signedUp.Select(id => (id, (string?)Guid.NewGuid().ToString())).ToList(), ct);
-        // A role change of someone who already had an account; a newcomer's role is part of their creation.
         foreach (var chunk in signedUp.Chunk(UpdateBatch))
         {
+            foreach (var account in await db.Users.Where(u => chunk.Contains(u.Id)).ToListAsync(ct))
+                EndSessions(account);
             var people = await db.Employees.AsNoTracking().Where(e => chunk.Contains(e.UserId)).Select(e => new { e.Id, e.FullName, e.EmployeeNumber }).ToListAsync(ct);
             foreach (var p in people)
                 audit.Add(Audit.AuditActions.RoleGranted, p.Id, Audit.AuditLog.Person(p.FullName, p.EmployeeNumber), new Dictionary<string, object?> { ["role"] = Roles.Manager });
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
     }
 
