@@ -47,7 +47,7 @@ public class ForgotPasswordModel(
             {
                 await mail.SendAsync(message);
             }
-            catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException)
+            catch (Exception ex) when (MailSender.IsSendFailure(ex))
             {
                 logger.LogError(ex, "Could not send the password reset mail");
             }

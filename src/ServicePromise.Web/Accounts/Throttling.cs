@@ -158,11 +158,19 @@ public static class Throttling
         return address.ToString();
     }
 
+    /// <summary>
+    /// The email the page will bind, read the way model binding reads it — the form's value if the form has the
+    /// field, else the query string's; the first of repeated values — and normalised as Identity compares emails,
+    /// so neither a second copy of the field, nor the address moved to the query string, nor a different case or
+    /// Unicode composition makes a new account to count against.
+    /// </summary>
     static string? PostedEmail(HttpContext context)
     {
         var form = context.Features.Get<IFormFeature>()?.Form;
-        var email = form?[FormEmail].ToString().Trim();
+        var values = form is not null && form.ContainsKey(FormEmail) ? form[FormEmail] : context.Request.Query[FormEmail];
+        var email = values.FirstOrDefault()?.Trim();
         if (string.IsNullOrEmpty(email)) return null;
-        return (email.Length > 256 ? email[..256] : email).ToUpperInvariant();
+        if (email.Length > 256) email = email[..256];
+        return context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.ILookupNormalizer>().NormalizeEmail(email);
     }
 }

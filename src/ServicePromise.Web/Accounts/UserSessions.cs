@@ -14,16 +14,28 @@ namespace ServicePromise.Web.Accounts;
 /// <see cref="SessionValidator"/> refuses a cookie whose stamp is no longer the person's, so changing the stamp
 /// ends every session they have, on every device, on its next request.
 /// </summary>
-public sealed class UserSessions(UserManager<AppUser> users)
+public sealed class UserSessions(UserManager<AppUser> users, AppDbContext db, ILogger<UserSessions> logger)
 {
     /// <summary>
     /// Call after changing something about a person that should make them sign in again. Password, email and role
     /// changes made through <see cref="UserManager{TUser}"/> already do it; a deactivated person is refused anyway.
+    /// A change that raced another (a double-clicked sign-out: both read the same concurrency stamp) is tried once
+    /// more on the fresh row.
     /// </summary>
-    public async Task EndAllAsync(AppUser user)
+    /// <returns>Whether the stamp changed; a failure is logged, never thrown, so signing out always completes.</returns>
+    public async Task<bool> EndAllAsync(AppUser user)
     {
-        var result = await users.UpdateSecurityStampAsync(user);
-        if (!result.Succeeded) throw new InvalidOperationException("Could not end the sessions: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        for (var attempt = 1; ; attempt++)
+        {
+            var result = await users.UpdateSecurityStampAsync(user);
+            if (result.Succeeded) return true;
+            if (attempt == 2 || !result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            {
+                logger.LogError("Could not end the sessions of user {UserId}: {Errors}", user.Id, string.Join("; ", result.Errors.Select(e => e.Code)));
+                return false;
+            }
+            await db.Entry(user).ReloadAsync();
+        }
     }
 }
 

@@ -65,6 +65,13 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, IStringLocaliz
     {
         if (Action is { Length: > 0 } && !AuditActions.All.Contains(Action))
             ModelState.AddModelError(nameof(Action), L["Esa acción no existe; elige una de la lista."]);
+        // Dates an organisation's log can hold; beyond them a day's end cannot even be computed.
+        var earliest = new DateOnly(2000, 1, 1);
+        var latest = new DateOnly(2999, 12, 31);
+        if (From is { } f && (f < earliest || f > latest))
+            ModelState.AddModelError(nameof(From), L["Elige una fecha entre {0} y {1}.", earliest.ToString("d", CultureInfo.CurrentCulture), latest.ToString("d", CultureInfo.CurrentCulture)]);
+        if (To is { } t && (t < earliest || t > latest))
+            ModelState.AddModelError(nameof(To), L["Elige una fecha entre {0} y {1}.", earliest.ToString("d", CultureInfo.CurrentCulture), latest.ToString("d", CultureInfo.CurrentCulture)]);
         if (From is { } from && To is { } to && to < from)
             ModelState.AddModelError(nameof(To), L["La fecha «hasta» es anterior a la fecha «desde»."]);
         if (Q is { Length: > 200 })

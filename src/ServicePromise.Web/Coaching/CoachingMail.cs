@@ -42,7 +42,7 @@ public sealed class CoachingMail(AppDbContext db, MailSender mail, IOptions<AppO
             return true;
         }
         // Whatever stops the message (the server, a malformed address or header): not sent, said so, never a 500.
-        catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException or FormatException or ArgumentException)
+        catch (Exception ex) when (MailSender.IsSendFailure(ex))
         {
             logger.LogError(ex, "Could not send '{Subject}' to employee {Name}", subject, to.Name);
             return false;

@@ -93,6 +93,8 @@ public sealed class EvidencePackBuilder(
                 sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(read, ct));
             }
             File.Move(part, final, overwrite: true);
+            // Ready and its audit entry together: never a finished pack the log does not know of.
+            await using var done = await db.Database.BeginTransactionAsync(CancellationToken.None);
             var finished = await db.EvidencePacks.Where(p => p.Id == id && p.ClaimedBy == worker).ExecuteUpdateAsync(u => u
                 .SetProperty(p => p.Status, EvidencePackStatus.Ready)
                 .SetProperty(p => p.FileName, fileName)
@@ -108,6 +110,7 @@ public sealed class EvidencePackBuilder(
                 {
                     ["pack"] = id, ["people"] = counts.People, ["certificates"] = counts.Certificates, ["entries"] = counts.AuditEntries, ["sha256"] = sha256,
                 }, ct: CancellationToken.None);
+            await done.CommitAsync(CancellationToken.None);
             logger.LogInformation("Evidence pack {Id}: {Certificates} certificates, {People} people, {Size} bytes in {Seconds:0.0} s",
                 id, counts.Certificates, counts.People, size, (clock.UtcNow - started).TotalSeconds);
         }

@@ -48,7 +48,17 @@ public static class AppStartup
         var publisher = services.GetRequiredService<EditionPublisher>();
         var pending = await publisher.CompareAsync(content, ct);
         if (pending.Current is null)
-            await publisher.PublishAsync(content, null, ct);
+        {
+            // The first edition and its audit entry together.
+            var db = services.GetRequiredService<AppDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var (edition, published) = await publisher.PublishAsync(content, null, ct);
+            if (published)
+                await services.GetRequiredService<Audit.AuditLog>().RecordAsync(Audit.AuditActions.ContentPublished,
+                    subject: edition.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    details: new Dictionary<string, object?> { ["edition"] = edition.Number, ["note"] = "first start" }, ct: ct);
+            await transaction.CommitAsync(ct);
+        }
         else if (pending.HasChanges)
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AppStartup)).LogWarning(
                 "The content folder differs from edition {Number}; an admin can preview and publish it at /admin/content, or run 'publish-content --note \"...\"'.",

@@ -74,6 +74,8 @@ public static class Commands
             return 1;
         }
 
+        // The account, its roles, its employee row and the audit entry: all of them or none.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
@@ -95,6 +97,7 @@ public static class Commands
         await scope.ServiceProvider.GetRequiredService<Audit.AuditLog>().RecordAsync(Audit.AuditActions.AdminCreated, employee.Id,
             Audit.AuditLog.Person(employee.FullName, employee.EmployeeNumber),
             new Dictionary<string, object?> { ["email"] = email, ["roles"] = "Employee,Admin,HR" });
+        await transaction.CommitAsync();
         await scope.ServiceProvider.GetRequiredService<Onboarding>().AssignCurrentEditionAsync();
 
         var link = await scope.ServiceProvider.GetRequiredService<AccountLinks>().InvitationAsync(user, Languages.Default);

@@ -18,7 +18,9 @@ public sealed class FormBodyGuard(RequestDelegate next, IOptions<FormOptions> fo
     {
         var request = context.Request;
         var endpoint = context.GetEndpoint();
-        if (endpoint?.Metadata.GetMetadata<PageActionDescriptor>() is null || !HasBody(request))
+        // A status page re-executed for an earlier answer (a 429, a 404) shows that answer; the body is not its business.
+        if (endpoint?.Metadata.GetMetadata<PageActionDescriptor>() is null || !HasBody(request)
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
         {
             await next(context);
             return;

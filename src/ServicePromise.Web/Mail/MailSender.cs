@@ -14,6 +14,13 @@ public sealed record MailMessageContent(string ToAddress, string ToName, string 
 /// </summary>
 public sealed class MailSender(IOptions<MailOptions> options, IHostEnvironment environment, ILogger<MailSender> logger)
 {
+    /// <summary>
+    /// What a send can fail with that means "not sent" rather than a bug: the server refused or could not be reached,
+    /// the pickup folder could not be written, or a stored address or name could not be made into a message.
+    /// </summary>
+    public static bool IsSendFailure(Exception ex) =>
+        ex is SmtpException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or ArgumentException;
+
     public async Task SendAsync(MailMessageContent content, CancellationToken ct = default)
     {
         var o = options.Value;

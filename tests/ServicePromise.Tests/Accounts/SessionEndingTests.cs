@@ -33,6 +33,27 @@ public class SessionEndingTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_sign_out_that_raced_another_change_of_the_account_still_ends_the_sessions()
+    {
+        const string email = "irene.bravo@demo.mercadosolivo.es";
+        using var first = app.Services.CreateScope();
+        var users = first.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var stale = (await users.FindByEmailAsync(email))!;
+        var before = stale.SecurityStamp;
+        // Meanwhile another request (a double-clicked sign-out) changes the account: the row read above is stale.
+        using (var second = app.Services.CreateScope())
+        {
+            var other = second.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await other.UpdateSecurityStampAsync((await other.FindByEmailAsync(email))!)).Succeeded);
+        }
+
+        Assert.True(await first.ServiceProvider.GetRequiredService<UserSessions>().EndAllAsync(stale));
+        var now = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.SecurityStamp).SingleAsync());
+        Assert.NotEqual(before, now);
+        Assert.Equal(stale.SecurityStamp, now);
+    }
+
+    [Fact]
     public async Task Being_deactivated_by_the_staff_import_ends_the_session()
     {
         var session = await OpenSessionAsync("hugo.santana@demo.mercadosolivo.es");

@@ -66,6 +66,27 @@ public class ThrottlingTests(ThrottlingTests.LowLimitsAppFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task The_per_email_limit_counts_the_address_the_page_binds_however_it_is_sent()
+    {
+        const string victim = "raul.dominguez@demo.mercadosolivo.es";
+        async Task<HttpResponseMessage> PostAsync(string address, string query, params (string Key, string Value)[] fields)
+        {
+            var client = ClientAddress.From(app, address);
+            var form = await client.GetPageAsync("/account/forgot-password");
+            var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var body = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Prepend(KeyValuePair.Create("__RequestVerificationToken", token)));
+            return await client.PostAsync("/account/forgot-password" + query, body);
+        }
+
+        // In the query string only (model binding falls back to it), then in another case: both count against the victim…
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("198.51.100.1", "?Input.Email=" + Uri.EscapeDataString(victim))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("198.51.100.2", "", ("Input.Email", victim.ToUpperInvariant()))).StatusCode);
+        // …and a second copy of the field (binding takes the first) does not make a new account to count against.
+        await AssertThrottledAsync(await PostAsync("198.51.100.3", "", ("Input.Email", victim), ("Input.Email", Guid.NewGuid() + "@example.com")), Spanish);
+        Assert.Equal(2, app.Mails().Count(m => m.Contains(victim)));
+    }
+
+    [Fact]
     public async Task Forgot_password_is_limited_per_client_address()
     {
         var client = ClientAddress.From(app, "192.0.2.40", language: "en");
@@ -88,6 +109,15 @@ public class ThrottlingTests(ThrottlingTests.LowLimitsAppFactory app) : IClassFi
         // The same /64 is one client; another network is not affected.
         await AssertThrottledAsync(await ClientAddress.From(app, "2001:db8:5::2").GetAsync("/verify?code=x"), Spanish);
         Assert.Equal(HttpStatusCode.OK, (await ClientAddress.From(app, "2001:db8:6::1").GetAsync("/verify")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_throttled_request_with_a_body_the_pages_refuse_still_gets_the_429_page()
+    {
+        var client = ClientAddress.From(app, "198.51.100.77");
+        for (var i = 0; i < 3; i++) await client.GetAsync("/verify");
+        var json = await client.PostAsync("/verify", new StringContent("{\"code\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
+        await AssertThrottledAsync(json, Spanish);
     }
 
     static async Task AssertThrottledAsync(HttpResponseMessage response, string text)

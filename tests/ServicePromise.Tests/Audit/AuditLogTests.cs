@@ -75,7 +75,7 @@ public class AuditLogTests
         var published = await admin.SubmitAsync(page, "form[action*='handler=Publish']", new Dictionary<string, string> { ["Input.Note"] = "Pilar 2 aclarado", ["Input.Confirm"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
 
-        var entry = Assert.Single(await EntriesAsync(app, AuditActions.ContentPublished));
+        var entry = Assert.Single(await EntriesAsync(app, AuditActions.ContentPublished), e => e.Subject == "2");
         Assert.StartsWith("Pablo", entry.ActorName);
         Assert.Equal("2", entry.Subject);
         var details = AuditLog.ReadDetails(entry.Details).ToDictionary();
@@ -141,6 +141,9 @@ public class AuditLogTests
         var badAction = await admin.GetAsync("/admin/audit?action=drop.table");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, badAction.StatusCode);
         Assert.Contains("Esa acción no existe", await badAction.Content.ReadAsStringAsync());
+        var farAway = await admin.GetAsync("/admin/audit?to=9999-12-31");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, farAway.StatusCode);
+        Assert.Contains("Elige una fecha entre", await farAway.Content.ReadAsStringAsync());
         var backwards = await admin.GetAsync($"/admin/audit?from={today:yyyy-MM-dd}&to={today.AddDays(-1):yyyy-MM-dd}");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, backwards.StatusCode);
         Assert.Contains("es anterior a la fecha", await backwards.Content.ReadAsStringAsync());
@@ -200,6 +203,15 @@ public class AuditLogTests
         }
         try
         {
+            // The first start publishes edition 1, and says so.
+            using (var app = new AppFactory { DatabaseFile = file })
+            {
+                app.Settings["Evidence:Path"] = Path.Combine(Path.GetDirectoryName(file)!, "evidence");
+                app.Settings["Mail:PickupDirectory"] = Path.Combine(Path.GetDirectoryName(file)!, "mail");
+                var published = Assert.Single(await EntriesAsync(app, AuditActions.ContentPublished));
+                Assert.Equal("1", published.Subject);
+                Assert.Equal(AuditOrigins.System, published.Origin);
+            }
             var first = Assert.Single(await StartAsync([]));
             Assert.Equal("*", first.Subject);
             Assert.Equal(AuditOrigins.System, first.Origin);

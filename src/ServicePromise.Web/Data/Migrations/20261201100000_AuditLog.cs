@@ -8,7 +8,8 @@ namespace ServicePromise.Web.Data.Migrations;
 
 /// <summary>
 /// The audit log of privileged actions. Append-only in the database itself: triggers refuse every UPDATE and DELETE
-/// of its rows, so not even a bug (or a person with the app's own connection) rewrites what happened.
+/// of its rows, so no code path of the app — nor a mistaken statement — rewrites what happened. (The table's owner can
+/// still drop a trigger; on PostgreSQL give the table to another role — README, "The audit log".)
 /// </summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("20261201100000_AuditLog")]
