@@ -56,6 +56,11 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
             var kept = current.Pillars.Where(p => plan.KeepProgress.Contains(p.Pillar!.Key)).ToDictionary(p => p.Pillar!.Key);
             var keptIds = kept.Values.Select(p => p.Id).ToList();
             var reflections = await db.Reflections.AsNoTracking().Where(r => keptIds.Contains(r.AssignmentPillarId)).ToDictionaryAsync(r => r.AssignmentPillarId, ct);
+            // The last version each person sent comes along too: reviewers and HR read sent versions, never the working
+            // copy, which may hold an unsent draft.
+            var reflectionIds = reflections.Values.Select(r => r.Id).ToList();
+            var lastSent = (await db.ReflectionVersions.AsNoTracking().Where(v => reflectionIds.Contains(v.ReflectionId)).ToListAsync(ct))
+                .GroupBy(v => v.ReflectionId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Number)!);
             var assignment = new Assignment
             {
                 Employee = person,
@@ -79,6 +84,9 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
                             AssignmentPillar = pillar, Meaning = text.Meaning, Customers = text.Customers, Action = text.Action,
                             Revision = 1, Status = text.Status, UpdatedAt = text.UpdatedAt, SubmittedAt = text.SubmittedAt,
                             ShareConsent = text.ShareConsent, ShareAnonymously = text.ShareAnonymously,
+                            Versions = lastSent.TryGetValue(text.Id, out var sent)
+                                ? [new ReflectionVersion { Number = 1, Meaning = sent.Meaning, Customers = sent.Customers, Action = sent.Action, SubmittedAt = sent.SubmittedAt }]
+                                : [],
                         });
                 }
                 assignment.Pillars.Add(pillar);

@@ -89,7 +89,14 @@ public class NewEditionTests
                 Done = e.CurrentAssignment.Pillars.Where(p => p.ReflectedAt != null).Select(p => p.Pillar!.Key).ToList(),
                 Total = e.CurrentAssignment.Pillars.Count,
                 KeptText = db.Reflections.Any(r => r.AssignmentPillar!.AssignmentId == e.CurrentAssignmentId && r.AssignmentPillar.Pillar!.Key == "listen"),
+                // The sent version comes along with the text: reviewers read sent versions only.
+                KeptSent = db.ReflectionVersions.Where(v => v.Reflection!.AssignmentPillar!.AssignmentId == e.CurrentAssignmentId && v.Reflection.AssignmentPillar.Pillar!.Key == "listen")
+                    .Select(v => v.Meaning).ToList(),
+                FirstSent = db.ReflectionVersions.Where(v => v.Reflection!.AssignmentPillar!.Assignment!.EmployeeId == e.Id && v.Reflection.AssignmentPillar.Assignment.Edition!.Number == 1
+                        && v.Reflection.AssignmentPillar.Pillar!.Key == "listen").OrderByDescending(v => v.Number).Select(v => v.Meaning).FirstOrDefault(),
             }).SingleAsync());
+        Assert.NotNull(sergio.FirstSent);
+        Assert.Equal([sergio.FirstSent], sergio.KeptSent);
         Assert.Equal(2, sergio.Number);
         Assert.Equal(["listen"], sergio.Done);
         Assert.Equal(5, sergio.Total);
