@@ -138,6 +138,30 @@ public class StaffImporterTests
     }
 
     [Fact]
+    public async Task A_new_hire_whose_address_identity_s_default_user_names_refuse_sets_a_password_signs_in_and_is_locked_out_as_anyone()
+    {
+        // The import accepts o'neill@… (StaffFile.IsEmail); every later UserManager update of the account must too.
+        using var app = new AppFactory();
+        var applied = await RunAsync(app, File("N-9;Siobhán O'Neill;o'neill@olivo.test;Cajera;Tiendas;Sevilla Centro;MO-0001;2026-12-01;es;empleado;sí"), apply: true);
+        Assert.Equal(1, applied.Invited);
+        Assert.Equal(1, await app.SendInvitationsAsync());
+        var mail = Assert.Single(app.Mails(), m => m.Contains("o'neill@olivo.test"));
+        var link = Regex.Match(mail, @"https://promesa\.test(/account/set-password\?\S+)").Groups[1].Value;
+
+        var client = app.Browser();
+        var set = await client.SubmitAsync(await client.GetPageAsync(link), "form", new Dictionary<string, string>
+        {
+            ["Input.Password"] = "Un-paseo-por-Triana-7", ["Input.ConfirmPassword"] = "Un-paseo-por-Triana-7",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        await app.Browser().SignedInAsync("o'neill@olivo.test", "Un-paseo-por-Triana-7");
+
+        var failed = await app.Browser().SignInAsync("o'neill@olivo.test", "No-es-la-clave-99");
+        Assert.NotEqual(HttpStatusCode.Redirect, failed.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.Where(u => u.Email == "o'neill@olivo.test").Select(u => u.AccessFailedCount).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_full_import_deactivates_people_left_out_who_then_cannot_sign_in_and_keep_their_certificates()
     {
         using var app = new AppFactory();
