@@ -162,6 +162,25 @@ public class StaffImporterTests
     }
 
     [Fact]
+    public async Task An_invitation_queued_before_a_new_hires_address_is_corrected_goes_only_to_the_corrected_address()
+    {
+        using var app = new AppFactory();
+        const string Row = "N-8;Nerea Gil;{0};Cajera;Tiendas;Sevilla Centro;MO-0001;2026-12-01;es;empleado;sí";
+        Assert.Equal(1, (await RunAsync(app, File(string.Format(Row, "nerea.gli@olivo.test")), apply: true)).Invited);
+        // HR corrects the typo before the invitation has gone out.
+        Assert.Equal(1, (await RunAsync(app, File(string.Format(Row, "nerea.gil@olivo.test")), apply: true)).Notified);
+
+        Assert.Equal(2, await app.SendInvitationsAsync()); // the invitation and the notice of the change
+        var toWrong = app.Mails().Where(m => m.Contains("nerea.gli@olivo.test")).ToList();
+        Assert.All(toWrong, m => Assert.DoesNotContain("set-password", m));
+        var invitation = Assert.Single(app.Mails(), m => m.Contains("set-password"));
+        Assert.Contains("nerea.gil@olivo.test", invitation);
+        Assert.DoesNotContain("nerea.gli@olivo.test", invitation);
+        Assert.Equal("nerea.gil@olivo.test", await app.WithDbAsync(db => db.Invitations
+            .Where(i => i.Kind == AccountMailKind.Invitation && i.Employee!.EmployeeNumber == "N-8").Select(i => i.Recipient).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_full_import_deactivates_people_left_out_who_then_cannot_sign_in_and_keep_their_certificates()
     {
         using var app = new AppFactory();
