@@ -10,6 +10,12 @@ public static class AccountsExtensions
         builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                // Any character: a user name here is always the person's email, already checked by StaffFile.IsEmail
+                // (and the single-line text rule) wherever one is set — import and person page. Identity's default
+                // list refuses addresses that rule accepts (o'neill@…, josé@…); the import writes those accounts in
+                // bulk, past UserManager, and every later update of them (setting a password from the invitation,
+                // counting a failed sign-in, a reset) would then fail validation. One rule, not two.
+                options.User.AllowedUserNameCharacters = "";
                 options.SignIn.RequireConfirmedAccount = false;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;

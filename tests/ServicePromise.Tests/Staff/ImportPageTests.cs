@@ -16,14 +16,17 @@ public class ImportPageTests
         IM-3;Correo Malo;no-es-un-correo;Cajera;Tiendas;Málaga;;2026-12-01
         """;
 
-    static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string text, bool fullImport = false)
+    static Task<HttpResponseMessage> UploadAsync(HttpClient client, string text, bool fullImport = false) =>
+        UploadAsync(client, Encoding.UTF8.GetBytes(text), fullImport);
+
+    static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, bool fullImport = false)
     {
         var page = await client.GetPageAsync("/hr/import");
         var token = page.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", "plantilla.csv" },
+            { new ByteArrayContent(bytes), "file", "plantilla.csv" },
         };
         if (fullImport) form.Add(new StringContent("true"), "fullImport");
         return await client.PostAsync("/hr/import?handler=Upload", form);
@@ -185,5 +188,24 @@ public class ImportPageTests
         Assert.Contains(columns ? "La línea 1 tiene más de 200 columnas" : "Un campo de la línea 2 tiene más de 4000 caracteres", problems);
         Assert.Null(Pages.Parse(html).QuerySelector("#map-heading"));
         Assert.Null(Pages.Parse(html).QuerySelector("form[action*='handler=Apply']"));
+    }
+
+    [Fact]
+    public async Task A_file_with_a_utf8_bom_and_bytes_that_are_not_utf8_is_a_clear_problem_not_an_error()
+    {
+        using var app = new AppFactory();
+        var hr = app.Browser();
+        await hr.SignedInAsync(Pages.Hr);
+        // The BOM, then "Iñés" saved as Windows-1252: 0xF1 and 0xE9 are not UTF-8.
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("Nº de empleado;Nombre completo;Correo electrónico;Fecha de alta\nIM-1;I"), 0xF1, 0xE9,
+            .. Encoding.UTF8.GetBytes("s;ines@olivo.test;2026-12-01\n")];
+        var uploaded = await UploadAsync(hr, bytes);
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var response = await hr.GetAsync(uploaded.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = Pages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("El archivo dice ser UTF-8 pero tiene caracteres que no lo son", html.QuerySelector("section[aria-labelledby=problems-heading]")!.TextContent);
+        Assert.Null(html.QuerySelector("#map-heading"));
+        Assert.Null(html.QuerySelector("form[action*='handler=Apply']"));
     }
 }

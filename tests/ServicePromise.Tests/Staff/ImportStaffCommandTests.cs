@@ -117,6 +117,20 @@ public class ImportStaffCommandTests
     }
 
     [Fact]
+    public void A_file_with_a_utf8_bom_and_bytes_that_are_not_utf8_exits_2_naming_the_problem()
+    {
+        var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;
+        var dbFile = Path.Combine(folder, "app.db");
+        var file = Path.Combine(folder, "plantilla.csv");
+        File.WriteAllBytes(file, [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("employee number,full name,email,hire date\nE-1,I"), 0xF1, 0xE9,
+            .. Encoding.UTF8.GetBytes("s,ines@olivo.test,2026-01-01\n")]);
+        var (exit, output) = Import(dbFile, file, "--apply");
+        Assert.True(exit == 2, output);
+        Assert.Contains("The file says it is UTF-8 but has characters that are not.", output);
+        Assert.Contains("Nothing can be imported from this file.", output);
+    }
+
+    [Fact]
     public void A_scheduled_full_sync_keeps_the_admin_it_does_not_list_and_refuses_their_email_and_active_flag()
     {
         var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;

@@ -138,6 +138,49 @@ public class StaffImporterTests
     }
 
     [Fact]
+    public async Task A_new_hire_whose_address_identity_s_default_user_names_refuse_sets_a_password_signs_in_and_is_locked_out_as_anyone()
+    {
+        // The import accepts o'neill@… (StaffFile.IsEmail); every later UserManager update of the account must too.
+        using var app = new AppFactory();
+        var applied = await RunAsync(app, File("N-9;Siobhán O'Neill;o'neill@olivo.test;Cajera;Tiendas;Sevilla Centro;MO-0001;2026-12-01;es;empleado;sí"), apply: true);
+        Assert.Equal(1, applied.Invited);
+        Assert.Equal(1, await app.SendInvitationsAsync());
+        var mail = Assert.Single(app.Mails(), m => m.Contains("o'neill@olivo.test"));
+        var link = Regex.Match(mail, @"https://promesa\.test(/account/set-password\?\S+)").Groups[1].Value;
+
+        var client = app.Browser();
+        var set = await client.SubmitAsync(await client.GetPageAsync(link), "form", new Dictionary<string, string>
+        {
+            ["Input.Password"] = "Un-paseo-por-Triana-7", ["Input.ConfirmPassword"] = "Un-paseo-por-Triana-7",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        await app.Browser().SignedInAsync("o'neill@olivo.test", "Un-paseo-por-Triana-7");
+
+        var failed = await app.Browser().SignInAsync("o'neill@olivo.test", "No-es-la-clave-99");
+        Assert.NotEqual(HttpStatusCode.Redirect, failed.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.Where(u => u.Email == "o'neill@olivo.test").Select(u => u.AccessFailedCount).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_invitation_queued_before_a_new_hires_address_is_corrected_goes_only_to_the_corrected_address()
+    {
+        using var app = new AppFactory();
+        const string Row = "N-8;Nerea Gil;{0};Cajera;Tiendas;Sevilla Centro;MO-0001;2026-12-01;es;empleado;sí";
+        Assert.Equal(1, (await RunAsync(app, File(string.Format(Row, "nerea.gli@olivo.test")), apply: true)).Invited);
+        // HR corrects the typo before the invitation has gone out.
+        Assert.Equal(1, (await RunAsync(app, File(string.Format(Row, "nerea.gil@olivo.test")), apply: true)).Notified);
+
+        Assert.Equal(2, await app.SendInvitationsAsync()); // the invitation and the notice of the change
+        var toWrong = app.Mails().Where(m => m.Contains("nerea.gli@olivo.test")).ToList();
+        Assert.All(toWrong, m => Assert.DoesNotContain("set-password", m));
+        var invitation = Assert.Single(app.Mails(), m => m.Contains("set-password"));
+        Assert.Contains("nerea.gil@olivo.test", invitation);
+        Assert.DoesNotContain("nerea.gli@olivo.test", invitation);
+        Assert.Equal("nerea.gil@olivo.test", await app.WithDbAsync(db => db.Invitations
+            .Where(i => i.Kind == AccountMailKind.Invitation && i.Employee!.EmployeeNumber == "N-8").Select(i => i.Recipient).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_full_import_deactivates_people_left_out_who_then_cannot_sign_in_and_keep_their_certificates()
     {
         using var app = new AppFactory();

@@ -27,7 +27,18 @@ public static class CsvText
     /// <summary>UTF-8 when there is a BOM or the bytes are valid UTF-8; otherwise Windows-1252, the other encoding Excel writes here.</summary>
     public static (string Text, string EncodingName) Decode(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return (StrictUtf8.GetString(bytes[3..]), "UTF-8");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            // The BOM says UTF-8, so reading it as Windows-1252 would be a guess against the file's own word.
+            try
+            {
+                return (StrictUtf8.GetString(bytes[3..]), "UTF-8");
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new CsvEncodingException();
+            }
+        }
         try
         {
             return (StrictUtf8.GetString(bytes), "UTF-8");
@@ -135,6 +146,9 @@ public sealed class CsvTooLargeException(int line, bool tooManyFields)
 }
 
 /// <summary>A quoted field never closed: everything after it would be misread, so nothing is read.</summary>
+/// <summary>The file starts with a UTF-8 BOM but has bytes that are not UTF-8.</summary>
+public sealed class CsvEncodingException() : Exception("The file has a UTF-8 byte order mark but bytes that are not UTF-8.");
+
 public sealed class CsvFormatException(int line) : Exception($"Line {line}: a quoted field is never closed.")
 {
     public int Line { get; } = line;

@@ -120,7 +120,13 @@ public sealed class InvitationSender(
                     .Where(i => i.Id == invitation.Id && i.Status == invitation.Status && i.Attempts == invitation.Attempts)
                     .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Claimed).SetProperty(i => i.Attempts, invitation.Attempts + 1), ct);
                 if (claimed == 0) continue; // another sender has it
-                if ((invitation.Kind == AccountMailKind.Invitation && !item.IsActive) || !accounts.TryGetValue(item.UserId, out var user))
+                // An invitation goes to the account's address now, not the one it was queued for: HR may have corrected a
+                // mistyped address since (by import or on the person page), and whoever owns the wrong one must not get a
+                // working link. The notice of a change is the one mail meant for the old address (it carries no link).
+                var recipient = invitation.Kind == AccountMailKind.Invitation
+                    ? accounts.TryGetValue(item.UserId, out var current) ? current.Email ?? "" : ""
+                    : invitation.Recipient;
+                if ((invitation.Kind == AccountMailKind.Invitation && (!item.IsActive || recipient.Length == 0)) || !accounts.TryGetValue(item.UserId, out var user))
                 {
                     await db.Invitations.Where(i => i.Id == invitation.Id)
                         .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Cancelled), ct);
@@ -128,11 +134,12 @@ public sealed class InvitationSender(
                 }
                 var ok = invitation.Kind == AccountMailKind.EmailChanged
                     ? await SendEmailChangedAsync(invitation.Recipient, invitation.NewEmail ?? user.Email ?? "", item.FullName, item.Language, ct)
-                    : await SendAsync(user, invitation.Recipient, item.FullName, item.Language, ct);
+                    : await SendAsync(user, recipient, item.FullName, item.Language, ct);
                 var at = clock.UtcNow;
                 var attempts = invitation.Attempts + 1;
                 await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(u => u
                     .SetProperty(i => i.Status, ok ? InvitationStatus.Sent : InvitationStatus.Failed)
+                    .SetProperty(i => i.Recipient, recipient)
                     .SetProperty(i => i.SentAt, ok ? at : null)
                     .SetProperty(i => i.NextAttemptAt, ok ? null : at + Reminders.ReminderSenderOptions.Backoff(attempts))
                     .SetProperty(i => i.LastError, ok ? null : "The mail server did not accept the message; see the log."), ct);

@@ -82,7 +82,15 @@ public static class StaffFile
 
     public static StaffFileContent Read(byte[] bytes, IReadOnlyDictionary<string, StaffField>? savedMapping = null)
     {
-        var (text, encoding) = CsvText.Decode(bytes);
+        string text, encoding;
+        try
+        {
+            (text, encoding) = CsvText.Decode(bytes);
+        }
+        catch (CsvEncodingException)
+        {
+            return Fail("UTF-8", ',', new ImportProblem(0, L["El archivo dice ser UTF-8 pero tiene caracteres que no lo son. Guárdalo de nuevo como «CSV UTF-8» y vuelve a subirlo."]));
+        }
         var delimiter = CsvText.DetectDelimiter(text);
         IReadOnlyList<CsvRecord> records;
         try
@@ -129,7 +137,15 @@ public static class StaffFile
     /// <summary>The header cells of a staff file (its first line), for HR to choose from when mapping columns.</summary>
     public static IReadOnlyList<string> Headers(byte[] bytes)
     {
-        var (text, _) = CsvText.Decode(bytes);
+        string text;
+        try
+        {
+            (text, _) = CsvText.Decode(bytes);
+        }
+        catch (CsvEncodingException)
+        {
+            return []; // the reader says why
+        }
         var end = text.IndexOf('\n');
         // A header longer than the caps allow is refused by the reader anyway: never copy more of it than that.
         const int longest = CsvText.MaxFields * (CsvText.MaxFieldLength + 3);

@@ -244,13 +244,15 @@ public sealed class StaffImporter(
         var now = clock.UtcNow;
         foreach (var batch in changes.Chunk(UpdateBatch))
         {
-            var numbers = batch.Select(c => c.EmployeeNumber).ToList();
-            var people = await db.Employees.Where(e => numbers.Contains(e.EmployeeNumber)).ToDictionaryAsync(e => e.EmployeeNumber, StringComparer.OrdinalIgnoreCase, ct);
+            // By id, from the case-insensitive map: the file may spell a number in another case than the one stored
+            // (the planner matches them so), and a plain SQL comparison would not find that person.
+            var personIds = batch.Select(c => ids[c.EmployeeNumber]).ToList();
+            var people = await db.Employees.Where(e => personIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
             var userIds = people.Values.Select(p => p.UserId).ToList();
             var accounts = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
             foreach (var change in batch)
             {
-                var person = people[change.EmployeeNumber];
+                var person = people[ids[change.EmployeeNumber]];
                 var account = accounts[person.UserId];
                 var wasActive = person.IsActive;
                 var subject = Audit.AuditLog.Person(person.FullName, person.EmployeeNumber);
