@@ -29,16 +29,16 @@ public sealed class SignInEmailChange(AppDbContext db, UserManager<AppUser> user
 {
     static readonly Messages L = new();
 
-    public sealed record Account(int EmployeeId, string UserId, string FullName, string Email, Privilege Privilege);
+    public sealed record Account(int EmployeeId, string EmployeeNumber, string UserId, string FullName, string Email, Privilege Privilege);
 
     public async Task<Account?> FindAsync(int employeeId, CancellationToken ct)
     {
         var account = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId)
-            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.UserId, e.FullName, u.Email }).SingleOrDefaultAsync(ct);
+            .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e.Id, e.EmployeeNumber, e.UserId, e.FullName, u.Email }).SingleOrDefaultAsync(ct);
         if (account is null) return null;
         var roles = await db.UserRoles.Where(r => r.UserId == account.UserId).Join(db.Roles, r => r.RoleId, x => x.Id, (r, x) => x.Name).ToListAsync(ct);
         var privilege = roles.Contains(Roles.Admin) ? Privilege.Admin : roles.Contains(Roles.HR) ? Privilege.Hr : Privilege.None;
-        return new Account(account.Id, account.UserId, account.FullName, account.Email ?? "", privilege);
+        return new Account(account.Id, account.EmployeeNumber, account.UserId, account.FullName, account.Email ?? "", privilege);
     }
 
     /// <summary>What is wrong with <paramref name="newEmail"/> for this person; nothing when it can be applied.</summary>
@@ -74,8 +74,7 @@ public sealed class SignInEmailChange(AppDbContext db, UserManager<AppUser> user
                     : L["Ese correo ya lo usa otra persona."];
             }
             if (old.Length > 0) db.Invitations.Add(EmailChangeNotice.For(account.EmployeeId, old, newEmail, clock.UtcNow));
-            var number = await db.Employees.AsNoTracking().Where(e => e.Id == account.EmployeeId).Select(e => e.EmployeeNumber).SingleAsync(ct);
-            audit.Add(Audit.AuditActions.EmailChanged, account.EmployeeId, Audit.AuditLog.Person(account.FullName, number),
+            audit.Add(Audit.AuditActions.EmailChanged, account.EmployeeId, Audit.AuditLog.Person(account.FullName, account.EmployeeNumber),
                 new Dictionary<string, object?> { ["from"] = old, ["to"] = newEmail });
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

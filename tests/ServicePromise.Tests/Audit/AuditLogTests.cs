@@ -19,11 +19,7 @@ public class AuditLogTests
     public async Task Revocations_reissues_and_exports_by_hr_are_logged_with_who_what_and_from_where()
     {
         using var app = new AppFactory();
-        var (personId, code) = await app.WithDbAsync(async db =>
-        {
-            var c = await db.Certificates.AsNoTracking().FirstAsync(x => x.Employee!.EmployeeNumber == "MO-0102");
-            return (c.EmployeeId, c.Code);
-        });
+        var (personId, code) = await DemoCertificates.ManuelsAsync(app);
         var hr = app.Browser();
         await hr.SignedInAsync(Pages.Hr);
         var page = await hr.GetPageAsync($"/hr/people/{personId}");

@@ -11,11 +11,7 @@ public class RevocationTests
     public async Task Hr_revokes_a_certificate_with_a_reason_once_and_the_verification_page_shows_it()
     {
         using var app = new AppFactory();
-        var (personId, code) = await app.WithDbAsync(async db =>
-        {
-            var c = await db.Certificates.AsNoTracking().FirstAsync(x => x.Employee!.EmployeeNumber == "MO-0102");
-            return (c.EmployeeId, c.Code);
-        });
+        var (personId, code) = await DemoCertificates.ManuelsAsync(app);
         var hr = app.Browser();
         await hr.SignedInAsync(Pages.Hr);
         var page = await hr.GetPageAsync($"/hr/people/{personId}");

@@ -141,8 +141,8 @@ public class RequestGuardTests(AppFactory app) : IClassFixture<AppFactory>
 /// <summary>Publishing with a confirmation box that is not a yes or no.</summary>
 public class PublishConfirmationTests
 {
-    [Fact]
-    public async Task A_confirmation_that_is_not_true_or_false_is_a_field_error_and_publishes_nothing()
+    /// <summary>An admin publishes a changed pillar with these form values; the page shown back, and how many editions there are then.</summary>
+    static async Task<(HttpResponseMessage Response, AngleSharp.Html.Dom.IHtmlDocument Shown, int Editions)> PublishAsync(string note, string confirm)
     {
         var content = Repo.CopyContent();
         using var app = new AppFactory { ContentPath = content };
@@ -151,28 +151,27 @@ public class PublishConfirmationTests
         var path = Path.Combine(content, "es/pillars/02-tell-the-truth.md");
         File.WriteAllText(path, File.ReadAllText(path) + "\nSi hoy no puedes responder, di cuándo lo harás y cúmplelo.\n");
         var page = await client.GetPageAsync("/admin/content");
-        var response = await client.SubmitAsync(page, "form[action*='handler=Publish']", new Dictionary<string, string> { ["Input.Note"] = "Pilar 2", ["Input.Confirm"] = "sí" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var response = await client.SubmitAsync(page, "form[action*='handler=Publish']", new Dictionary<string, string> { ["Input.Note"] = note, ["Input.Confirm"] = confirm });
         var shown = Pages.Parse(await response.Content.ReadAsStringAsync());
+        return (response, shown, await app.WithDbAsync(db => db.Editions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_confirmation_that_is_not_true_or_false_is_a_field_error_and_publishes_nothing()
+    {
+        var (response, shown, editions) = await PublishAsync("Pilar 2", "sí");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("El valor «sí» no es válido", shown.QuerySelector("#confirm-error")!.TextContent);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Editions.CountAsync()));
+        Assert.Equal(1, editions);
     }
 
     [Fact]
     public async Task A_change_note_on_two_lines_is_a_field_error_and_publishes_nothing()
     {
-        var content = Repo.CopyContent();
-        using var app = new AppFactory { ContentPath = content };
-        var client = app.Browser();
-        await client.SignedInAsync(Pages.Admin);
-        var path = Path.Combine(content, "es/pillars/02-tell-the-truth.md");
-        File.WriteAllText(path, File.ReadAllText(path) + "\nSi hoy no puedes responder, di cuándo lo harás y cúmplelo.\n");
-        var page = await client.GetPageAsync("/admin/content");
-        var response = await client.SubmitAsync(page, "form[action*='handler=Publish']", new Dictionary<string, string> { ["Input.Note"] = "Pilar 2\r\naclarado", ["Input.Confirm"] = "true" });
+        var (response, shown, editions) = await PublishAsync("Pilar 2\r\naclarado", "true");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var shown = Pages.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("Nota de cambios: sin saltos de línea", shown.QuerySelector("#note-error")!.TextContent);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Editions.CountAsync()));
+        Assert.Equal(1, editions);
     }
 }
 
@@ -183,11 +182,7 @@ public class RevocationReasonTests
     public async Task A_revocation_reason_with_a_direction_override_is_refused_with_a_field_message()
     {
         using var app = new AppFactory();
-        var (personId, code) = await app.WithDbAsync(async db =>
-        {
-            var c = await db.Certificates.AsNoTracking().FirstAsync(x => x.Employee!.EmployeeNumber == "MO-0102");
-            return (c.EmployeeId, c.Code);
-        });
+        var (personId, code) = await DemoCertificates.ManuelsAsync(app);
         var hr = app.Browser();
         await hr.SignedInAsync(Pages.Hr);
         var page = await hr.GetPageAsync($"/hr/people/{personId}");
