@@ -10,7 +10,6 @@ public static class LearningExtensions
         builder.Services.AddScoped<Staff.Import.StaffMappings>();
         builder.Services.AddScoped<Staff.SyntheticOrganisation>();
         builder.Services.AddScoped<ProgressRecorder>();
-        builder.Services.AddScoped<Reflections.ReflectionRecorder>();
         builder.Services.AddScoped<NewEditionAssigner>();
         builder.Services.AddScoped<EditionRollout>();
         builder.Services.AddScoped<PeriodicRefreshers>();

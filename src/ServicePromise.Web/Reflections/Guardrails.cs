@@ -1,5 +1,4 @@
 using ServicePromise.Web.Infrastructure;
-using ServicePromise.Web.Learning;
 
 namespace ServicePromise.Web.Reflections;
 

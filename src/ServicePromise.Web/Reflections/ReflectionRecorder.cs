@@ -30,13 +30,12 @@ public sealed record Sharing(bool Consent, bool Anonymously);
 /// so writes to one person's assignment are applied one at a time: the revision check below cannot race, and a
 /// new edition cannot move the person halfway through.
 /// </summary>
-public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progress, TimeProvider clock, IOptions<LearningOptions> options)
+public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progress, TimeProvider clock, IOptions<ReflectionOptions> options)
 {
-    static readonly Messages L = new();
     /// <summary>Other people's reflections compared for similarity: the most recent ones, so a send stays fast at any size.</summary>
     const int SimilarityCandidates = 2000;
 
-    LearningOptions Options => options.Value;
+    ReflectionOptions Options => options.Value;
 
     public async Task<ReflectionOutcome> SaveDraftAsync(AssignmentPillar pillar, ReflectionText text, int revision, CancellationToken ct = default)
     {
@@ -45,9 +44,8 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await progress.ClaimAsync(pillar.AssignmentId, now, ct);
         var reflection = await db.Reflections.SingleOrDefaultAsync(r => r.AssignmentPillarId == pillar.Id, ct);
-        if (await LockedAsync(pillar, reflection, ct) is { } locked) return locked;
-        if (reflection?.Status == ReflectionStatus.Accepted)
-            return new ReflectionOutcome.Locked(L["Ya has enviado esta reflexión. Para cambiarla, edítala y pulsa «Actualizar reflexión»."]);
+        if (ReflectionEditing.WhyNoDraft(reflection?.Status, await TrainingCompleteAsync(pillar, ct), Options.ReviewRequired) is { } why)
+            return new ReflectionOutcome.Locked(why);
         if (Stale(reflection, revision) is { } conflict)
         {
             // The same text saved twice (a resent form) is not a conflict.
@@ -61,7 +59,7 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
     }
 
     public async Task<ReflectionOutcome> SubmitAsync(AssignmentPillar pillar, ReflectionText text, int revision, Sharing sharing,
-        GuardrailContext context, CancellationToken ct = default, bool demoData = false)
+        GuardrailContext context, CancellationToken ct = default)
     {
         text = text.Normalized();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -74,19 +72,44 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
                 return new ReflectionOutcome.Sent(reflection.Revision, reflection.Status == ReflectionStatus.Submitted, null, AlreadySent: true);
             return conflict;
         }
-        if (await LockedAsync(pillar, reflection, ct) is { } locked) return locked;
+        if (ReflectionEditing.WhyLocked(reflection?.Status, await TrainingCompleteAsync(pillar, ct), Options.ReviewRequired) is { } why)
+            return new ReflectionOutcome.Locked(why);
         if (Guardrails.ForSubmit(text, Options.BoundsOf, context) is { Count: > 0 } problems) return new ReflectionOutcome.Refused(problems);
 
+        var review = Options.ReviewRequired;
         reflection = Write(reflection, pillar, text, now);
+        await FlagSimilarAsync(reflection, pillar, text, ct);
+        var certificate = await SendAsync(reflection, pillar, text, sharing, review, now, ct);
+        await transaction.CommitAsync(ct);
+        return new ReflectionOutcome.Sent(reflection.Revision, review, certificate);
+    }
+
+    /// <summary>
+    /// A reflection that counts at once, as history brought in rather than written here (the demo organisation's
+    /// people at their stage of the course): accepted without review, guardrails or a similarity flag — sample texts
+    /// are alike on purpose. Completes the assignment when it was the last step.
+    /// </summary>
+    public async Task<Certificate?> RecordAcceptedAsync(AssignmentPillar pillar, ReflectionText text, CancellationToken ct = default)
+    {
+        text = text.Normalized();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await progress.ClaimAsync(pillar.AssignmentId, now, ct);
+        var reflection = await db.Reflections.SingleOrDefaultAsync(r => r.AssignmentPillarId == pillar.Id, ct);
+        reflection = Write(reflection, pillar, text, now);
+        var certificate = await SendAsync(reflection, pillar, text, new Sharing(false, false), review: false, now, ct);
+        await transaction.CommitAsync(ct);
+        return certificate;
+    }
+
+    /// <summary>Marks the working copy sent, keeps it as the next version, and — without review — counts it.</summary>
+    async Task<Certificate?> SendAsync(Reflection reflection, AssignmentPillar pillar, ReflectionText text, Sharing sharing, bool review, DateTime now, CancellationToken ct)
+    {
         reflection.SubmittedAt = now;
         reflection.ShareConsent = sharing.Consent;
         reflection.ShareAnonymously = sharing.Consent && sharing.Anonymously;
         if (!sharing.Consent) { reflection.FeaturedAt = null; reflection.FeaturedById = null; }
-        // Demo data is accepted at once and never flagged: its sample texts are alike on purpose.
-        var review = Options.ReviewRequired && !demoData;
         reflection.Status = review ? ReflectionStatus.Submitted : ReflectionStatus.Accepted;
         if (!review) pillar.ReflectedAt ??= now;
-        if (!demoData) await FlagSimilarAsync(reflection, pillar, text, ct);
         await db.SaveChangesAsync(ct);
 
         var number = 1 + (reflection.Id == 0 ? 0 : await db.ReflectionVersions.Where(v => v.ReflectionId == reflection.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0);
@@ -95,9 +118,7 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
             ReflectionId = reflection.Id, Number = number, Meaning = text.Meaning, Customers = text.Customers, Action = text.Action, SubmittedAt = now,
         });
         await db.SaveChangesAsync(ct);
-        var certificate = review ? null : await progress.CompleteIfDoneAsync(pillar.AssignmentId, now, ct);
-        await transaction.CommitAsync(ct);
-        return new ReflectionOutcome.Sent(reflection.Revision, review, certificate);
+        return review ? null : await progress.CompleteIfDoneAsync(pillar.AssignmentId, now, ct);
     }
 
     /// <summary>Withdraws consent to share: the reflection stops being an example at once.</summary>
@@ -113,17 +134,8 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
         (reflection?.Revision ?? 0) == revision ? null
             : new ReflectionOutcome.Conflict(reflection?.Text ?? ReflectionText.Empty, reflection?.Revision ?? 0, reflection?.UpdatedAt ?? default);
 
-    async Task<ReflectionOutcome.Locked?> LockedAsync(AssignmentPillar pillar, Reflection? reflection, CancellationToken ct)
-    {
-        if (await db.Assignments.AnyAsync(a => a.Id == pillar.AssignmentId && a.CompletedAt != null, ct))
-            return new(L["Esta formación ya está completada; tu reflexión no se puede cambiar."]);
-        return reflection?.Status switch
-        {
-            ReflectionStatus.Submitted => new(L["Tu reflexión está esperando la revisión de tu responsable; podrás cambiarla si te la devuelve."]),
-            ReflectionStatus.Accepted when Options.ReviewRequired => new(L["Tu reflexión ya está aprobada."]),
-            _ => null,
-        };
-    }
+    Task<bool> TrainingCompleteAsync(AssignmentPillar pillar, CancellationToken ct) =>
+        db.Assignments.AnyAsync(a => a.Id == pillar.AssignmentId && a.CompletedAt != null, ct);
 
     Reflection Write(Reflection? reflection, AssignmentPillar pillar, ReflectionText text, DateTime now)
     {

@@ -121,8 +121,7 @@ public sealed class DemoOrganisation(
             await progress.MarkReadAsync(pillar, ct);
             // Demo people who got this far passed the pillar's check.
             if (pillar.Pillar!.HasCheck) pillar.CheckPassedAt = clock.UtcNow;
-            await reflections.SubmitAsync(pillar, SampleReflection(person, pillar.Pillar!.Key), 0, new Reflections.Sharing(false, false),
-                new Reflections.GuardrailContext(new Dictionary<Reflections.ReflectionPart, string>(), "", []), ct, demoData: true);
+            await reflections.RecordAcceptedAsync(pillar, SampleReflection(person, pillar.Pillar!.Key), ct);
         }
         if (person.Stage is Stage.Overdue0 or Stage.Overdue2)
         {

@@ -123,7 +123,7 @@ public class CoachingAccessTests(ReviewAppFactory app) : IClassFixture<ReviewApp
     {
         var elena = await app.SignedInAsync(Coach.Email("elena.prieto"));
         var page = await ServicePromise.Tests.Learning.JourneyTests.ReadLessonAsync(elena, "/pillars/tell-the-truth");
-        var saved = await elena.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Primera idea" }, "/pillars/tell-the-truth?handler=Draft");
+        var saved = await elena.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Primera idea" }, "/pillars/tell-the-truth/reflection?handler=Draft");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var id = await app.ReflectionIdAsync("MO-0105", "tell-the-truth");
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync(Coach.Carmen)).GetAsync($"/reviews/{id}")).StatusCode);

@@ -6,7 +6,7 @@ using ServicePromise.Web.Reflections;
 
 namespace ServicePromise.Tests.Coaching;
 
-/// <summary>With reviews on (Learning:ReviewRequired), a reflection counts once its reviewer approves it.</summary>
+/// <summary>With reviews on (Reflections:ReviewRequired), a reflection counts once its reviewer approves it.</summary>
 public class ReviewTests(ReviewAppFactory app) : IClassFixture<ReviewAppFactory>
 {
     [Fact]

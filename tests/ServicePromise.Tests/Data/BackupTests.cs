@@ -48,7 +48,7 @@ public class BackupTests
         async Task SaveAsync(Writer w)
         {
             var revision = w.Revision;
-            var response = await w.Client.PostAsync(Link + "?handler=Autosave", new FormUrlEncodedContent(new Dictionary<string, string>
+            var response = await w.Client.PostAsync(Link + "/reflection?handler=Autosave", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = w.Token, ["Revision"] = revision.ToString(),
                 ["Meaning"] = Text(w.Name, revision + 1), ["Customers"] = "", ["Action"] = "",

@@ -124,7 +124,7 @@ public class PostgresTests
     {
         using var database = new TestPostgres();
         using var app = new PostgresAppFactory(database.ConnectionString);
-        app.Settings["Learning:ReviewRequired"] = "true";
+        app.Settings["Reflections:ReviewRequired"] = "true";
         // Laura's last pillar, approved by her manager: the assignment completes under the claim, with its certificate.
         var id = await app.SendReflectionAsync(Coach.Email("laura.gallego"), "internal-customer");
         var rocio = await app.SignedInAsync(Coach.Rocio);

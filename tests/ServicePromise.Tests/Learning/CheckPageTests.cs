@@ -58,7 +58,7 @@ public class CheckPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         // Sending a reflection now is refused: the check comes first.
         var token = result.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var early = await client.PostAsync("/pillars/listen?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string>
+        var early = await client.PostAsync("/pillars/listen/reflection?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["Meaning"] = new string('a', 100),

@@ -89,7 +89,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         await client.SignedInAsync("elena.prieto@demo.mercadosolivo.es");
         var page = await client.GetPageAsync("/pillars/listen");
         Assert.Null(page.QuerySelector("button[formaction*='Draft']"));
-        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "x" }, "/pillars/listen?handler=Draft");
+        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "x" }, "/pillars/listen/reflection?handler=Draft");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Ya has enviado esta reflexión", await response.Content.ReadAsStringAsync());
         var stored = await app.WithDbAsync(db => db.Reflections
@@ -147,7 +147,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.Browser();
         await client.SignedInAsync("patricia.flores@demo.mercadosolivo.es");
         var page = await ReadLessonAsync(client, "/pillars/own-it");
-        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Primera idea" }, "/pillars/own-it?handler=Draft");
+        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Primera idea" }, "/pillars/own-it/reflection?handler=Draft");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var reloaded = await client.GetPageAsync("/pillars/own-it");
@@ -164,7 +164,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         var lesson = await client.GetPageAsync("/pillars/keep-our-word");
         Assert.Null(lesson.QuerySelector("textarea"));
         var token = lesson.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var response = await client.PostAsync("/pillars/keep-our-word?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.PostAsync("/pillars/keep-our-word/reflection?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["Meaning"] = Reflection,

@@ -56,7 +56,7 @@ public class ColleagueExamplesTests(AppFactory app) : IClassFixture<AppFactory>
         var lesson = await JourneyTests.ReadLessonAsync(client, "/pillars/listen");
         Assert.Null(Examples(lesson));
         // A saved draft is not a sent reflection: still nothing to copy from.
-        var draft = await client.SubmitAsync(lesson, "form[data-autosave]", JourneyTests.Fields("/pillars/listen"), "/pillars/listen?handler=Draft");
+        var draft = await client.SubmitAsync(lesson, "form[data-autosave]", JourneyTests.Fields("/pillars/listen"), "/pillars/listen/reflection?handler=Draft");
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         var drafted = await client.GetPageAsync("/pillars/listen");
         Assert.Null(Examples(drafted));
@@ -185,7 +185,7 @@ public class ColleagueExamplesUnderReviewTests
     [Fact]
     public async Task A_reflection_waiting_for_review_shows_the_examples()
     {
-        using var app = new AppFactory { Settings = { ["Learning:ReviewRequired"] = "true" } };
+        using var app = new AppFactory { Settings = { ["Reflections:ReviewRequired"] = "true" } };
         var manuels = await app.WithDbAsync(async db =>
         {
             var r = await db.Reflections.SingleAsync(x => x.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0102" && x.AssignmentPillar.Pillar!.Key == "listen");

@@ -5,7 +5,7 @@ namespace ServicePromise.Tests.Reflections;
 
 public class GuardrailsTests
 {
-    static readonly LearningOptions Options = new();
+    static readonly ReflectionOptions Options = new();
     const string Lesson = """
         Escuchar antes de responder es dejar que la otra persona termine, preguntar lo que no entiendes y repetir
         con tus palabras lo que necesita antes de proponer nada. Casi siempre ahorra tiempo a los dos.

@@ -27,11 +27,11 @@ public class ReflectionWritingTests
         var tabA = await JourneyTests.ReadLessonAsync(client, Link);
         var tabB = await client.GetPageAsync(Link);
 
-        var saved = await client.SubmitAsync(tabA, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Lo que escribí en el móvil" }, Link + "?handler=Draft");
+        var saved = await client.SubmitAsync(tabA, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Lo que escribí en el móvil" }, Link + "/reflection?handler=Draft");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         // Tab B still holds revision 0: its save must not overwrite the phone's text.
-        var stale = await client.SubmitAsync(tabB, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Lo que escribí en el ordenador" }, Link + "?handler=Draft");
+        var stale = await client.SubmitAsync(tabB, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Lo que escribí en el ordenador" }, Link + "/reflection?handler=Draft");
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var conflict = Pages.Parse(await stale.Content.ReadAsStringAsync());
         var text = conflict.QuerySelector(".conflict")!.TextContent;
@@ -56,7 +56,7 @@ public class ReflectionWritingTests
         var page = await JourneyTests.ReadLessonAsync(client, Link);
         var token = page.QuerySelector("form[data-autosave] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         async Task<HttpResponseMessage> Autosave(int revision, string meaning) =>
-            await client.PostAsync(Link + "?handler=Autosave", new FormUrlEncodedContent(new Dictionary<string, string>
+            await client.PostAsync(Link + "/reflection?handler=Autosave", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["__RequestVerificationToken"] = token, ["Revision"] = revision.ToString(), ["Meaning"] = meaning, ["Customers"] = "", ["Action"] = "",
             }));
@@ -147,7 +147,7 @@ public class ReviewRequiredTests
     [Fact]
     public async Task A_sent_reflection_waits_for_review_and_cannot_be_changed_meanwhile()
     {
-        using var app = new AppFactory { Settings = { ["Learning:ReviewRequired"] = "true" } };
+        using var app = new AppFactory { Settings = { ["Reflections:ReviewRequired"] = "true" } };
         var client = app.Browser();
         await client.SignedInAsync("teresa.marin@demo.mercadosolivo.es");
         var page = await JourneyTests.ReadLessonAsync(client, "/pillars/listen");
@@ -162,7 +162,7 @@ public class ReviewRequiredTests
         Assert.Contains("esperando la revisión de tu responsable", pillar.Text());
         Assert.All(pillar.QuerySelectorAll("form[data-autosave] textarea"), t => Assert.True(t.HasAttribute("readonly")));
 
-        var draft = await client.SubmitAsync(pillar, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Cambio de idea" }, "/pillars/listen?handler=Draft");
+        var draft = await client.SubmitAsync(pillar, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Cambio de idea" }, "/pillars/listen/reflection?handler=Draft");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, draft.StatusCode);
         var stored = await app.WithDbAsync(db => db.Reflections.AsNoTracking()
             .SingleAsync(r => r.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0701"));

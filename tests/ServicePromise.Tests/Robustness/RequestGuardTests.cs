@@ -27,6 +27,7 @@ public class RequestGuardTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData(Pages.Hr, "PATCH", "/hr/reviews", "GET, HEAD")]
     [InlineData(Pages.Employee, "POST", "/me/record", "GET, HEAD")]
     [InlineData(Pages.Employee, "PUT", "/pillars/listen?handler=Draft", "GET, HEAD, POST")]
+    [InlineData(Pages.Employee, "PUT", "/pillars/listen/reflection?handler=Draft", "GET, HEAD, POST")]
     [InlineData(Pages.Admin, "POST", "/admin/content/editions/1", "GET, HEAD")]
     public async Task A_method_no_handler_takes_is_405_naming_what_the_page_accepts(string who, string method, string url, string allow)
     {

@@ -17,7 +17,7 @@ public class AppFactory : WebApplicationFactory<Program>
     public string ContentPath { get; set; } = Repo.Content;
     public string Environment { get; set; } = "Development";
     public string? DatabaseFile { get; set; }
-    /// <summary>Extra configuration for this site (e.g. <c>Learning:ReviewRequired</c>), applied after the defaults above.</summary>
+    /// <summary>Extra configuration for this site (e.g. <c>Reflections:ReviewRequired</c>), applied after the defaults above.</summary>
     public Dictionary<string, string> Settings { get; } = [];
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabaseFile ?? Path.Combine(Folder, "app.db") }.ToString();
 
@@ -86,7 +86,7 @@ public class AppFactory : WebApplicationFactory<Program>
 /// <summary>The site with reviews on: a sent reflection counts once its reviewer approves it.</summary>
 public sealed class ReviewAppFactory : AppFactory
 {
-    public ReviewAppFactory() => Settings["Learning:ReviewRequired"] = "true";
+    public ReviewAppFactory() => Settings["Reflections:ReviewRequired"] = "true";
 }
 
 public static class Mail
