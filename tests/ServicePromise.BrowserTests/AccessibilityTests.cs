@@ -128,6 +128,9 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         var code = (await page.Locator("code").First.InnerTextAsync()).Trim();
         await GoAsync(page, "/pillars/" + Content.Value.Default.Pillars[0].Key, language);
         await Assertions.Expect(page.Locator("#part-meaning[readonly]")).ToBeVisibleAsync();
+        // The reflection's own page (where the form posts, and comes back when a post is refused).
+        await GoAsync(page, "/pillars/" + Content.Value.Default.Pillars[0].Key + "/reflection", language);
+        await Assertions.Expect(page.Locator("#part-meaning[readonly]")).ToBeVisibleAsync();
         // Mi historial, with one assignment and one pillar unfolded.
         await GoAsync(page, "/me/record", language);
         await page.Locator("details.record-pillar > summary").First.ClickAsync();
@@ -174,6 +177,8 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await ShownAsync(page, language);
         await ReflectionForm.Meaning(page).FillAsync("Demasiado corta.");
         await SubmitAsync(page, page.Locator("form[action*='handler=Submit'] button[type=submit]:not([formaction])"));
+        // Refused: back on the reflection's own page, the text kept and the reason next to the box.
+        await page.WaitForURLAsync($"**/pillars/{pillar.Key}/reflection?handler=Submit**");
         await Assertions.Expect(page.Locator("#part-meaning[aria-invalid=true]")).ToBeVisibleAsync();
         await ShownAsync(page, language);
 
