@@ -20,7 +20,7 @@ public class RolloutRaceTests
 {
     const string Sergio = "sergio.molina@" + ServicePromise.Web.Staff.DemoOrganisation.EmailDomain;
     const string Reflection = "Mis clientes son quienes compran en el mostrador y el equipo de la sección; si algo falla, lo resuelvo yo y aviso.";
-    static readonly Dictionary<string, string> Fields = JourneyTests.Fields("/pillars/own-it", Reflection);
+    static readonly Dictionary<string, string> Fields = UserStories.Fields("/pillars/own-it", Reflection);
     static readonly ReflectionText Text = new(Fields["Meaning"], Fields["Customers"], Fields["Action"]);
 
     /// <summary>Edition 2 changes the meaning of pillar 2; Sergio (pillars 1 and 2 done) is working on pillar 3.</summary>
@@ -62,10 +62,10 @@ public class RolloutRaceTests
         using var app = new AppFactory { ContentPath = content };
         var client = app.Browser();
         await client.SignedInAsync(Sergio);
-        var page = await JourneyTests.ReadLessonAsync(client, "/pillars/own-it");
+        var page = await UserStories.ReadLessonAsync(client, "/pillars/own-it");
 
         Assert.Equal(2, await PublishAsync(app, content));
-        var response = await client.SubmitAsync(page, "form[data-autosave]", Fields);
+        var response = await client.SubmitAsync(page, ReflectionPage.Form, Fields);
 
         // Pillar 3 did not change, so having read it (and passed its check) carried across: the reflection counts,
         // and Sergio goes on to the pillar whose meaning changed.
@@ -86,12 +86,12 @@ public class RolloutRaceTests
         using var app = new InterceptedAppFactory(publishFirst) { ContentPath = content };
         var client = app.Browser();
         await client.SignedInAsync(Sergio);
-        var page = await JourneyTests.ReadLessonAsync(client, "/pillars/own-it");
+        var page = await UserStories.ReadLessonAsync(client, "/pillars/own-it");
         var before = await SergioAsync(app);
 
         // The request loads Sergio's assignment on edition 1; edition 2 is published just before it saves.
         publishFirst.Arm(() => PublishAsync(app, content));
-        var response = await client.SubmitAsync(page, "form[data-autosave]", Fields);
+        var response = await client.SubmitAsync(page, ReflectionPage.Form, Fields);
         Assert.True(publishFirst.Published);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -168,7 +168,7 @@ public class RolloutRaceTests
     {
         var client = app.Browser();
         await client.SignedInAsync(Sergio);
-        await JourneyTests.ReadLessonAsync(client, "/pillars/own-it");
+        await UserStories.ReadLessonAsync(client, "/pillars/own-it");
 
         var pause = new PauseAfterClaim();
         using var employee = app.Services.CreateScope();

@@ -30,7 +30,16 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
     {
         var elapsed = System.Diagnostics.Stopwatch.StartNew();
-        var host = base.CreateHost(builder);
+        Microsoft.Extensions.Hosting.IHost host;
+        try
+        {
+            host = base.CreateHost(builder);
+        }
+        catch when (_templateKey is not null && !StartedFromTemplate)
+        {
+            TemplateDatabases.Abandon(_templateKey);
+            throw;
+        }
         HostStarts.Record(StartedFromTemplate ? "app-from-template" : "app", GetType().Name, elapsed);
         _started = true; // only a site that started has employees to check
         if (_templateKey is not null && !StartedFromTemplate) TemplateDatabases.Keep(_templateKey, DatabaseFile ?? Path.Combine(Folder, "app.db"), Folder);

@@ -17,7 +17,8 @@ public static class TemplateDatabases
 
     sealed record Template(string File, string Folder);
 
-    static readonly ConcurrentDictionary<string, Template> Templates = new();
+    /// <summary>Per configuration: the template, once its first site has started (null if that start failed).</summary>
+    static readonly ConcurrentDictionary<string, TaskCompletionSource<Template?>> Templates = new();
     static readonly Lazy<string> Store = new(() =>
     {
         var folder = Directory.CreateTempSubdirectory("sp-templates-").FullName;
@@ -29,24 +30,19 @@ public static class TemplateDatabases
         return folder;
     });
 
-    /// <summary>Keeps a copy of a site's database, just started, as the template for <paramref name="key"/> (the first one wins).</summary>
-    public static void Keep(string key, string databaseFile, string siteFolder)
-    {
-        if (Templates.ContainsKey(key) || !File.Exists(databaseFile)) return;
-        var file = Path.Combine(Store.Value, Guid.NewGuid().ToString("N") + ".db");
-        using (var from = Open(databaseFile, SqliteOpenMode.ReadOnly))
-        using (var to = Open(file, SqliteOpenMode.ReadWriteCreate))
-        {
-            from.BackupDatabase(to);
-            if (TableExists(to, "DataProtectionKeys")) Execute(to, "DELETE FROM \"DataProtectionKeys\"");
-        }
-        if (!Templates.TryAdd(key, new Template(file, siteFolder))) File.Delete(file);
-    }
-
-    /// <summary>Writes the template for <paramref name="key"/> to <paramref name="databaseFile"/>, if there is one yet.</summary>
+    /// <summary>
+    /// Writes the template for <paramref name="key"/> to <paramref name="databaseFile"/>. False when there is none: this
+    /// site is the configuration's first and starts on an empty file (then <see cref="Keep"/> or <see cref="Abandon"/>).
+    /// A site whose configuration's first start is still under way waits for it rather than doing the same work.
+    /// </summary>
     public static bool CopyTo(string key, string databaseFile, string siteFolder)
     {
-        if (!Templates.TryGetValue(key, out var template)) return false;
+        var mine = new TaskCompletionSource<Template?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pending = Templates.GetOrAdd(key, mine);
+        if (pending == mine) return false;
+        // The first start runs synchronously on its own thread (the app's entry point): waiting here cannot hold it up.
+        if (!pending.Task.Wait(TimeSpan.FromMinutes(10)) || pending.Task.Result is not { } template) return false;
+
         File.Copy(template.File, databaseFile, overwrite: false);
         using var db = Open(databaseFile, SqliteOpenMode.ReadWrite);
         // The settings snapshot of the first start names that site's folders (mail, evidence); this site has its own.
@@ -59,6 +55,31 @@ public static class TemplateDatabases
         foreach (var (_, sql) in triggers) Execute(db, sql);
         Execute(db, "COMMIT");
         return true;
+    }
+
+    /// <summary>Keeps a copy of the first site's database, just started, as the template for <paramref name="key"/>.</summary>
+    public static void Keep(string key, string databaseFile, string siteFolder)
+    {
+        if (!Templates.TryGetValue(key, out var pending) || pending.Task.IsCompleted) return;
+        if (!File.Exists(databaseFile))
+        {
+            Abandon(key);
+            return;
+        }
+        var file = Path.Combine(Store.Value, Guid.NewGuid().ToString("N") + ".db");
+        using (var from = Open(databaseFile, SqliteOpenMode.ReadOnly))
+        using (var to = Open(file, SqliteOpenMode.ReadWriteCreate))
+        {
+            from.BackupDatabase(to);
+            if (TableExists(to, "DataProtectionKeys")) Execute(to, "DELETE FROM \"DataProtectionKeys\"");
+        }
+        if (!pending.TrySetResult(new Template(file, siteFolder))) File.Delete(file);
+    }
+
+    /// <summary>The first site of <paramref name="key"/> did not start: the sites waiting start on empty files, and the next one tries again.</summary>
+    public static void Abandon(string key)
+    {
+        if (Templates.TryGetValue(key, out var pending) && pending.TrySetResult(null)) Templates.TryRemove(key, out _);
     }
 
     static SqliteConnection Open(string file, SqliteOpenMode mode)
