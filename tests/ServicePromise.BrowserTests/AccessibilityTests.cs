@@ -252,29 +252,13 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     string ResetLink(string language)
     {
         var links = Directory.GetFiles(site.MailFolder, "*.eml")
-            .Select(file => DecodeQuotedPrintable(File.ReadAllText(file)))
+            .Select(file => ServicePromise.Tests.Support.Mail.Decode(File.ReadAllText(file)))
             .Where(mail => mail.Contains(Completed, StringComparison.Ordinal))
             .Select(mail => Regex.Match(mail, @"/account/reset-password\?[^\s]+").Value)
             .Where(link => link.EndsWith("culture=" + language, StringComparison.Ordinal))
             .ToList();
         Assert.True(links.Count == 1, $"Expected one reset link in {language} for {Completed}, found {links.Count}");
         return links[0];
-    }
-
-    static string DecodeQuotedPrintable(string mail)
-    {
-        var joined = mail.Replace("=\r\n", "").Replace("=\n", "");
-        var bytes = new List<byte>();
-        for (var i = 0; i < joined.Length; i++)
-        {
-            if (joined[i] == '=' && i + 2 < joined.Length && Uri.IsHexDigit(joined[i + 1]) && Uri.IsHexDigit(joined[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(joined.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(joined[i].ToString()));
-        }
-        return System.Text.Encoding.UTF8.GetString([.. bytes]);
     }
 
     async Task SignInAsync(IPage page, string email, string language)

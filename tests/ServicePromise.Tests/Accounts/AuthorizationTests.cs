@@ -71,7 +71,7 @@ public class AuthorizationTests(AppFactory app) : IClassFixture<AppFactory>
             .Select(r => r.Meaning).SingleAsync());
         var client = app.Browser();
         await client.SignedInAsync(Pages.Employee);
-        var page = await ServicePromise.Tests.Learning.JourneyTests.ReadLessonAsync(client, "/pillars/listen");
+        var page = await UserStories.ReadLessonAsync(client, "/pillars/listen");
         Assert.All(page.QuerySelectorAll("textarea"), t => Assert.Equal("", t.TextContent));
         Assert.DoesNotContain(manuelsText[..40], page.DocumentElement.OuterHtml);
         var certificates = await client.GetPageAsync("/certificates");

@@ -132,6 +132,8 @@ public class ForwardedHeadersTests(ForwardedHeadersTests.BehindProxyAppFactory a
 {
     public sealed class BehindProxyAppFactory : AppFactory
     {
+        protected override bool StartsLikeItsSettings => true;
+
         public BehindProxyAppFactory()
         {
             Settings["App:TrustForwardedHeaders"] = "true";

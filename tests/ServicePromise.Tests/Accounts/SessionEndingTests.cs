@@ -203,6 +203,7 @@ public class SessionEndingBySqlTests : IClassFixture<SessionEndingBySqlTests.Unc
     public sealed class UncachedAppFactory : AppFactory
     {
         public UncachedAppFactory() => Settings["Accounts:SessionCheckSeconds"] = "0";
+        protected override bool StartsLikeItsSettings => true;
     }
 
     readonly UncachedAppFactory _app;

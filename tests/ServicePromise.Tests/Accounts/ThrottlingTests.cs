@@ -8,6 +8,8 @@ public class ThrottlingTests(ThrottlingTests.LowLimitsAppFactory app) : IClassFi
 {
     public sealed class LowLimitsAppFactory : AppFactory
     {
+        protected override bool StartsLikeItsSettings => true;
+
         public LowLimitsAppFactory()
         {
             Limit("SignInPerAddress", 4);

@@ -37,10 +37,10 @@ internal static class Coach
     /// <summary>The same, for a person already signed in on <paramref name="client"/> as <paramref name="email"/>.</summary>
     public static async Task<int> SendReflectionAsync(this HttpClient client, AppFactory app, string email, string key, Dictionary<string, string>? fields = null, bool share = false)
     {
-        var page = await JourneyTests.ReadLessonAsync(client, "/pillars/" + key);
-        var values = new Dictionary<string, string>(fields ?? JourneyTests.Fields("/pillars/" + key));
+        var page = await UserStories.ReadLessonAsync(client, "/pillars/" + key);
+        var values = new Dictionary<string, string>(fields ?? UserStories.Fields("/pillars/" + key));
         if (share) values["ShareConsent"] = "true";
-        var response = await client.SubmitAsync(page, "form[data-autosave]", values);
+        var response = await client.SubmitAsync(page, ReflectionPage.Form, values);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         var number = await app.WithDbAsync(db => db.Employees.Where(e => db.Users.Any(u => u.Id == e.UserId && u.Email == email)).Select(e => e.EmployeeNumber).SingleAsync());
         return await app.ReflectionIdAsync(number, key);

@@ -122,8 +122,8 @@ public class CoachingAccessTests(ReviewAppFactory app) : IClassFixture<ReviewApp
     public async Task A_draft_is_the_authors_own_and_not_open_for_review()
     {
         var elena = await app.SignedInAsync(Coach.Email("elena.prieto"));
-        var page = await ServicePromise.Tests.Learning.JourneyTests.ReadLessonAsync(elena, "/pillars/tell-the-truth");
-        var saved = await elena.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Primera idea" }, "/pillars/tell-the-truth/reflection?handler=Draft");
+        var page = await UserStories.ReadLessonAsync(elena, "/pillars/tell-the-truth");
+        var saved = await elena.SubmitAsync(page, ReflectionPage.Form, new Dictionary<string, string> { ["Meaning"] = "Primera idea" }, ReflectionPage.DraftAction("/pillars/tell-the-truth"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var id = await app.ReflectionIdAsync("MO-0105", "tell-the-truth");
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync(Coach.Carmen)).GetAsync($"/reviews/{id}")).StatusCode);

@@ -74,9 +74,9 @@ public class ReviewTests(ReviewAppFactory app) : IClassFixture<ReviewAppFactory>
         Assert.Contains(comment, page.QuerySelector(".thread")!.TextContent);
         Assert.Contains("Nombra al cliente: No", page.QuerySelector(".thread")!.TextContent);
         Assert.Null(page.QuerySelector("textarea[name=Action]")!.GetAttribute("readonly"));
-        var revised = JourneyTests.With(JourneyTests.Fields("/pillars/own-it"), "Customers",
+        var revised = UserStories.With(UserStories.Fields("/pillars/own-it"), "Customers",
             "En la carnicería atiendo a quien hace cola en el mostrador y a mis compañeros de la sección de frescos.");
-        var resent = await sergio.SubmitAsync(page, "form[data-autosave]", revised);
+        var resent = await sergio.SubmitAsync(page, ReflectionPage.Form, revised);
         Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
         Assert.Equal(ReflectionStatus.Submitted, await app.WithDbAsync(db => db.Reflections.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
 
@@ -242,7 +242,7 @@ public class ReviewTests(ReviewAppFactory app) : IClassFixture<ReviewAppFactory>
     {
         var shared = await app.SendReflectionAsync(Coach.Email("alberto.garrido"), "listen", share: true);
         var notShared = await app.SendReflectionAsync(Coach.Email("sara.cortes"), "listen",
-            JourneyTests.Fields("/pillars/listen", "Como cajera temporal en Córdoba atiendo a quien llega a mi caja y a las compañeras que me enseñan el oficio; escucho hasta el final."));
+            UserStories.Fields("/pillars/listen", "Como cajera temporal en Córdoba atiendo a quien llega a mi caja y a las compañeras que me enseñan el oficio; escucho hasta el final."));
         var javier = await app.SignedInAsync(Coach.Javier);
         foreach (var id in new[] { shared, notShared }) await javier.FollowAsync(await javier.DecideAsync(id, "Approved"));
 

@@ -35,7 +35,7 @@ public class BackupTests
             var cookies = new CookieContainer();
             var client = app.CreateDefaultClient(new CookieContainerHandler(cookies));
             await client.SignedInAsync($"{name}@{DemoOrganisation.EmailDomain}");
-            var page = await JourneyTests.ReadLessonAsync(client, Link);
+            var page = await UserStories.ReadLessonAsync(client, Link);
             var token = page.QuerySelector("form[data-autosave] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
             writers.Add(new Writer(name, client, token, cookies));
         }

@@ -34,7 +34,7 @@ public class PostgresTests
         await client.SignedInAsync(Pages.Employee);
         var home = await client.GetPageAsync("/");
         foreach (var link in home.QuerySelectorAll(".pillar-item a").Select(a => a.GetAttribute("href")!))
-            await JourneyTests.CompletePillarAsync(client, link, "Atiendo a los clientes de la caja y a mis compañeras del turno; mi acción concreta será preguntar antes de responder desde mañana.");
+            await UserStories.CompletePillarAsync(client, link, "Atiendo a los clientes de la caja y a mis compañeras del turno; mi acción concreta será preguntar antes de responder desde mañana.");
         Assert.Contains("¡Has completado la promesa!", (await client.GetPageAsync("/")).Text());
 
         var hr = app.Browser();

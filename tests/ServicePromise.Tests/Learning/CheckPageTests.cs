@@ -37,14 +37,14 @@ public class CheckPageTests(AppFactory app) : IClassFixture<AppFactory>
             var shapes = fieldset.QuerySelectorAll("input").Select(i => string.Join(";", i.Attributes.Where(a => a.Name is not ("id" or "value")).Select(a => a.Name + "=" + a.Value))).Distinct();
             Assert.Single(shapes);
         }
-        Assert.Null(page.QuerySelector("form[data-autosave]"));
+        Assert.Null(page.QuerySelector(ReflectionPage.Form));
     }
 
     [Fact]
     public async Task A_wrong_answer_explains_points_back_to_the_lesson_and_allows_a_retry()
     {
         var (client, page) = await OpenCheckAsync("patricia.flores@demo.mercadosolivo.es");
-        var wrong = await JourneyTests.AnswerCheckAsync(client, page, "listen", right: false);
+        var wrong = await UserStories.AnswerCheckAsync(client, page, "listen", right: false);
         Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
 
         var result = await client.GetPageAsync("/pillars/listen");
@@ -54,11 +54,11 @@ public class CheckPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(firstWrong.Explanation, text);
         Assert.NotNull(result.QuerySelector($"a[href='#{Listen.Check.Questions[0].Section}']"));
         Assert.NotNull(result.QuerySelector($"[id='{Listen.Check.Questions[0].Section}']"));
-        Assert.Null(result.QuerySelector("form[data-autosave]"));
+        Assert.Null(result.QuerySelector(ReflectionPage.Form));
 
         // Sending a reflection now is refused: the check comes first.
         var token = result.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var early = await client.PostAsync("/pillars/listen/reflection?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string>
+        var early = await client.PostAsync(ReflectionPage.SendAction("/pillars/listen"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["Meaning"] = new string('a', 100),
@@ -70,9 +70,9 @@ public class CheckPageTests(AppFactory app) : IClassFixture<AppFactory>
         var retry = await client.SubmitAsync(result, "form[action*='handler=Retry']", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
         var second = await client.GetPageAsync("/pillars/listen");
-        var passed = await JourneyTests.AnswerCheckAsync(client, second, "listen");
+        var passed = await UserStories.AnswerCheckAsync(client, second, "listen");
         Assert.Equal(HttpStatusCode.Redirect, passed.StatusCode);
-        Assert.NotNull((await client.GetPageAsync("/pillars/listen")).QuerySelector("form[data-autosave]"));
+        Assert.NotNull((await client.GetPageAsync("/pillars/listen")).QuerySelector(ReflectionPage.Form));
 
         var attempts = await app.WithDbAsync(db => db.CheckAttempts
             .Where(a => a.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0301")
@@ -114,8 +114,8 @@ public class CheckPageTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var (client, page) = await OpenCheckAsync("jorge.pena@demo.mercadosolivo.es");
         var responses = await Task.WhenAll(
-            JourneyTests.AnswerCheckAsync(client, page, "listen", right: true),
-            JourneyTests.AnswerCheckAsync(client, page, "listen", right: false));
+            UserStories.AnswerCheckAsync(client, page, "listen", right: true),
+            UserStories.AnswerCheckAsync(client, page, "listen", right: false));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var (attempts, passed, checkPassed) = await app.WithDbAsync(async db =>
         {
@@ -131,8 +131,8 @@ public class CheckPageTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Sending_the_same_answers_twice_marks_them_once()
     {
         var (client, page) = await OpenCheckAsync("sara.cortes@demo.mercadosolivo.es");
-        await JourneyTests.AnswerCheckAsync(client, page, "listen", right: false);
-        var again = await JourneyTests.AnswerCheckAsync(client, page, "listen", right: false);
+        await UserStories.AnswerCheckAsync(client, page, "listen", right: false);
+        var again = await UserStories.AnswerCheckAsync(client, page, "listen", right: false);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.CheckAttempts.CountAsync(a => a.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0205")));
     }

@@ -25,12 +25,12 @@ public class EmployeeProgressTests
 
         var home = await client.GetPageAsync("/");
         var links = home.QuerySelectorAll(".pillar-item a").Select(a => a.GetAttribute("href")!).ToList();
-        await JourneyTests.ReadLessonAsync(client, links[0]);
+        await UserStories.ReadLessonAsync(client, links[0]);
         var started = await State();
         Assert.NotNull(started.Started);
         Assert.Null(started.Completed);
 
-        foreach (var link in links) await JourneyTests.CompletePillarAsync(client, link, Reflection);
+        foreach (var link in links) await UserStories.CompletePillarAsync(client, link, Reflection);
         var finished = await State();
         Assert.NotNull(finished.Completed);
         Assert.Empty(await app.WithDbAsync(db => EmployeeProgress.DriftAsync(db)));

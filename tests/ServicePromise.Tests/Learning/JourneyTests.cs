@@ -3,14 +3,13 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Tests.Support;
 using ServicePromise.Tests.Certificates;
+using static ServicePromise.Tests.Support.UserStories;
 
 namespace ServicePromise.Tests.Learning;
 
 /// <summary>An employee's whole course over HTTP: read, reflect, complete, certificate, verification.</summary>
 public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    const string Reflection = "En caja atiendo a decenas de clientes cada día y también a mis compañeras de turno. Voy a mirar a la persona, dejar que termine de hablar y repetir lo que necesita antes de responder, empezando mañana.";
-
     [Fact]
     public async Task Completing_the_last_pillar_issues_a_certificate_that_verifies()
     {
@@ -43,7 +42,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
 
         // The same final form posted again, as a double click or a resent form would.
         var again = await client.GetPageAsync(links[^1]);
-        var response = await client.SubmitAsync(again, "form[data-autosave]", Fields(links[^1]));
+        var response = await client.SubmitAsync(again, ReflectionPage.Form, Fields(links[^1]));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("ya está completada", Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
 
@@ -70,7 +69,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         var forms = new List<AngleSharp.Html.Dom.IHtmlDocument>();
         foreach (var link in remaining)
             forms.Add(await ReadLessonAsync(client, link));
-        var responses = await Task.WhenAll(forms.Select((f, i) => client.SubmitAsync(f, "form[data-autosave]", Fields(remaining[i]))));
+        var responses = await Task.WhenAll(forms.Select((f, i) => client.SubmitAsync(f, ReflectionPage.Form, Fields(remaining[i]))));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
 
         var (completedAt, certificates) = await app.WithDbAsync(async db =>
@@ -89,7 +88,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         await client.SignedInAsync("elena.prieto@demo.mercadosolivo.es");
         var page = await client.GetPageAsync("/pillars/listen");
         Assert.Null(page.QuerySelector("button[formaction*='Draft']"));
-        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "x" }, "/pillars/listen/reflection?handler=Draft");
+        var response = await client.SubmitAsync(page, ReflectionPage.Form, new Dictionary<string, string> { ["Meaning"] = "x" }, ReflectionPage.DraftAction("/pillars/listen"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("Ya has enviado esta reflexión", await response.Content.ReadAsStringAsync());
         var stored = await app.WithDbAsync(db => db.Reflections
@@ -106,7 +105,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await ReadLessonAsync(client, "/pillars/tell-the-truth");
         // 1,190 letters and 10 line breaks: 1,200 characters on screen (the maximum), 1,210 of CRLF on the wire.
         var text = string.Join("\r\n", Enumerable.Range(0, 11).Select(i => i + new string('a', i < 10 ? 108 : 98)));
-        var response = await client.SubmitAsync(page, "form[data-autosave]", With(Fields("/pillars/tell-the-truth"), "Meaning", text));
+        var response = await client.SubmitAsync(page, ReflectionPage.Form, With(Fields("/pillars/tell-the-truth"), "Meaning", text));
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
     }
 
@@ -132,7 +131,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         await client.SignedInAsync("alberto.garrido@demo.mercadosolivo.es");
         var page = await ReadLessonAsync(client, "/pillars/listen");
 
-        var response = await client.SubmitAsync(page, "form[data-autosave]", With(Fields("/pillars/listen"), "Meaning", "Estoy de acuerdo."));
+        var response = await client.SubmitAsync(page, ReflectionPage.Form, With(Fields("/pillars/listen"), "Meaning", "Estoy de acuerdo."));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var again = Pages.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("escribe al menos 60", again.QuerySelector("#part-meaning-error")!.TextContent);
@@ -146,12 +145,12 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.Browser();
         await client.SignedInAsync("patricia.flores@demo.mercadosolivo.es");
-        var page = await ReadLessonAsync(client, "/pillars/own-it");
-        var response = await client.SubmitAsync(page, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Primera idea" }, "/pillars/own-it/reflection?handler=Draft");
+        var reflection = await (await PillarPage.OpenAsync(client, "/pillars/own-it")).ReadAndPassAsync();
+        var response = await reflection.SaveDraftAsync(new Dictionary<string, string> { ["Meaning"] = "Primera idea" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var reloaded = await client.GetPageAsync("/pillars/own-it");
-        Assert.Equal("Primera idea", reloaded.QuerySelector("textarea[name=Meaning]")!.TextContent);
+        var reloaded = await ReflectionPage.OpenAsync(client, "/pillars/own-it");
+        Assert.Equal("Primera idea", reloaded.Document.QuerySelector("textarea[name=Meaning]")!.TextContent);
         var home = await client.GetPageAsync("/");
         Assert.Contains("0 de 5 pilares completados", home.Text());
     }
@@ -164,7 +163,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         var lesson = await client.GetPageAsync("/pillars/keep-our-word");
         Assert.Null(lesson.QuerySelector("textarea"));
         var token = lesson.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var response = await client.PostAsync("/pillars/keep-our-word/reflection?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.PostAsync(ReflectionPage.SendAction("/pillars/keep-our-word"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
             ["Meaning"] = Reflection,
@@ -191,73 +190,5 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await client.GetAsync("/pillars/does-not-exist");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Página no encontrada", await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>Opens a lesson, marks it read, passes its check, and returns the page with its reflection form.</summary>
-    internal static async Task<IHtmlDocument> ReadLessonAsync(HttpClient client, string link)
-    {
-        var lesson = await client.GetPageAsync(link);
-        if (lesson.QuerySelector("form[action*='handler=Read']") is not null)
-        {
-            var read = await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
-            Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
-            lesson = await client.GetPageAsync(link);
-        }
-        if (lesson.QuerySelector("form[action*='handler=Check']") is not null)
-        {
-            var passed = await AnswerCheckAsync(client, lesson, link.Split('/').Last());
-            Assert.Equal(HttpStatusCode.Redirect, passed.StatusCode);
-            lesson = await client.GetPageAsync(link);
-        }
-        return lesson;
-    }
-
-    static readonly Lazy<ServicePromise.Web.Content.ContentSet> Content = new(() => ServicePromise.Web.Content.ContentLoader.Load(Repo.Content, "es"));
-
-    /// <summary>The right answers for a pillar's check, by question index, from the shipped content.</summary>
-    internal static Dictionary<string, string> RightAnswers(string key, bool right = true) =>
-        Content.Value.Default.Pillars.Single(p => p.Key == key).Check!.Questions
-            .SelectMany((q, i) => q.Options.Select((o, j) => (i, j, o.Correct)).Where(x => x.Correct == right).Take(right ? 99 : 1))
-            .GroupBy(x => x.i)
-            .ToDictionary(g => $"q{g.Key}", g => string.Join(",", g.Select(x => x.j)));
-
-    /// <summary>Answers the check (if the page shows one) with the given answers and returns the page after it.</summary>
-    internal static async Task<HttpResponseMessage> AnswerCheckAsync(HttpClient client, IHtmlDocument page, string key, bool right = true)
-    {
-        var form = page.QuerySelector("form[action*='handler=Check']")!;
-        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token) };
-        foreach (var (name, values) in RightAnswers(key, right))
-            fields.AddRange(values.Split(',').Select(v => new KeyValuePair<string, string>(name, v)));
-        return await client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
-    }
-
-    internal static async Task CompletePillarAsync(HttpClient client, string link, string text)
-    {
-        var lesson = await ReadLessonAsync(client, link);
-        var submitted = await client.SubmitAsync(lesson, "form[data-autosave]", Fields(link, text));
-        Assert.True(submitted.StatusCode == HttpStatusCode.Redirect, await submitted.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>
-    /// The three parts of a reflection for a pillar, built from one idea. Each pillar gets its own wording: the same
-    /// text for two pillars is refused, as it should be.
-    /// </summary>
-    internal static Dictionary<string, string> Fields(string link, string meaning = Reflection)
-    {
-        var key = link.Split('/').Last().Split('?')[0];
-        return new Dictionary<string, string>
-        {
-            ["Meaning"] = $"{meaning} Lo pienso para «{key}».",
-            ["Customers"] = $"Para «{key}», mis clientes son las personas que pasan por mi puesto y mis compañeras del turno.",
-            ["Action"] = $"Con «{key}» empiezo mañana: lo aplico con el primer cliente del turno y lo comento con mi encargada el viernes.",
-        };
-    }
-
-    /// <summary>The fields of <see cref="Fields"/> with one part replaced.</summary>
-    internal static Dictionary<string, string> With(Dictionary<string, string> fields, string part, string value)
-    {
-        var copy = new Dictionary<string, string>(fields) { [part] = value };
-        return copy;
     }
 }

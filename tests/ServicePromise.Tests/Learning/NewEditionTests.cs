@@ -108,7 +108,7 @@ public class NewEditionTests
         var home = await client.GetPageAsync("/");
         Assert.Contains("0 de 1 pilares completados", home.Text());
         Assert.Contains("Nueva edición 2", home.Text());
-        await JourneyTests.CompletePillarAsync(client, "/pillars/tell-the-truth",
+        await UserStories.CompletePillarAsync(client, "/pillars/tell-the-truth",
             "Como reponedor, cuando un cliente pregunta por un producto agotado le digo la verdad y cuándo volverá; mis clientes también son mis compañeros de caja.");
         Assert.Contains("¡Has completado la promesa!", (await client.GetPageAsync("/")).Text());
 

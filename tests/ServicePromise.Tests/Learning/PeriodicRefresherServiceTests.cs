@@ -77,7 +77,7 @@ public class PeriodicRefresherServiceTests
             app.Time.Offset = TimeSpan.FromDays(60);
             var client = app.Browser();
             await client.SignedInAsync(Pages.OtherEmployee);
-            await JourneyTests.CompletePillarAsync(client, "/pillars/tell-the-truth",
+            await UserStories.CompletePillarAsync(client, "/pillars/tell-the-truth",
                 "Como reponedor, cuando un cliente pregunta por algo agotado le digo la verdad y cuándo llega; mis compañeros de caja también son mis clientes.");
             var latest = await app.WithDbAsync(db => db.Certificates.Where(c => c.Employee!.EmployeeNumber == "MO-0102").OrderByDescending(c => c.Id).Select(c => c.ExpiresOn).FirstAsync());
             Assert.Equal(firstExpiry, latest);

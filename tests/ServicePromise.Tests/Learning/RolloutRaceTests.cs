@@ -20,7 +20,7 @@ public class RolloutRaceTests
 {
     const string Sergio = "sergio.molina@" + ServicePromise.Web.Staff.DemoOrganisation.EmailDomain;
     const string Reflection = "Mis clientes son quienes compran en el mostrador y el equipo de la sección; si algo falla, lo resuelvo yo y aviso.";
-    static readonly Dictionary<string, string> Fields = JourneyTests.Fields("/pillars/own-it", Reflection);
+    static readonly Dictionary<string, string> Fields = UserStories.Fields("/pillars/own-it", Reflection);
     static readonly ReflectionText Text = new(Fields["Meaning"], Fields["Customers"], Fields["Action"]);
 
     /// <summary>Edition 2 changes the meaning of pillar 2; Sergio (pillars 1 and 2 done) is working on pillar 3.</summary>
@@ -62,10 +62,10 @@ public class RolloutRaceTests
         using var app = new AppFactory { ContentPath = content };
         var client = app.Browser();
         await client.SignedInAsync(Sergio);
-        var page = await JourneyTests.ReadLessonAsync(client, "/pillars/own-it");
+        var page = await UserStories.ReadLessonAsync(client, "/pillars/own-it");
 
         Assert.Equal(2, await PublishAsync(app, content));
-        var response = await client.SubmitAsync(page, "form[data-autosave]", Fields);
+        var response = await client.SubmitAsync(page, ReflectionPage.Form, Fields);
 
         // Pillar 3 did not change, so having read it (and passed its check) carried across: the reflection counts,
         // and Sergio goes on to the pillar whose meaning changed.
@@ -86,12 +86,12 @@ public class RolloutRaceTests
         using var app = new InterceptedAppFactory(publishFirst) { ContentPath = content };
         var client = app.Browser();
         await client.SignedInAsync(Sergio);
-        var page = await JourneyTests.ReadLessonAsync(client, "/pillars/own-it");
+        var page = await UserStories.ReadLessonAsync(client, "/pillars/own-it");
         var before = await SergioAsync(app);
 
         // The request loads Sergio's assignment on edition 1; edition 2 is published just before it saves.
         publishFirst.Arm(() => PublishAsync(app, content));
-        var response = await client.SubmitAsync(page, "form[data-autosave]", Fields);
+        var response = await client.SubmitAsync(page, ReflectionPage.Form, Fields);
         Assert.True(publishFirst.Published);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -147,7 +147,8 @@ public class RolloutRaceTests
     {
         var content = Repo.CopyContent();
         using var app = new AppFactory { ContentPath = content };
-        await SaveWhilePublishingAsync(app, content);
+        // SQLite has one writer: a write of publishing's in flight while the save holds the lock is a write waiting for it.
+        await SaveWhilePublishingAsync(app, content, commands => Task.FromResult(commands.WriteInFlight));
     }
 
     [Fact]
@@ -156,18 +157,18 @@ public class RolloutRaceTests
         using var database = new TestPostgres();
         var content = Repo.CopyContent();
         using var app = new PostgresAppFactory(database.ConnectionString) { ContentPath = content };
-        await SaveWhilePublishingAsync(app, content);
+        await SaveWhilePublishingAsync(app, content, _ => WaitingForALockAsync(database.ConnectionString));
     }
 
     /// <summary>
     /// Sergio's last step on pillar 3 has claimed his assignment and is paused before committing when the admin
     /// publishes. Publishing must wait for it and then carry the finished pillar across.
     /// </summary>
-    static async Task SaveWhilePublishingAsync(AppFactory app, string content)
+    static async Task SaveWhilePublishingAsync(AppFactory app, string content, Func<PublishingCommands, Task<bool>> publishingWaits)
     {
         var client = app.Browser();
         await client.SignedInAsync(Sergio);
-        await JourneyTests.ReadLessonAsync(client, "/pillars/own-it");
+        await UserStories.ReadLessonAsync(client, "/pillars/own-it");
 
         var pause = new PauseAfterClaim();
         using var employee = app.Services.CreateScope();
@@ -184,8 +185,19 @@ public class RolloutRaceTests
             new GuardrailContext(new Dictionary<ReflectionPart, string>(), "", []));
         await pause.Claimed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         // On its own thread: SQLite's driver waits for the write lock synchronously.
-        var publishing = Task.Run(() => PublishAsync(app, content));
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        using var commands = new PublishingCommands();
+        var publishing = Task.Run(() =>
+        {
+            PublishingCommands.Mark();
+            return PublishAsync(app, content);
+        });
+        // Until publishing is held up by the save (or, wrongly, has finished without waiting for it).
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!publishing.IsCompleted && !await publishingWaits(commands))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Publishing neither finished nor waited for the save.");
+            await Task.Delay(20);
+        }
         Assert.False(publishing.IsCompleted, "Publishing went ahead while a reflection was being saved on an assignment it replaces. " + publishing.Exception);
 
         pause.Release.SetResult();
@@ -197,6 +209,62 @@ public class RolloutRaceTests
         Assert.Equal((true, true, Fields["Meaning"]), after.Pillars["own-it"]);
         Assert.True(after.Pillars["listen"].Reflected);
         Assert.False(after.Pillars["tell-the-truth"].Reflected);
+    }
+
+    /// <summary>Whether a session of this PostgreSQL database is waiting for a lock another one holds.</summary>
+    static async Task<bool> WaitingForALockAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database()";
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
+    /// <summary>
+    /// The database commands publishing sends (those run where <see cref="Mark"/> was called), seen through EF Core's
+    /// diagnostic events: how many of its writes (and transaction starts) have started and not yet come back.
+    /// </summary>
+    sealed class PublishingCommands : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        static readonly AsyncLocal<bool> Publishing = new();
+        readonly List<IDisposable> _subscriptions = [];
+        int _writesInFlight;
+
+        public PublishingCommands()
+        {
+            lock (_subscriptions) _subscriptions.Add(System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public static void Mark() => Publishing.Value = true;
+        public bool WriteInFlight => Volatile.Read(ref _writesInFlight) > 0;
+
+        public void OnNext(System.Diagnostics.DiagnosticListener listener)
+        {
+            if (listener.Name == DbLoggerCategory.Name)
+                lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> e)
+        {
+            if (!Publishing.Value) return;
+            // Starting a transaction is a write too: on SQLite it takes the write lock (BEGIN IMMEDIATE).
+            var write = e.Key.Contains(".Transaction.", StringComparison.Ordinal)
+                || e.Value is CommandEventData data && !data.Command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+            if (!write) return;
+            if (e.Key == RelationalEventId.CommandExecuting.Name || e.Key == RelationalEventId.TransactionStarting.Name)
+                Interlocked.Increment(ref _writesInFlight);
+            else if (e.Key == RelationalEventId.CommandExecuted.Name || e.Key == RelationalEventId.CommandError.Name || e.Key == RelationalEventId.TransactionStarted.Name)
+                Interlocked.Decrement(ref _writesInFlight);
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            lock (_subscriptions) foreach (var s in _subscriptions) s.Dispose();
+        }
     }
 
     /// <summary>Holds the first assignment claim (the UPDATE that locks the row) open until released.</summary>

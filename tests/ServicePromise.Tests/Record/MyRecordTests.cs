@@ -112,11 +112,11 @@ public class MyRecordTests(AppFactory app) : IClassFixture<AppFactory>
         var lesson = await client.GetPageAsync("/pillars/tell-the-truth");
         await client.SubmitAsync(lesson, "form[action*='handler=Read']", new Dictionary<string, string>());
         var check = await client.GetPageAsync("/pillars/tell-the-truth");
-        Assert.Equal(HttpStatusCode.Redirect, (await JourneyTests.AnswerCheckAsync(client, check, "tell-the-truth", right: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UserStories.AnswerCheckAsync(client, check, "tell-the-truth", right: false)).StatusCode);
         var failed = await client.GetPageAsync("/pillars/tell-the-truth");
         await client.SubmitAsync(failed, "form[action*='handler=Retry']", new Dictionary<string, string>());
         var again = await client.GetPageAsync("/pillars/tell-the-truth");
-        Assert.Equal(HttpStatusCode.Redirect, (await JourneyTests.AnswerCheckAsync(client, again, "tell-the-truth")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await UserStories.AnswerCheckAsync(client, again, "tell-the-truth")).StatusCode);
 
         var page = await client.GetPageAsync("/me/record");
         var attempts = page.QuerySelectorAll(".record-attempts > li").Select(li => Flat(li.TextContent)).ToList();

@@ -26,7 +26,7 @@ public class RecordPostgresTests
 
         var client = app.Browser();
         await client.SignedInAsync(Pages.Employee);
-        await JourneyTests.CompletePillarAsync(client, "/pillars/listen", "Atiendo a los clientes de la caja y a mis compañeras del turno; mi acción concreta será preguntar antes de responder desde mañana.");
+        await UserStories.CompletePillarAsync(client, "/pillars/listen", "Atiendo a los clientes de la caja y a mis compañeras del turno; mi acción concreta será preguntar antes de responder desde mañana.");
         var pillar = await client.GetPageAsync("/pillars/listen");
         Assert.Contains(manuels, pillar.QuerySelector("#examples")!.TextContent);
         Assert.Contains("Anónimo", pillar.QuerySelector("#examples")!.TextContent);

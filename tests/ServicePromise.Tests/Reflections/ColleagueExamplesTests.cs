@@ -53,16 +53,16 @@ public class ColleagueExamplesTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.Browser();
         await client.SignedInAsync(Pages.Employee);
         Assert.Null(Examples(await client.GetPageAsync("/pillars/listen")));
-        var lesson = await JourneyTests.ReadLessonAsync(client, "/pillars/listen");
+        var lesson = await UserStories.ReadLessonAsync(client, "/pillars/listen");
         Assert.Null(Examples(lesson));
         // A saved draft is not a sent reflection: still nothing to copy from.
-        var draft = await client.SubmitAsync(lesson, "form[data-autosave]", JourneyTests.Fields("/pillars/listen"), "/pillars/listen/reflection?handler=Draft");
+        var draft = await client.SubmitAsync(lesson, ReflectionPage.Form, UserStories.Fields("/pillars/listen"), ReflectionPage.DraftAction("/pillars/listen"));
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         var drafted = await client.GetPageAsync("/pillars/listen");
         Assert.Null(Examples(drafted));
         Assert.DoesNotContain(manuel, drafted.DocumentElement.OuterHtml);
 
-        var sent = await client.SubmitAsync(drafted, "form[data-autosave]", JourneyTests.Fields("/pillars/listen"));
+        var sent = await client.SubmitAsync(drafted, ReflectionPage.Form, UserStories.Fields("/pillars/listen"));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var page = await client.GetPageAsync("/pillars/listen");
         var examples = Examples(page);
@@ -94,7 +94,7 @@ public class ColleagueExamplesTests(AppFactory app) : IClassFixture<AppFactory>
         var manuelsText = await ShareAsync("MO-0102", "tell-the-truth");
         var reader = app.Browser();
         await reader.SignedInAsync("alberto.garrido@demo.mercadosolivo.es");
-        await JourneyTests.CompletePillarAsync(reader, "/pillars/tell-the-truth", "En el pasillo me preguntan a diario dónde está cada cosa y si queda algún producto; quiero contestar con la verdad aunque no sea lo que esperan oír.");
+        await UserStories.CompletePillarAsync(reader, "/pillars/tell-the-truth", "En el pasillo me preguntan a diario dónde está cada cosa y si queda algún producto; quiero contestar con la verdad aunque no sea lo que esperan oír.");
         var before = await reader.GetPageAsync("/pillars/tell-the-truth");
         Assert.Contains(manuelsText, Examples(before)!.TextContent);
 
@@ -185,7 +185,7 @@ public class ColleagueExamplesUnderReviewTests
     [Fact]
     public async Task A_reflection_waiting_for_review_shows_the_examples()
     {
-        using var app = new AppFactory { Settings = { ["Reflections:ReviewRequired"] = "true" } };
+        using var app = new AppFactory { Settings = { ["Learning:ReviewRequired"] = "true" } };
         var manuels = await app.WithDbAsync(async db =>
         {
             var r = await db.Reflections.SingleAsync(x => x.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0102" && x.AssignmentPillar.Pillar!.Key == "listen");
@@ -197,7 +197,7 @@ public class ColleagueExamplesUnderReviewTests
         });
         var client = app.Browser();
         await client.SignedInAsync(Pages.Employee);
-        await JourneyTests.CompletePillarAsync(client, "/pillars/listen", "En caja atiendo a decenas de clientes cada día y a mis compañeras; voy a dejar que terminen de hablar antes de responder, desde mañana.");
+        await UserStories.CompletePillarAsync(client, "/pillars/listen", "En caja atiendo a decenas de clientes cada día y a mis compañeras; voy a dejar que terminen de hablar antes de responder, desde mañana.");
         Assert.Equal(ReflectionStatus.Submitted, await app.WithDbAsync(db => db.Reflections
             .Where(r => r.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0101" && r.AssignmentPillar.Pillar!.Key == "listen").Select(r => r.Status).SingleAsync()));
         var page = await client.GetPageAsync("/pillars/listen");

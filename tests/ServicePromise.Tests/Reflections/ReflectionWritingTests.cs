@@ -24,14 +24,14 @@ public class ReflectionWritingTests
         using var app = new AppFactory();
         var client = app.Browser();
         await client.SignedInAsync(Teresa);
-        var tabA = await JourneyTests.ReadLessonAsync(client, Link);
+        var tabA = await UserStories.ReadLessonAsync(client, Link);
         var tabB = await client.GetPageAsync(Link);
 
-        var saved = await client.SubmitAsync(tabA, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Lo que escribí en el móvil" }, Link + "/reflection?handler=Draft");
+        var saved = await client.SubmitAsync(tabA, ReflectionPage.Form, new Dictionary<string, string> { ["Meaning"] = "Lo que escribí en el móvil" }, ReflectionPage.DraftAction(Link));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         // Tab B still holds revision 0: its save must not overwrite the phone's text.
-        var stale = await client.SubmitAsync(tabB, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Lo que escribí en el ordenador" }, Link + "/reflection?handler=Draft");
+        var stale = await client.SubmitAsync(tabB, ReflectionPage.Form, new Dictionary<string, string> { ["Meaning"] = "Lo que escribí en el ordenador" }, ReflectionPage.DraftAction(Link));
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var conflict = Pages.Parse(await stale.Content.ReadAsStringAsync());
         var text = conflict.QuerySelector(".conflict")!.TextContent;
@@ -53,7 +53,7 @@ public class ReflectionWritingTests
         using var app = new AppFactory();
         var client = app.Browser();
         await client.SignedInAsync(Teresa);
-        var page = await JourneyTests.ReadLessonAsync(client, Link);
+        var page = await UserStories.ReadLessonAsync(client, Link);
         var token = page.QuerySelector("form[data-autosave] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         async Task<HttpResponseMessage> Autosave(int revision, string meaning) =>
             await client.PostAsync(Link + "/reflection?handler=Autosave", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -81,12 +81,12 @@ public class ReflectionWritingTests
         using var app = new AppFactory();
         var client = app.Browser();
         await client.SignedInAsync(Teresa);
-        var page = await JourneyTests.ReadLessonAsync(client, Link);
-        var fields = JourneyTests.Fields(Link);
+        var page = await UserStories.ReadLessonAsync(client, Link);
+        var fields = UserStories.Fields(Link);
         var responses = new[]
         {
-            await client.SubmitAsync(page, "form[data-autosave]", fields),
-            await client.SubmitAsync(page, "form[data-autosave]", fields),
+            await client.SubmitAsync(page, ReflectionPage.Form, fields),
+            await client.SubmitAsync(page, ReflectionPage.Form, fields),
         };
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         var stored = (await StoredAsync(app, "MO-0701"))!;
@@ -94,8 +94,8 @@ public class ReflectionWritingTests
         Assert.Equal(ReflectionStatus.Accepted, stored.Status);
 
         var reopened = await client.GetPageAsync(Link);
-        var update = JourneyTests.With(fields, "Action", "Desde el lunes pregunto «¿para cuándo lo necesitas?» antes de prometer nada en el mostrador.");
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(reopened, "form[data-autosave]", update)).StatusCode);
+        var update = UserStories.With(fields, "Action", "Desde el lunes pregunto «¿para cuándo lo necesitas?» antes de prometer nada en el mostrador.");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(reopened, ReflectionPage.Form, update)).StatusCode);
         stored = (await StoredAsync(app, "MO-0701"))!;
         Assert.Equal([1, 2], stored.Versions.Select(v => v.Number).Order());
         Assert.Equal(fields["Action"], stored.Versions.Single(v => v.Number == 1).Action);
@@ -110,10 +110,10 @@ public class ReflectionWritingTests
         using var app = new AppFactory();
         var client = app.Browser();
         await client.SignedInAsync(Teresa);
-        var page = await JourneyTests.ReadLessonAsync(client, Link);
-        var copied = JourneyTests.With(JourneyTests.Fields(Link), "Meaning",
+        var page = await UserStories.ReadLessonAsync(client, Link);
+        var copied = UserStories.With(UserStories.Fields(Link), "Meaning",
             "Escuchar no es quedarse callado esperando tu turno para hablar. Es prestar atención, dejar que la otra persona termine.");
-        var response = await client.SubmitAsync(page, "form[data-autosave]", copied);
+        var response = await client.SubmitAsync(page, ReflectionPage.Form, copied);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var again = Pages.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("Repite el texto de la lección", again.QuerySelector("#part-meaning-error")!.TextContent);
@@ -127,10 +127,10 @@ public class ReflectionWritingTests
         using var app = new AppFactory();
         var teresa = app.Browser();
         await teresa.SignedInAsync(Teresa);
-        await JourneyTests.CompletePillarAsync(teresa, Link, "En soporte escucho a la persona entera antes de tocar su ordenador y le repito lo que he entendido del fallo.");
+        await UserStories.CompletePillarAsync(teresa, Link, "En soporte escucho a la persona entera antes de tocar su ordenador y le repito lo que he entendido del fallo.");
         var patricia = app.Browser();
         await patricia.SignedInAsync(Patricia);
-        await JourneyTests.CompletePillarAsync(patricia, Link, "En soporte escucho a la persona entera antes de tocar su ordenador y le repito lo que entendí del fallo.");
+        await UserStories.CompletePillarAsync(patricia, Link, "En soporte escucho a la persona entera antes de tocar su ordenador y le repito lo que entendí del fallo.");
 
         var first = (await StoredAsync(app, "MO-0701"))!;
         var second = (await StoredAsync(app, "MO-0301"))!;
@@ -147,11 +147,11 @@ public class ReviewRequiredTests
     [Fact]
     public async Task A_sent_reflection_waits_for_review_and_cannot_be_changed_meanwhile()
     {
-        using var app = new AppFactory { Settings = { ["Reflections:ReviewRequired"] = "true" } };
+        using var app = new AppFactory { Settings = { ["Learning:ReviewRequired"] = "true" } };
         var client = app.Browser();
         await client.SignedInAsync("teresa.marin@demo.mercadosolivo.es");
-        var page = await JourneyTests.ReadLessonAsync(client, "/pillars/listen");
-        var sent = await client.SubmitAsync(page, "form[data-autosave]", JourneyTests.Fields("/pillars/listen"));
+        var page = await UserStories.ReadLessonAsync(client, "/pillars/listen");
+        var sent = await client.SubmitAsync(page, ReflectionPage.Form, UserStories.Fields("/pillars/listen"));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal("/pillars/listen#reflection", sent.Headers.Location!.OriginalString);
 
@@ -162,12 +162,12 @@ public class ReviewRequiredTests
         Assert.Contains("esperando la revisión de tu responsable", pillar.Text());
         Assert.All(pillar.QuerySelectorAll("form[data-autosave] textarea"), t => Assert.True(t.HasAttribute("readonly")));
 
-        var draft = await client.SubmitAsync(pillar, "form[data-autosave]", new Dictionary<string, string> { ["Meaning"] = "Cambio de idea" }, "/pillars/listen/reflection?handler=Draft");
+        var draft = await client.SubmitAsync(pillar, ReflectionPage.Form, new Dictionary<string, string> { ["Meaning"] = "Cambio de idea" }, ReflectionPage.DraftAction("/pillars/listen"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, draft.StatusCode);
         var stored = await app.WithDbAsync(db => db.Reflections.AsNoTracking()
             .SingleAsync(r => r.AssignmentPillar!.Assignment!.Employee!.EmployeeNumber == "MO-0701"));
         Assert.Equal(ReflectionStatus.Submitted, stored.Status);
-        Assert.Equal(JourneyTests.Fields("/pillars/listen")["Meaning"], stored.Meaning);
+        Assert.Equal(UserStories.Fields("/pillars/listen")["Meaning"], stored.Meaning);
         Assert.Null(await app.WithDbAsync(db => db.AssignmentPillars.Where(p => p.Id == stored.AssignmentPillarId).Select(p => p.ReflectedAt).SingleAsync()));
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ServicePromise.Tests.Learning;
 using ServicePromise.Tests.Support;
 
 namespace ServicePromise.Tests.Reflections;
@@ -23,7 +22,7 @@ public class WriteTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, unchecked_.StatusCode);
         Assert.Equal("/pillars/listen#check", unchecked_.Headers.Location!.OriginalString);
 
-        var ready = await JourneyTests.ReadLessonAsync(client, "/pillars/listen");
+        var ready = await UserStories.ReadLessonAsync(client, "/pillars/listen");
         // The form under the lesson posts to the reflection page; its draft button and its autosave too.
         Assert.Equal("/pillars/listen/reflection?handler=Submit#reflection", ready.QuerySelector("form[data-autosave]")!.GetAttribute("action"));
         Assert.Equal("/pillars/listen/reflection?handler=Draft#reflection", ready.QuerySelector("button[formaction]")!.GetAttribute("formaction"));
@@ -40,8 +39,8 @@ public class WriteTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.Browser();
         await client.SignedInAsync("patricia.flores@demo.mercadosolivo.es");
-        var page = await JourneyTests.ReadLessonAsync(client, "/pillars/listen");
-        var refused = await client.SubmitAsync(page, "form[data-autosave]", JourneyTests.With(JourneyTests.Fields("/pillars/listen"), "Customers", "Yo."));
+        var page = await UserStories.ReadLessonAsync(client, "/pillars/listen");
+        var refused = await client.SubmitAsync(page, "form[data-autosave]", UserStories.With(UserStories.Fields("/pillars/listen"), "Customers", "Yo."));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var again = Pages.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Contains("escribe al menos 25", again.QuerySelector("#part-customers-error")!.TextContent);
@@ -61,9 +60,9 @@ public class WriteTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.Browser();
         await client.SignedInAsync("jorge.pena@demo.mercadosolivo.es");
-        var page = await JourneyTests.ReadLessonAsync(client, "/pillars/listen");
+        var page = await UserStories.ReadLessonAsync(client, "/pillars/listen");
         var token = page.QuerySelector("form[data-autosave] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var fields = new Dictionary<string, string>(JourneyTests.Fields("/pillars/listen")) { ["__RequestVerificationToken"] = token, ["Revision"] = "0" };
+        var fields = new Dictionary<string, string>(UserStories.Fields("/pillars/listen")) { ["__RequestVerificationToken"] = token, ["Revision"] = "0" };
 
         // The old page's form posted to the pillar page itself.
         var old = await client.PostAsync("/pillars/listen?handler=Submit", new FormUrlEncodedContent(fields));

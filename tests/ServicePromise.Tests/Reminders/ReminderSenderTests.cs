@@ -14,6 +14,8 @@ public class ReminderSenderTests
     sealed class ReminderFactory : AppFactory
     {
         public MovableTime Time { get; } = new();
+        // The clock moves only after the start: the first start is the plain site's.
+        protected override bool StartsLikeItsSettings => true;
 
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
         {

@@ -114,7 +114,7 @@ public partial class DashboardTests
         await employee.SignedInAsync("irene.bravo@demo.mercadosolivo.es");
         var home = await employee.GetPageAsync("/");
         foreach (var link in home.QuerySelectorAll(".pillar-item a").Select(a => a.GetAttribute("href")!).ToList())
-            await JourneyTests.CompletePillarAsync(employee, link, "En la frutería atiendo a clientes y a compañeros de reposición. Voy a preguntar qué necesitan antes de recomendar nada, desde el próximo turno de mañana.");
+            await UserStories.CompletePillarAsync(employee, link, "En la frutería atiendo a clientes y a compañeros de reposición. Voy a preguntar qué necesitan antes de recomendar nada, desde el próximo turno de mañana.");
 
         var after = await hr.GetPageAsync("/hr/dashboard");
         Assert.Equal(before + 1, ThisWeek(after));

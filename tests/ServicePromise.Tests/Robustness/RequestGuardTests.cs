@@ -122,9 +122,9 @@ public class RequestGuardTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.Browser();
         await client.SignedInAsync("teresa.marin@demo.mercadosolivo.es");
-        var page = await ServicePromise.Tests.Learning.JourneyTests.ReadLessonAsync(client, "/pillars/listen");
-        var values = new Dictionary<string, string>(ServicePromise.Tests.Learning.JourneyTests.Fields("/pillars/listen")) { ["ShareConsent"] = "maybe" };
-        var response = await client.SubmitAsync(page, "form[data-autosave]", values);
+        var page = await UserStories.ReadLessonAsync(client, "/pillars/listen");
+        var values = new Dictionary<string, string>(UserStories.Fields("/pillars/listen")) { ["ShareConsent"] = "maybe" };
+        var response = await client.SubmitAsync(page, ReflectionPage.Form, values);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var shown = Pages.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("El valor «maybe» no es válido", shown.QuerySelector("fieldset.sharing")!.TextContent);

@@ -19,18 +19,8 @@ public class ImportPageTests
     static Task<HttpResponseMessage> UploadAsync(HttpClient client, string text, bool fullImport = false) =>
         UploadAsync(client, Encoding.UTF8.GetBytes(text), fullImport);
 
-    static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, bool fullImport = false)
-    {
-        var page = await client.GetPageAsync("/hr/import");
-        var token = page.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(bytes), "file", "plantilla.csv" },
-        };
-        if (fullImport) form.Add(new StringContent("true"), "fullImport");
-        return await client.PostAsync("/hr/import?handler=Upload", form);
-    }
+    static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, bool fullImport = false) =>
+        await (await ImportPage.OpenAsync(client)).UploadAsync(bytes, fullImport);
 
     [Fact]
     public async Task Hr_reads_the_dry_run_applies_the_valid_rows_once_and_sees_the_new_people()
@@ -41,9 +31,8 @@ public class ImportPageTests
         await hr.SignedInAsync(Pages.Hr);
         var before = await app.WithDbAsync(db => db.Employees.CountAsync());
 
-        var uploaded = await UploadAsync(hr, File);
-        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
-        var preview = await hr.GetPageAsync(uploaded.Headers.Location!.OriginalString);
+        var dryRun = await (await ImportPage.OpenAsync(hr)).PreviewAsync(Encoding.UTF8.GetBytes(File));
+        var preview = dryRun.Document;
         var text = preview.Text();
         Assert.Contains("Altas: 2", text);
         Assert.Contains("Filas con problemas: 1", text);
@@ -51,14 +40,12 @@ public class ImportPageTests
         Assert.Equal("4", preview.QuerySelector("table tbody td")!.TextContent);
         Assert.Equal(before, await app.WithDbAsync(db => db.Employees.CountAsync()));
 
-        var unconfirmed = await hr.SubmitAsync(preview, "form[action*='handler=Apply']", new Dictionary<string, string>());
+        var unconfirmed = await dryRun.ApplyAsync(confirmed: false);
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
         Assert.Contains("Marca la casilla", await unconfirmed.Content.ReadAsStringAsync());
         Assert.Equal(before, await app.WithDbAsync(db => db.Employees.CountAsync()));
 
-        var applied = await Task.WhenAll(
-            hr.SubmitAsync(preview, "form[action*='handler=Apply']", new Dictionary<string, string> { ["confirm"] = "true" }),
-            hr.SubmitAsync(preview, "form[action*='handler=Apply']", new Dictionary<string, string> { ["confirm"] = "true" }));
+        var applied = await Task.WhenAll(dryRun.ApplyAsync(), dryRun.ApplyAsync());
         Assert.All(applied, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Equal(before + 2, await app.WithDbAsync(db => db.Employees.CountAsync()));
         // Sent in the background after the apply returned.
@@ -187,7 +174,7 @@ public class ImportPageTests
         var problems = Pages.Parse(html).QuerySelector("section[aria-labelledby=problems-heading]")!.TextContent;
         Assert.Contains(columns ? "La línea 1 tiene más de 200 columnas" : "Un campo de la línea 2 tiene más de 4000 caracteres", problems);
         Assert.Null(Pages.Parse(html).QuerySelector("#map-heading"));
-        Assert.Null(Pages.Parse(html).QuerySelector("form[action*='handler=Apply']"));
+        Assert.Null(Pages.Parse(html).QuerySelector(ImportPreviewPage.ApplyForm));
     }
 
     [Fact]
@@ -206,6 +193,6 @@ public class ImportPageTests
         var html = Pages.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("El archivo dice ser UTF-8 pero tiene caracteres que no lo son", html.QuerySelector("section[aria-labelledby=problems-heading]")!.TextContent);
         Assert.Null(html.QuerySelector("#map-heading"));
-        Assert.Null(html.QuerySelector("form[action*='handler=Apply']"));
+        Assert.Null(html.QuerySelector(ImportPreviewPage.ApplyForm));
     }
 }

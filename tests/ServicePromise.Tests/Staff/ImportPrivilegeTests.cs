@@ -36,9 +36,9 @@ public class ImportPrivilegeTests
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
         var location = uploaded.Headers.Location!.OriginalString;
         var preview = await hr.GetPageAsync(location);
-        if (preview.QuerySelector("form[action*='handler=Apply']") is not null)
+        if (preview.QuerySelector(ImportPreviewPage.ApplyForm) is not null)
         {
-            var applied = await hr.SubmitAsync(preview, "form[action*='handler=Apply']", new Dictionary<string, string> { ["confirm"] = "true" });
+            var applied = await hr.SubmitAsync(preview, ImportPreviewPage.ApplyForm, new Dictionary<string, string> { ["confirm"] = "true" });
             Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
         }
         return preview.Text();

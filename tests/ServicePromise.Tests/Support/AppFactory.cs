@@ -22,17 +22,37 @@ public class AppFactory : WebApplicationFactory<Program>
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabaseFile ?? Path.Combine(Folder, "app.db") }.ToString();
 
     bool _started;
+    string? _templateKey;
+
+    /// <summary>Whether this site started on a copy of the run's template database rather than an empty file.</summary>
+    public bool StartedFromTemplate { get; private set; }
 
     protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
     {
-        var host = base.CreateHost(builder);
+        var elapsed = System.Diagnostics.Stopwatch.StartNew();
+        Microsoft.Extensions.Hosting.IHost host;
+        try
+        {
+            host = base.CreateHost(builder);
+        }
+        catch when (_templateKey is not null && !StartedFromTemplate)
+        {
+            TemplateDatabases.Abandon(_templateKey);
+            throw;
+        }
+        HostStarts.Record(StartedFromTemplate ? "app-from-template" : "app", GetType().Name, elapsed);
         _started = true; // only a site that started has employees to check
+        if (_templateKey is not null && !StartedFromTemplate) TemplateDatabases.Keep(_templateKey, DatabaseFile ?? Path.Combine(Folder, "app.db"), Folder);
         return host;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        // A second site of the same configuration starts on a copy of the first one's freshly started database
+        // (TemplateDatabases): the same rows, without migrating and seeding the demo organisation again.
+        _templateKey = TemplateKey();
+        if (_templateKey is not null && TemplateDatabases.CopyTo(_templateKey, Path.Combine(Folder, "app.db"), Folder)) StartedFromTemplate = true;
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Content:Path", ContentPath);
         builder.UseSetting("Mail:PickupDirectory", MailFolder);
@@ -48,6 +68,21 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddress>());
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>
+    /// What makes two sites' first start write the same rows, or null when this site may not share a template: its
+    /// own database file, a subclass that configures more than <see cref="Settings"/> (services, a clock), or a site
+    /// derived with WithWebHostBuilder. A subclass whose extra configuration does not change the first start can
+    /// opt in by overriding <see cref="StartsLikeItsSettings"/>.
+    /// </summary>
+    string? TemplateKey() =>
+        StartsLikeItsSettings && DatabaseFile is null && Factories.Count == 0 && TemplateDatabases.Enabled
+            ? string.Join("\n", new[] { Environment, Path.GetFullPath(ContentPath) }
+                .Concat(Settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}")))
+            : null;
+
+    /// <summary>True when this site's first start depends only on Environment, ContentPath and Settings.</summary>
+    protected virtual bool StartsLikeItsSettings => GetType() == typeof(AppFactory) || GetType() == typeof(ReviewAppFactory);
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -87,24 +122,4 @@ public class AppFactory : WebApplicationFactory<Program>
 public sealed class ReviewAppFactory : AppFactory
 {
     public ReviewAppFactory() => Settings["Reflections:ReviewRequired"] = "true";
-}
-
-public static class Mail
-{
-    /// <summary>A written .eml as a person reads it: quoted-printable soft breaks joined, =XX escapes decoded as UTF-8.</summary>
-    public static string Decode(string mail)
-    {
-        var joined = mail.Replace("=\r\n", "").Replace("=\n", "");
-        var bytes = new List<byte>();
-        for (var i = 0; i < joined.Length; i++)
-        {
-            if (joined[i] == '=' && i + 2 < joined.Length && Uri.IsHexDigit(joined[i + 1]) && Uri.IsHexDigit(joined[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(joined.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(joined[i].ToString()));
-        }
-        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
-    }
 }

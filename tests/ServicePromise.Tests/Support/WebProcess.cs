@@ -33,6 +33,7 @@ public static class WebProcess
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         foreach (var (k, v) in environment) start.Environment[k] = v;
+        HostStarts.Record("process", string.Join(' ', args));
         return start;
     }
 }
