@@ -14,6 +14,7 @@ using ServicePromise.Web.Record;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
+builder.AddKeyRing();
 builder.AddAccounts();
 builder.AddAudit();
 builder.AddContent();

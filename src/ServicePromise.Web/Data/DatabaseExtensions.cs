@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -27,11 +24,6 @@ public static class DatabaseExtensions
             options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
-
-        builder.Services.AddSingleton<IXmlRepository, DatabaseXmlRepository>();
-        builder.Services.AddDataProtection().SetApplicationName("ServicePromise");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IXmlRepository>((options, repository) => options.XmlRepository = repository);
         return builder;
     }
 
