@@ -2,15 +2,18 @@ using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations.Design;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace ServicePromise.Design;
 
 /// <summary>dotnet-ef finds this in its startup project and writes the model snapshot through it.</summary>
 public sealed class DesignTimeServices : IDesignTimeServices
 {
-    public void ConfigureDesignTimeServices(IServiceCollection services) =>
-        services.AddSingleton<ICSharpSnapshotGenerator, ProviderNeutralSnapshotGenerator>();
+    public void ConfigureDesignTimeServices(IServiceCollection services) => services
+        .AddSingleton<ICSharpSnapshotGenerator, ProviderNeutralSnapshotGenerator>()
+        .AddSingleton<ICSharpMigrationOperationGenerator, ProviderNeutralMigrationOperationGenerator>();
 }
 
 /// <summary>
@@ -50,4 +53,35 @@ public sealed class ProviderNeutralSnapshotGenerator(CSharpSnapshotGeneratorDepe
         // The base class closed the property's indentation on its own builder; close it on the real one too.
         for (var i = own.IndentCount; i < stringBuilder.IndentCount; i++) stringBuilder.DecrementIndent();
     }
+}
+
+/// <summary>
+/// Writes the next migration the way the hand-written ones are: no store types (each provider derives its own from the
+/// CLR type and facets) and an integer key's generation annotated for both providers side by side.
+/// </summary>
+public sealed class ProviderNeutralMigrationOperationGenerator(CSharpMigrationOperationGeneratorDependencies dependencies) : CSharpMigrationOperationGenerator(dependencies)
+{
+    const string SqliteAutoincrement = "Sqlite:Autoincrement";
+    const string NpgsqlValueGeneration = "Npgsql:ValueGenerationStrategy";
+
+    public override void Generate(string builderName, IReadOnlyList<MigrationOperation> operations, IndentedStringBuilder builder)
+    {
+        foreach (var column in operations.SelectMany(Columns))
+        {
+            column.ColumnType = null;
+            if (column[NpgsqlValueGeneration] is NpgsqlValueGenerationStrategy.IdentityByDefaultColumn && column[SqliteAutoincrement] is null)
+                column.AddAnnotation(SqliteAutoincrement, true);
+            else if (column[SqliteAutoincrement] is true && column[NpgsqlValueGeneration] is null)
+                column.AddAnnotation(NpgsqlValueGeneration, NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+        }
+        base.Generate(builderName, operations, builder);
+    }
+
+    static IEnumerable<ColumnOperation> Columns(MigrationOperation operation) => operation switch
+    {
+        CreateTableOperation table => table.Columns,
+        AlterColumnOperation alter => [alter, alter.OldColumn],
+        ColumnOperation column => [column],
+        _ => [],
+    };
 }
