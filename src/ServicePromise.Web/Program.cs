@@ -15,6 +15,7 @@ using ServicePromise.Web.Reflections;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
+builder.AddKeyRing();
 builder.AddAccounts();
 builder.AddAudit();
 builder.AddContent();

@@ -64,7 +64,6 @@ public class ConcurrentStartupTests
             Assert.DoesNotContain("Unhandled exception", site.Output);
         }
 
-        context.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
         await using var db = new AppDbContext(context.Options);
         var roles = await db.Roles.Select(r => r.Name!).ToListAsync();
         Assert.Equal(Roles.All.Order(), roles.Order());

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using ServicePromise.Tests.Support;
 
 namespace ServicePromise.Tests;
@@ -26,9 +28,32 @@ public class RepositoryTests
     }
 
     [Fact]
-    public void The_license_is_the_agpl_that_pdfsharp_requires()
+    public void The_license_is_mit()
     {
-        Assert.StartsWith("GNU AFFERO GENERAL PUBLIC LICENSE", Read("LICENSE"));
-        Assert.Contains("AGPL-3.0-or-later", Read("README.md"));
+        Assert.StartsWith("MIT License\n\nCopyright (c) 2026 ServicePromise contributors\n", Read("LICENSE"));
+        Assert.Contains("## License\n\nMIT (see `LICENSE`)", Read("README.md"));
+    }
+
+    /// <summary>
+    /// The MIT licence holds only while nothing the app ships is copyleft: PDFsharp 6.5 and later name the AGPL,
+    /// so a version bump would quietly bring it back. Reads the licence each restored package declares.
+    /// </summary>
+    [Fact]
+    public void No_package_the_app_ships_is_under_a_gpl()
+    {
+        using var assets = JsonDocument.Parse(Read("src/ServicePromise.Web/obj/project.assets.json"));
+        var folders = assets.RootElement.GetProperty("packageFolders").EnumerateObject().Select(f => f.Name).ToList();
+        var licences = new List<string>();
+        foreach (var library in assets.RootElement.GetProperty("libraries").EnumerateObject())
+        {
+            if (library.Value.GetProperty("type").GetString() != "package") continue;
+            var nuspec = library.Value.GetProperty("files").EnumerateArray().Select(f => f.GetString()!).Single(f => f.EndsWith(".nuspec", StringComparison.Ordinal));
+            var path = folders.Select(f => Path.Combine(f, library.Value.GetProperty("path").GetString()!, nuspec)).First(File.Exists);
+            var metadata = XDocument.Load(path).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+            var licence = string.Join(" ", metadata.Elements().Where(e => e.Name.LocalName is "license" or "licenseUrl").Select(e => e.Value));
+            licences.Add($"{library.Name}: {licence}");
+        }
+        Assert.Contains(licences, l => l.StartsWith("PDFsharp/", StringComparison.Ordinal) && l.Contains("MIT", StringComparison.Ordinal));
+        Assert.DoesNotContain(licences, l => l.Contains("GPL", StringComparison.OrdinalIgnoreCase));
     }
 }

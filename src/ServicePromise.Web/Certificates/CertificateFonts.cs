@@ -16,16 +16,12 @@ public sealed class CertificateFonts : IFontResolver
     static readonly Lock Gate = new();
     static bool _installed;
 
-    /// <summary>Registers the license choice and this resolver once per process.</summary>
-    public static void Install(string? commercialLicenseKey)
+    /// <summary>Registers this resolver once per process.</summary>
+    public static void Install()
     {
         lock (Gate)
         {
             if (_installed) return;
-            if (string.IsNullOrWhiteSpace(commercialLicenseKey))
-                PdfSharp.PdfSharpLicense.SetAgplLicense();
-            else
-                PdfSharp.PdfSharpLicense.LoadLicense(commercialLicenseKey);
             GlobalFontSettings.FontResolver = new CertificateFonts();
             _installed = true;
         }

@@ -1,9 +1,3 @@
-namespace ServicePromise.Web.Data;
-
-/// <summary>One key of the shared data-protection key ring (cookies, tokens), so every app instance reads the same keys.</summary>
-public class DataProtectionKey
-{
-    public int Id { get; set; }
-    public string? FriendlyName { get; set; }
-    public string Xml { get; set; } = "";
-}
+// The key ring's rows are the data-protection package's own entity (PersistKeysToDbContext), mapped onto the
+// DataProtectionKeys table the app has always had. The short name keeps its entity configuration reading as before.
+global using DataProtectionKey = Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey;

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace ServicePromise.Web.Data;
@@ -23,15 +19,8 @@ public static class DatabaseExtensions
             // per employee page at 100,000 people (docs/benchmarks.md).
             if (provider == DatabaseProvider.PostgreSql) options.UseNpgsql(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
             else options.UseSqlite(connectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
-            // Migrations are hand-written and carry no model snapshot; the schema-equality test guards them instead.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
-
-        builder.Services.AddSingleton<IXmlRepository, DatabaseXmlRepository>();
-        builder.Services.AddDataProtection().SetApplicationName("ServicePromise");
-        builder.Services.AddOptions<KeyManagementOptions>()
-            .Configure<IXmlRepository>((options, repository) => options.XmlRepository = repository);
         return builder;
     }
 

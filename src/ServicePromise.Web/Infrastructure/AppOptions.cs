@@ -10,9 +10,6 @@ public class AppOptions : IValidatableObject
     [Required(ErrorMessage = "App:PublicBaseUrl is required (e.g. https://promesa.example.com).")]
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
-    /// <summary>A PDFsharp commercial license key; when empty the app runs under the AGPL.</summary>
-    public string? PdfSharpLicenseKey { get; set; }
-
     /// <summary>The organisation's time zone (IANA id): when due dates pass and what date a certificate shows.</summary>
     [Required(ErrorMessage = "App:TimeZone is required (e.g. Europe/Madrid).")]
     public string TimeZone { get; set; } = "Europe/Madrid";

@@ -15,7 +15,7 @@ public static class AppStartup
     public static async Task PrepareAsync(this WebApplication app, CancellationToken ct = default)
     {
         var options = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
-        Certificates.CertificateFonts.Install(options.PdfSharpLicenseKey);
+        Certificates.CertificateFonts.Install();
 
         // Validate content before touching the database, so a broken file fails fast and changes nothing.
         var content = app.Services.LoadContent();

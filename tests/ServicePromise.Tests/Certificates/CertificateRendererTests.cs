@@ -15,7 +15,7 @@ public class CertificateRendererTests
 
     static CertificateRenderer Create()
     {
-        CertificateFonts.Install(null);
+        CertificateFonts.Install();
         var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
         var clock = new OrganisationClock(new FixedTime(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)), Options.Create(new AppOptions()));
         return new CertificateRenderer(new StringLocalizer<SharedResource>(factory), clock);

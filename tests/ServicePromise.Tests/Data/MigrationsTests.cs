@@ -1,5 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using ServicePromise.Tests.Support;
 using ServicePromise.Web.Data;
 
@@ -20,6 +24,46 @@ public class MigrationsTests
         var actual = Describe(migrated.ConnectionString);
 
         SchemaAssert.Same(expected, actual);
+    }
+
+    /// <summary>
+    /// The model snapshot (written by dotnet-ef) describes the model as the migrations left it, for both providers:
+    /// a model change without its migration fails here, and <c>dotnet ef migrations add</c> writes only what changed.
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public void The_model_snapshot_leaves_no_pending_model_changes(DatabaseProvider provider)
+    {
+        using var db = DesignTimeContext(provider);
+        Assert.Equal(provider == DatabaseProvider.Sqlite, db.Database.IsSqlite());
+        var pending = db.Database.HasPendingModelChanges();
+        Assert.True(!pending, pending ? "Pending model changes (add a migration with dotnet ef migrations add):\n" + string.Join("\n", PendingChanges(provider)) : "");
+    }
+
+    static AppDbContext DesignTimeContext(DatabaseProvider provider) =>
+        new DesignTimeDbContextFactory().CreateDbContext(["--provider", provider.ToString()]);
+
+    /// <summary>What the next migration would do, as one line per operation, for the failure message.</summary>
+    static List<string> PendingChanges(DatabaseProvider provider)
+    {
+        using var db = DesignTimeContext(provider);
+        var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot?.Model;
+        if (snapshot is IMutableModel mutable) snapshot = mutable.FinalizeModel();
+        if (snapshot is not null) snapshot = db.GetService<IModelRuntimeInitializer>().Initialize(snapshot);
+        var operations = db.GetService<IMigrationsModelDiffer>().GetDifferences(snapshot?.GetRelationalModel(), db.GetService<IDesignTimeModel>().Model.GetRelationalModel());
+        return operations.Select(o => o switch
+        {
+            AlterColumnOperation a => $"alter column {a.Table}.{a.Name}: {a.OldColumn.ColumnType} -> {a.ColumnType}, nullable {a.OldColumn.IsNullable} -> {a.IsNullable}, annotations [{string.Join(", ", a.OldColumn.GetAnnotations().Select(x => x.Name + "=" + x.Value))}] -> [{string.Join(", ", a.GetAnnotations().Select(x => x.Name + "=" + x.Value))}]",
+            AddColumnOperation a => $"add column {a.Table}.{a.Name}",
+            DropColumnOperation d => $"drop column {d.Table}.{d.Name}",
+            CreateTableOperation c => $"create table {c.Name}",
+            DropTableOperation d => $"drop table {d.Name}",
+            CreateIndexOperation c => $"create index {c.Table}.{c.Name}",
+            DropIndexOperation d => $"drop index {d.Table}.{d.Name}",
+            AlterDatabaseOperation a => $"alter database [{string.Join(", ", a.OldDatabase.GetAnnotations().Select(x => x.Name + "=" + x.Value))}] -> [{string.Join(", ", a.GetAnnotations().Select(x => x.Name + "=" + x.Value))}]",
+            _ => o.GetType().Name,
+        }).ToList();
     }
 
     [Fact]

@@ -145,9 +145,7 @@ public class PostgresTests
     }
 
     static AppDbContext Context(string connectionString) =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString)
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
-            .Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).Options);
 
     static async Task<List<string>> DescribeAsync(string connectionString)
     {

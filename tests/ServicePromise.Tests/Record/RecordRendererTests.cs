@@ -21,7 +21,7 @@ public class RecordRendererTests
 
     static RecordRenderer Create()
     {
-        CertificateFonts.Install(null);
+        CertificateFonts.Install();
         var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
         var app = Options.Create(new AppOptions { PublicBaseUrl = "https://promesa.test" });
         var clock = new OrganisationClock(new FixedTime(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero)), app);

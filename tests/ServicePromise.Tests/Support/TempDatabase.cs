@@ -11,9 +11,7 @@ public sealed class TempDatabase : IDisposable
     public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path.Combine(Folder, "test.db"), Pooling = false }.ToString();
 
     public AppDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString)
-            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
-            .Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
 
     public void Dispose()
     {
