@@ -11,6 +11,7 @@ using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Mail;
 using ServicePromise.Web.Record;
+using ServicePromise.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
@@ -18,6 +19,7 @@ builder.AddAccounts();
 builder.AddAudit();
 builder.AddContent();
 builder.AddLearning();
+builder.AddStaff();
 builder.AddCoaching();
 builder.AddCertificates();
 builder.AddRecord();
