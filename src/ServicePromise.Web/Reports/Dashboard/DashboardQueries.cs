@@ -115,6 +115,16 @@ public static class DashboardQueries
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="query"/> on a context (and connection) of its own, so several can run at the same time:
+    /// a DbContext runs one query at a time.
+    /// </summary>
+    public static async Task<T> InOwnContextAsync<T>(IServiceScopeFactory scopes, Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
     /// <summary>The rows with their managers' names (for the few rows a page shows).</summary>
     public static async Task<IReadOnlyList<GroupRow>> WithManagerNamesAsync(AppDbContext db, IReadOnlyList<GroupRow> rows, CancellationToken ct)
     {
