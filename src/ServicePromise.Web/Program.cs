@@ -12,6 +12,7 @@ using ServicePromise.Web.Learning;
 using ServicePromise.Web.Mail;
 using ServicePromise.Web.Record;
 using ServicePromise.Web.Reflections;
+using ServicePromise.Web.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
@@ -21,6 +22,7 @@ builder.AddAudit();
 builder.AddContent();
 builder.AddLearning();
 builder.AddReflections();
+builder.AddStaff();
 builder.AddCoaching();
 builder.AddCertificates();
 builder.AddRecord();

@@ -43,31 +43,13 @@ public class VerifyModel(AppDbContext db, Infrastructure.OrganisationClock clock
         // Shown as the PDF prints it: stored names on one line, without direction overrides that would reverse them.
         Certificate = new Result(c.Code, DisplayText.Clean(c.HolderName), DisplayText.Clean(c.JobTitle), DisplayText.Clean(c.Company), c.EditionNumber, c.EditionPublishedAt, c.IssuedAt,
             c.PillarTitles.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(DisplayText.Clean).ToList(),
-            StatusOf(newer, c.ExpiresOn, clock.Today, c.RevokedAt), newer, c.ExpiresOn, c.RevokedAt, c.RevokedReason is null ? null : DisplayText.CleanLines(c.RevokedReason));
+            CertificateValidity.StatusOf(newer, c.ExpiresOn, clock.Today, c.RevokedAt), newer, c.ExpiresOn, c.RevokedAt, c.RevokedReason is null ? null : DisplayText.CleanLines(c.RevokedReason));
         return Page();
     }
-
-    /// <summary>Revoked above all; then replaced by a newer one (it points there); otherwise expired after its date; otherwise valid.</summary>
-    public static CertificateStatus StatusOf(string? supersededBy, DateOnly? expiresOn, DateOnly today, DateTime? revokedAt = null) =>
-        revokedAt is not null ? CertificateStatus.Revoked
-        : supersededBy is not null ? CertificateStatus.Superseded
-        : expiresOn is { } expires && today > expires ? CertificateStatus.Expired
-        : CertificateStatus.Valid;
 
     IActionResult NotFoundPage()
     {
         Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }
-}
-
-public enum CertificateStatus
-{
-    Valid,
-    /// <summary>A newer certificate (a later edition or refresher) replaces it; it still proves what it said.</summary>
-    Superseded,
-    /// <summary>Periodic refreshers are on and its date has passed without a newer certificate.</summary>
-    Expired,
-    /// <summary>Withdrawn by HR, with a reason: it proves nothing.</summary>
-    Revoked,
 }

@@ -40,8 +40,7 @@ public class TeamModel(AppDbContext db, Nudger nudger, OrganisationClock clock, 
             {
                 e.Id,
                 Assigned = e.CurrentAssignment!.Pillars.Count,
-                // A pillar is done as CompletionRules.IsPillarDone says, counted by the database.
-                Done = e.CurrentAssignment.Pillars.Count(p => p.ReadAt != null && p.ReflectedAt != null && (!p.Pillar!.HasCheck || p.CheckPassedAt != null)),
+                Done = e.CurrentAssignment.Pillars.AsQueryable().Count(CompletionRules.PillarDone),
             })
             .ToDictionaryAsync(e => e.Id, ct);
         var waiting = await ReviewQueue.Sent(db).Waiting().OfTeam(me).GroupBy(r => r.AssignmentPillar!.Assignment!.EmployeeId)

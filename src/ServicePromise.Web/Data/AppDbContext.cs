@@ -39,9 +39,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
-        // The data-protection package's key entity leaves Xml nullable; the table has always required it, and
-        // the package always writes it, so the existing rows and column stay as they are.
-        builder.Entity<DataProtectionKey>().Property(k => k.Xml).IsRequired();
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -76,23 +76,13 @@ public static class Commands
 
         // The account, its roles, its employee row and the audit entry: all of them or none.
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
-        var created = await users.CreateAsync(user);
-        if (!created.Succeeded)
+        var added = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(
+            new NewPerson(email, name, EmployeeNumber: null, "Administrador/a", DateOnly.FromDateTime(DateTime.UtcNow)) { Roles = [Roles.Admin, Roles.HR] });
+        if (added is not { Employee: { } employee, User: var user })
         {
-            Console.Error.WriteLine(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
+            Console.Error.WriteLine(string.Join(Environment.NewLine, added.Result.Errors.Select(e => e.Description)));
             return 1;
         }
-        await users.AddToRolesAsync(user, [Roles.Employee, Roles.Admin, Roles.HR]);
-        var employee = new Employee
-        {
-            UserId = user.Id,
-            EmployeeNumber = "ADMIN-" + user.Id[..8],
-            FullName = name.Trim(),
-            JobTitle = "Administrador/a",
-            HireDate = DateOnly.FromDateTime(DateTime.UtcNow),
-        };
-        db.Employees.Add(employee);
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<Audit.AuditLog>().RecordAsync(Audit.AuditActions.AdminCreated, employee.Id,
             Audit.AuditLog.Person(employee.FullName, employee.EmployeeNumber),

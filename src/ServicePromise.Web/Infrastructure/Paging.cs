@@ -16,10 +16,16 @@ public static class Paging
     /// <summary>The requested page (kept within the pages there are) of <paramref name="query"/>, which must be ordered.</summary>
     public static async Task<Paged<T>> PageAsync<T>(this IQueryable<T> query, int requested, CancellationToken ct, int size = DefaultSize)
     {
+        // The page first: a short one (a search with few matches, the last page) says how many there are without a
+        // second pass over the list to count it. Only a full page, or one past the end, needs the count.
+        var first = Math.Max(1, requested);
+        var items = await query.Skip((first - 1) * size).Take(size).ToListAsync(ct);
+        if ((items.Count > 0 && items.Count < size) || (items.Count == 0 && first == 1))
+            return new Paged<T>(items, (first - 1) * size + items.Count, first, first);
         var total = await query.CountAsync(ct);
         var count = Math.Max(1, (int)Math.Ceiling(total / (double)size));
         var number = Math.Clamp(requested, 1, count);
-        var items = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
+        if (number != first) items = await query.Skip((number - 1) * size).Take(size).ToListAsync(ct);
         return new Paged<T>(items, total, number, count);
     }
 }

@@ -6,9 +6,6 @@ public static class LearningExtensions
     {
         builder.Services.AddOptions<LearningOptions>().BindConfiguration(LearningOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Onboarding>();
-        builder.Services.AddScoped<Staff.Import.StaffImporter>();
-        builder.Services.AddScoped<Staff.Import.StaffMappings>();
-        builder.Services.AddScoped<Staff.SyntheticOrganisation>();
         builder.Services.AddScoped<ProgressRecorder>();
         builder.Services.AddScoped<NewEditionAssigner>();
         builder.Services.AddScoped<EditionRollout>();

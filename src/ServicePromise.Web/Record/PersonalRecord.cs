@@ -83,7 +83,7 @@ public sealed record PersonalRecord(
             .ToListAsync(ct);
         // The newest certificate replaces every earlier one (as the public verification page says).
         var certificateRows = certificates.Select((c, i) => new RecordCertificate(c.Id, c.Code, c.EditionNumber, c.IssuedAt, c.ExpiresOn,
-            VerifyModel.StatusOf(i == 0 ? null : certificates[0].Code, c.ExpiresOn, today, c.RevokedAt))).ToList();
+            CertificateValidity.StatusOf(i == 0 ? null : certificates[0].Code, c.ExpiresOn, today, c.RevokedAt))).ToList();
 
         var nudges = await db.Nudges.AsNoTracking().Where(n => n.EmployeeId == employeeId).OrderByDescending(n => n.SentAt)
             .Select(n => new RecordNudge(n.SentAt, n.SentBy!.FullName)).ToListAsync(ct);

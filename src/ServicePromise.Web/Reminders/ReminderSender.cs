@@ -5,6 +5,7 @@ using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Learning;
 
 namespace ServicePromise.Web.Reminders;
 
@@ -30,7 +31,7 @@ public sealed class ReminderSender(
             .Where(e => e.IsActive && e.CurrentAssignment != null && e.CurrentAssignment.CompletedAt == null)
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new Open(
                 e.CurrentAssignmentId!.Value, e.CurrentAssignment!.AssignedAt, e.CurrentAssignment.DueOn, e.Id, e.FullName, u.Email ?? "", e.Language,
-                e.ManagerId, e.CurrentAssignment.Pillars.Count(p => p.ReflectedAt != null && p.ReadAt != null && (!p.Pillar!.HasCheck || p.CheckPassedAt != null)),
+                e.ManagerId, e.CurrentAssignment.Pillars.AsQueryable().Count(CompletionRules.PillarDone),
                 e.CurrentAssignment.Pillars.Count()))
             .ToListAsync(ct);
         var ids = open.Select(o => o.AssignmentId).ToList();

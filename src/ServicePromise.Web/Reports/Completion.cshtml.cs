@@ -113,18 +113,17 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
     }
 
     /// <summary>
-    /// One ZIP with the current, non-revoked certificate of everyone the filter matches, streamed: the ZIP is written to the
-    /// response as each PDF is rendered, one at a time. Files are named by employee number and code, nothing else.
-    /// With nobody to include, the list comes back with a message instead of an empty ZIP.
+    /// One ZIP with the current, non-revoked certificate of everyone the filter matches (streamed by
+    /// <see cref="Certificates.CertificateZip"/>). With nobody to include, the list comes back with a message instead of an empty ZIP.
     /// </summary>
-    public async Task<IActionResult> OnGetCertificatesAsync([FromServices] ServicePromise.Web.Certificates.CertificateArchive archive,
+    public async Task<IActionResult> OnGetCertificatesAsync([FromServices] Certificates.CertificateZip zip,
         [FromServices] Audit.AuditLog audit, CancellationToken ct)
     {
         Today = clock.Today;
         var ids = new List<int>();
         await foreach (var row in CompletionQuery.Rows(db, Filter, clock).AsAsyncEnumerable().WithCancellation(ct))
             if (row.CertificateId is int id) ids.Add(id);
-        ids = await archive.PrintableAsync(ids, ct);
+        ids = await zip.PrintableAsync(ids, ct);
         if (ids.Count == 0)
         {
             TempData["StatusMessage"] = L["Nadie de esta lista tiene un certificado vigente: no hay nada que descargar."].Value;
@@ -134,20 +133,7 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
         var details = FilterDetails();
         details["certificates"] = ids.Count;
         await audit.RecordAsync(Audit.AuditActions.CertificatesDownloaded, details: details, ct: ct);
-        Response.ContentType = "application/zip";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{ServicePromise.Web.Certificates.CertificateArchive.Safe(L["certificados-{0}", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value, 60)}.zip\"";
-        var modified = new DateTimeOffset(clock.Local(clock.UtcNow), TimeSpan.Zero);
-        var spool = new ServicePromise.Web.Certificates.SpoolStream(Response.Body);
-        await using (var zip = new System.IO.Compression.ZipArchive(spool, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            await foreach (var pdf in archive.RenderAsync(ids, ct))
-            {
-                await ServicePromise.Web.Certificates.CertificateArchive.AddAsync(zip, pdf.FileName, pdf.Bytes, modified, ct);
-                await spool.DrainAsync(ct);
-            }
-        }
-        await spool.DrainAsync(ct); // the central directory, written as the archive closes
-        return new EmptyResult();
+        return zip.Download(ids);
     }
 
     /// <summary>For the audit log: which filters the export or download used (an unfiltered one says so).</summary>

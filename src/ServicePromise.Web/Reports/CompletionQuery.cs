@@ -12,7 +12,7 @@ public sealed record CompletionRow(
     DateOnly? DueOn, DateTime? StartedAt, DateTime? CompletedAt, int? CertificateId, string? CertificateCode, bool IsActive = true)
 {
     public AssignmentStatus Status(DateOnly today) =>
-        DueOn is { } due ? CompletionRules.StatusOf(CompletedAt, StartedAt, due, today) : AssignmentStatus.NotStarted;
+        CompletionRules.CurrentStatusOf(CompletedAt, StartedAt, DueOn, today);
 }
 
 /// <summary>New hires' onboarding: due within <see cref="CompletionQuery.OnboardingWindowDays"/> days, or already late.</summary>
@@ -67,21 +67,12 @@ public static class CompletionQuery
             var number = filter.Search.Trim().ToUpperInvariant();
             people = people.Where(e => e.SearchName.Contains(name) || e.EmployeeNumber.ToUpper().Contains(number));
         }
-        // The same rule as CompletionRules.StatusOf, expressed so the database does the filtering.
-        people = filter.Status switch
-        {
-            AssignmentStatus.Completed => people.Where(e => e.CurrentCompletedAt != null),
-            AssignmentStatus.Overdue => people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today),
-            AssignmentStatus.InProgress => people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentStartedAt != null),
-            AssignmentStatus.NotStarted => people.Where(e => e.CurrentDueOn == null
-                || (e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentStartedAt == null)),
-            _ => people,
-        };
+        if (filter.Status is { } status && Enum.IsDefined(status)) people = people.Where(CompletionRules.CurrentStatusIs(status, today));
         if (filter.Onboarding is { } onboarding)
         {
             var soon = today.AddDays(OnboardingWindowDays);
             people = onboarding == OnboardingFilter.Late
-                ? people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today)
+                ? people.Where(CompletionRules.CurrentStatusIs(AssignmentStatus.Overdue, today))
                 : people.Where(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentDueOn < soon);
             people = people.Where(e => e.CurrentReason == AssignmentReason.Onboarding);
         }
@@ -115,11 +106,33 @@ public static class CompletionQuery
     /// </summary>
     public static async Task<Paged<CompletionRow>> PageAsync(AppDbContext db, CompletionFilter filter, OrganisationClock clock, int requested, CancellationToken ct)
     {
-        var ids = await People(db, filter, clock).OrderBy(e => e.SearchName).ThenBy(e => e.EmployeeNumber).Select(e => e.Id).PageAsync(requested, ct);
+        var ordered = People(db, filter, clock).OrderBy(e => e.SearchName).ThenBy(e => e.EmployeeNumber).Select(e => e.Id);
+        // A search is a walk over the whole name index whichever way it is counted; other filters count on their own
+        // indexes, and reading their matches in name order would cost a row lookup each.
+        var ids = string.IsNullOrWhiteSpace(filter.Search) ? await ordered.PageAsync(requested, ct) : await PageIdsAsync(ordered, requested, ct);
         var page = ids.Items.ToList();
         var rows = await Project(db, db.Employees.AsNoTracking().Where(e => page.Contains(e.Id))).ToListAsync(ct);
         var order = page.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
         return new Paged<CompletionRow>(rows.OrderBy(r => order[r.EmployeeId]).ToList(), ids.Total, ids.Number, ids.Count);
+    }
+
+    /// <summary>Up to this many matching ids are read in one pass, which also counts them.</summary>
+    public const int CountedInOnePass = 1000;
+
+    /// <summary>
+    /// The page's ids and how many there are. A name search matches few people, yet counting them and finding the page
+    /// are each a walk over the whole name index: when the matches are few (at most <see cref="CountedInOnePass"/>),
+    /// one walk reads them all, in order, and gives both. Otherwise it counts and cuts.
+    /// </summary>
+    internal static async Task<Paged<int>> PageIdsAsync(IQueryable<int> ordered, int requested, CancellationToken ct,
+        int size = Paging.DefaultSize, int inOnePass = CountedInOnePass)
+    {
+        if (Math.Max(1, requested) * size > inOnePass) return await ordered.PageAsync(requested, ct, size);
+        var all = await ordered.Take(inOnePass + 1).ToListAsync(ct);
+        if (all.Count > inOnePass) return await ordered.PageAsync(requested, ct, size);
+        var count = Math.Max(1, (int)Math.Ceiling(all.Count / (double)size));
+        var number = Math.Clamp(requested, 1, count);
+        return new Paged<int>(all.Skip((number - 1) * size).Take(size).ToList(), all.Count, number, count);
     }
 
     /// <summary>One person's line, found by id (active or not: HR keeps seeing a leaver's record).</summary>

@@ -13,7 +13,7 @@ namespace ServicePromise.Web.Staff;
 /// stage of the course. Created only in Development and only in an empty database (see README).
 /// </summary>
 public sealed class DemoOrganisation(
-    AppDbContext db, UserManager<AppUser> users, Onboarding onboarding, ProgressRecorder progress,
+    AppDbContext db, StaffAccounts accounts, Onboarding onboarding, ProgressRecorder progress,
     Reflections.ReflectionRecorder reflections, Infrastructure.OrganisationClock clock, ILogger<DemoOrganisation> logger)
 {
     public const string Password = "Promesa-2026";
@@ -71,29 +71,19 @@ public sealed class DemoOrganisation(
         foreach (var p in People)
         {
             var email = $"{p.Email}@{EmailDomain}";
-            var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
-            var created = await CreateUserAsync(user);
-            if (employees.Count == 0 && created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
+            var added = await accounts.AddAsync(new NewPerson(email, p.Name, p.Number, p.Job, today.AddDays(-p.HiredDaysAgo))
+            {
+                Department = departments[p.Department], Site = sites[p.Site], Manager = p.Manager is null ? null : employees[p.Manager],
+                Language = "es", Roles = p.Roles, Password = Password,
+            });
+            if (employees.Count == 0 && added.Duplicate)
             {
                 logger.LogInformation("Another instance is creating the demo organisation.");
                 return;
             }
-            Check(created, email);
-            Check(await users.AddToRolesAsync(user, [Roles.Employee, .. p.Roles]), email);
-            var employee = new Employee
-            {
-                UserId = user.Id,
-                EmployeeNumber = p.Number,
-                FullName = p.Name,
-                JobTitle = p.Job,
-                Department = departments[p.Department],
-                Site = sites[p.Site],
-                Manager = p.Manager is null ? null : employees[p.Manager],
-                HireDate = today.AddDays(-p.HiredDaysAgo),
-                Language = "es",
-            };
+            var employee = added.Employee ?? throw new InvalidOperationException(
+                $"Could not create demo user {email}: " + new StringBuilder().AppendJoin("; ", added.Result.Errors.Select(e => e.Description)));
             employees[p.Number] = employee;
-            db.Employees.Add(employee);
         }
         await db.SaveChangesAsync(ct);
         await onboarding.AssignCurrentEditionAsync(ct);
@@ -135,25 +125,4 @@ public sealed class DemoOrganisation(
             $"Como {person.Job.ToLower(CultureInfo.GetCultureInfo("es"))} en {person.Site}, este pilar ({pillarKey}) me toca cada día en el trato con quien tengo delante."),
         "Quienes compran en la tienda y también mis compañeros de turno, que dependen de lo que yo les paso.",
         "Repasarlo con mi equipo en la reunión del lunes y aplicarlo con el primer cliente difícil de la semana.");
-
-    /// <summary>A unique-index violation (another process inserted the same account in between) reads as a duplicate.</summary>
-    async Task<IdentityResult> CreateUserAsync(AppUser user)
-    {
-        try
-        {
-            return await users.CreateAsync(user, Password);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            if (await users.FindByNameAsync(user.UserName!) is null) throw;
-            return IdentityResult.Failed(new IdentityErrorDescriber().DuplicateUserName(user.UserName!));
-        }
-    }
-
-    static void Check(IdentityResult result, string email)
-    {
-        if (!result.Succeeded)
-            throw new InvalidOperationException($"Could not create demo user {email}: " + new StringBuilder().AppendJoin("; ", result.Errors.Select(e => e.Description)));
-    }
 }

@@ -88,9 +88,9 @@ public class PeriodicRefresherServiceTests
     public void Superseded_wins_over_expired_and_expired_starts_the_day_after()
     {
         var expires = new DateOnly(2027, 3, 15);
-        Assert.Equal(CertificateStatus.Valid, VerifyModel.StatusOf(null, expires, expires));
-        Assert.Equal(CertificateStatus.Expired, VerifyModel.StatusOf(null, expires, expires.AddDays(1)));
-        Assert.Equal(CertificateStatus.Superseded, VerifyModel.StatusOf("ABCD-EFGH-JKMN-PQRS-TVWX", expires, expires.AddDays(1)));
-        Assert.Equal(CertificateStatus.Valid, VerifyModel.StatusOf(null, null, expires.AddYears(10)));
+        Assert.Equal(CertificateStatus.Valid, CertificateValidity.StatusOf(null, expires, expires));
+        Assert.Equal(CertificateStatus.Expired, CertificateValidity.StatusOf(null, expires, expires.AddDays(1)));
+        Assert.Equal(CertificateStatus.Superseded, CertificateValidity.StatusOf("ABCD-EFGH-JKMN-PQRS-TVWX", expires, expires.AddDays(1)));
+        Assert.Equal(CertificateStatus.Valid, CertificateValidity.StatusOf(null, null, expires.AddYears(10)));
     }
 }

@@ -38,7 +38,7 @@ public sealed record GroupRow(string? Key, string? Name, int People, int Complet
 /// <summary>
 /// The HR dashboard's figures, each one query on the state every employee row carries (see
 /// <see cref="EmployeeProgress"/>) and the indexes made for them — counted by the database, never per person.
-/// The status rules are those of <see cref="CompletionRules.StatusOf"/>, as in <see cref="CompletionQuery"/>.
+/// The status rules are <see cref="CompletionRules.CurrentStatusIs"/>, as in <see cref="CompletionQuery"/>.
 /// </summary>
 public static class DashboardQueries
 {
@@ -78,13 +78,14 @@ public static class DashboardQueries
     public static async Task<IReadOnlyList<GroupRow>> GroupsAsync(AppDbContext db, Dimension by, DateOnly today, CancellationToken ct)
     {
         var active = db.Employees.AsNoTracking().Where(e => e.IsActive);
+        var (completed, overdue, inProgress) = (CompletionRules.CurrentStatusIs(AssignmentStatus.Completed, today),
+            CompletionRules.CurrentStatusIs(AssignmentStatus.Overdue, today), CompletionRules.CurrentStatusIs(AssignmentStatus.InProgress, today));
         switch (by)
         {
             case Dimension.Job:
                 var jobs = await active.GroupBy(e => e.JobTitle)
-                    .Select(g => new GroupRow(g.Key, g.Key, g.Count(), g.Count(e => e.CurrentCompletedAt != null),
-                        g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today),
-                        g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentStartedAt != null)))
+                    .Select(g => new GroupRow(g.Key, g.Key, g.Count(), g.AsQueryable().Count(completed),
+                        g.AsQueryable().Count(overdue), g.AsQueryable().Count(inProgress)))
                     .ToListAsync(ct);
                 // An empty job title is "no job title", a group of its own like people without a department.
                 return jobs.Select(j => j.Key is "" ? j with { Key = null, Name = null } : j).ToList();
@@ -97,9 +98,8 @@ public static class DashboardQueries
                     })
                     .Select(g => new
                     {
-                        Id = g.Key, People = g.Count(), Completed = g.Count(e => e.CurrentCompletedAt != null),
-                        Overdue = g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn < today),
-                        InProgress = g.Count(e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentStartedAt != null),
+                        Id = g.Key, People = g.Count(), Completed = g.AsQueryable().Count(completed),
+                        Overdue = g.AsQueryable().Count(overdue), InProgress = g.AsQueryable().Count(inProgress),
                     })
                     .ToListAsync(ct);
                 var names = by switch
@@ -113,6 +113,16 @@ public static class DashboardQueries
                         c.Id is int id ? names.GetValueOrDefault(id) : null, c.People, c.Completed, c.Overdue, c.InProgress))
                     .ToList();
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="query"/> on a context (and connection) of its own, so several can run at the same time:
+    /// a DbContext runs one query at a time.
+    /// </summary>
+    public static async Task<T> InOwnContextAsync<T>(IServiceScopeFactory scopes, Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
     /// <summary>The rows with their managers' names (for the few rows a page shows).</summary>
