@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using ServicePromise.Web.Accounts;
-using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Mail;
 using ServicePromise.Web.Staff;
 
 namespace ServicePromise.Web.Staff.Import;
@@ -89,7 +89,7 @@ public sealed class InvitationSignal
 /// retried with backoff.
 /// </summary>
 public sealed class InvitationSender(
-    AppDbContext db, AccountLinks links, CoachingMail mail, OrganisationClock clock, IOptions<InvitationOptions> options,
+    AppDbContext db, AccountLinks links, LocalizedMail mail, OrganisationClock clock, IOptions<InvitationOptions> options,
     IStringLocalizer<SharedResource> L, ILogger<InvitationSender> logger)
 {
     const int Batch = 200;
@@ -99,6 +99,8 @@ public sealed class InvitationSender(
     {
         var sent = 0;
         var after = 0;
+        // One SMTP connection for the whole run (100,000 invitations after a first import), reopened if the server drops it.
+        await using var batch = mail.OpenBatch();
         while (true)
         {
             var now = clock.UtcNow;
@@ -132,34 +134,38 @@ public sealed class InvitationSender(
                         .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Cancelled), ct);
                     continue;
                 }
-                var ok = invitation.Kind == AccountMailKind.EmailChanged
-                    ? await SendEmailChangedAsync(invitation.Recipient, invitation.NewEmail ?? user.Email ?? "", item.FullName, item.Language, ct)
-                    : await SendAsync(user, recipient, item.FullName, item.Language, ct);
+                var result = invitation.Kind == AccountMailKind.EmailChanged
+                    ? await SendEmailChangedAsync(batch, invitation.Recipient, invitation.NewEmail ?? user.Email ?? "", item.FullName, item.Language, ct)
+                    : await SendAsync(batch, user, recipient, item.FullName, item.Language, ct);
+                var ok = result.IsSent;
+                // A temporary failure waits for its retry; a permanent one (an unknown mailbox) is recorded and left alone.
+                var retry = result.Failure == MailFailure.Temporary;
                 var at = clock.UtcNow;
                 var attempts = invitation.Attempts + 1;
+                var error = MailFailures.Describe(result);
                 await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(u => u
                     .SetProperty(i => i.Status, ok ? InvitationStatus.Sent : InvitationStatus.Failed)
                     .SetProperty(i => i.Recipient, recipient)
                     .SetProperty(i => i.SentAt, ok ? at : null)
-                    .SetProperty(i => i.NextAttemptAt, ok ? null : at + Reminders.ReminderSenderOptions.Backoff(attempts))
-                    .SetProperty(i => i.LastError, ok ? null : "The mail server did not accept the message; see the log."), ct);
+                    .SetProperty(i => i.NextAttemptAt, retry ? at + Reminders.ReminderSenderOptions.Backoff(attempts) : null)
+                    .SetProperty(i => i.LastError, error), ct);
                 if (ok) sent++;
-                else logger.LogWarning("Invitation {Id} failed (attempt {Attempt}); will retry", invitation.Id, attempts);
+                else logger.LogWarning("Invitation {Id} failed (attempt {Attempt}, {Failure}); {Next}", invitation.Id, attempts, result.Failure, retry ? "will retry" : "not retried");
             }
         }
     }
 
-    async Task<bool> SendAsync(AppUser user, string email, string name, string language, CancellationToken ct)
+    async Task<MailResult> SendAsync(MailBatch batch, AppUser user, string email, string name, string language, CancellationToken ct)
     {
         var link = await links.InvitationAsync(user, language);
-        return await mail.SendAsync(new MailRecipient(email, name, language), () => (
+        return await mail.SendAsync(batch, new MailRecipient(email, name, language), () => (
             L["Te damos la bienvenida a la promesa de servicio"].Value,
             L["Hola, {0}:\n\nYa tienes acceso a la promesa de servicio de tu empresa. Crea tu contraseña con este enlace (caduca en 7 días):\n\n{1}\n\nSi no esperabas este mensaje, ignóralo.", name, link].Value), ct);
     }
 
     /// <summary>Goes to the old address, in the person's language; carries no link, so it is no use to whoever changed it.</summary>
-    async Task<bool> SendEmailChangedAsync(string oldEmail, string newEmail, string name, string language, CancellationToken ct) =>
-        await mail.SendAsync(new MailRecipient(oldEmail, name, language), () => (
+    async Task<MailResult> SendEmailChangedAsync(MailBatch batch, string oldEmail, string newEmail, string name, string language, CancellationToken ct) =>
+        await mail.SendAsync(batch, new MailRecipient(oldEmail, name, language), () => (
             L["Ha cambiado el correo con el que entras en la promesa de servicio"].Value,
             L["Hola, {0}:\n\nEl correo con el que entras en la promesa de servicio de tu empresa ha cambiado de {1} a {2}. Desde ahora entras con el nuevo y tus sesiones abiertas se han cerrado.\n\nSi no lo esperabas, avisa cuanto antes a Personas (RR. HH.) o al administrador de la aplicación.", name, oldEmail, newEmail].Value), ct);
 }
