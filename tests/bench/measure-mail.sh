@@ -82,7 +82,7 @@ for round in $(seq "$rounds"); do
       wall=$(echo "$(date +%s.%N) - $start" | bc)
       sleep 0.5
       got=$(received "$sink")
-      conns=$([ "$sink" = sink ] && awk '{print $1}' "$work/counts" || echo "-")
+      conns=$([ "$sink" = sink ] && awk '{print $1 - 1}' "$work/counts" || echo "-")   # less start_server's probe
       echo "round $round  $sink  $name: $line  (process $(printf '%.1f' "$wall") s; server received $got, connections $conns; load average $(cut -d' ' -f1-3 /proc/loadavg))"
       [ "$got" = "$expected" ] || echo "  WARNING: expected $expected messages" >&2
       kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=

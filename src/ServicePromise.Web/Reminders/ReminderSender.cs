@@ -158,26 +158,17 @@ public sealed class ReminderSender(
 }
 
 /// <summary>Runs the reminder sender every few minutes on each app instance; the claims keep them from repeating each other.</summary>
-public sealed class ReminderJob(IServiceScopeFactory scopes, IOptions<ReminderSenderOptions> options, ILogger<ReminderJob> logger) : BackgroundService
+public sealed class ReminderJob(IServiceScopeFactory scopes, IOptions<ReminderSenderOptions> options, ILogger<ReminderJob> logger) : PollingJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.Enabled;
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.IntervalMinutes);
+    protected override string Work => "Sending reminders";
+
+    protected override async Task<bool> RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.IntervalMinutes));
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<ReminderSender>().RunOnceAsync(stoppingToken);
-                if (sent > 0) logger.LogInformation("Sent {Count} reminders", sent);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Sending reminders failed; trying again at the next run");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var sent = await services.GetRequiredService<ReminderSender>().RunOnceAsync(ct);
+        if (sent > 0) logger.LogInformation("Sent {Count} reminders", sent);
+        return false;
     }
 }
 

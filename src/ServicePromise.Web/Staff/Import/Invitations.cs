@@ -71,17 +71,7 @@ public class InvitationOptions
 }
 
 /// <summary>Wakes the background sender as soon as an import has committed invitations.</summary>
-public sealed class InvitationSignal
-{
-    readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Notify()
-    {
-        try { signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
-}
+public sealed class InvitationSignal : JobSignal;
 
 /// <summary>
 /// Sends queued invitations. Each is claimed by a conditional update before it is sent, so it goes out at most once
@@ -186,33 +176,18 @@ public static class EmailChangeNotice
 }
 
 /// <summary>Sends queued invitations in the background: at once when an import signals, and every few minutes for retries.</summary>
-public sealed class InvitationJob(IServiceScopeFactory scopes, InvitationSignal signal, IOptions<InvitationOptions> options, ILogger<InvitationJob> logger) : BackgroundService
+public sealed class InvitationJob(IServiceScopeFactory scopes, InvitationSignal signal, IOptions<InvitationOptions> options, ILogger<InvitationJob> logger)
+    : PollingJob(scopes, logger, signal)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.Enabled;
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.IntervalMinutes);
+    protected override string Work => "Sending invitations";
+
+    protected override async Task<bool> RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (!options.Value.Enabled) return;
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<InvitationSender>().RunOnceAsync(stoppingToken);
-                if (sent > 0) logger.LogInformation("Sent {Count} invitations", sent);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Sending invitations failed; trying again at the next run");
-            }
-            try
-            {
-                await signal.WaitAsync(TimeSpan.FromMinutes(options.Value.IntervalMinutes), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        var sent = await services.GetRequiredService<InvitationSender>().RunOnceAsync(ct);
+        if (sent > 0) logger.LogInformation("Sent {Count} invitations", sent);
+        return false;
     }
 }
 
