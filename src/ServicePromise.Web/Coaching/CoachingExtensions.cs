@@ -5,7 +5,6 @@ public static class CoachingExtensions
     /// <summary>Managers and HR coaching people: reviews of reflections, featured examples, reminders.</summary>
     public static IHostApplicationBuilder AddCoaching(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddScoped<CoachingMail>();
         builder.Services.AddScoped<ReviewRecorder>();
         builder.Services.AddScoped<Featuring>();
         builder.Services.AddScoped<Nudger>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
+using ServicePromise.Web.Mail;
 using ServicePromise.Web.Reflections;
 
 namespace ServicePromise.Web.Coaching;
@@ -28,7 +29,7 @@ public abstract record NudgeOutcome
 /// per person every <see cref="LearningOptions.NudgeIntervalHours"/> (see <see cref="NudgeRules"/>), recorded in
 /// <see cref="Nudge"/>s; the check and the record are made holding the person's row, so two clicks send one email.
 /// </summary>
-public sealed class Nudger(AppDbContext db, CoachingMail mail, TimeProvider clock, IOptions<LearningOptions> options, IStringLocalizer<SharedResource> L)
+public sealed class Nudger(AppDbContext db, LocalizedMail mail, TimeProvider clock, IOptions<LearningOptions> options, IStringLocalizer<SharedResource> L)
 {
     public async Task<NudgeOutcome> NudgeAsync(int employeeId, int managerId, CancellationToken ct = default)
     {

@@ -5,6 +5,7 @@ using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
+using ServicePromise.Web.Mail;
 using ServicePromise.Web.Reflections;
 
 namespace ServicePromise.Web.Coaching;
@@ -34,7 +35,7 @@ public abstract record ReviewOutcome
 /// decision racing another, or a new edition, is ordered by the same lock. Who may decide is the caller's check
 /// (<see cref="ReviewRules.AccessOf"/>). Throws <see cref="AssignmentMovedException"/> when a new edition replaced the assignment.
 /// </summary>
-public sealed class ReviewRecorder(AppDbContext db, ProgressRecorder progress, TimeProvider clock, CoachingMail mail, IStringLocalizer<SharedResource> L)
+public sealed class ReviewRecorder(AppDbContext db, ProgressRecorder progress, TimeProvider clock, LocalizedMail mail, IStringLocalizer<SharedResource> L)
 {
     public async Task<ReviewOutcome> DecideAsync(int reflectionId, int versionNumber, int reviewerId, ReviewInput input, CancellationToken ct = default)
     {

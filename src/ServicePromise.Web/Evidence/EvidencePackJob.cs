@@ -1,64 +1,28 @@
 using Microsoft.Extensions.Options;
+using ServicePromise.Web.Infrastructure;
 
 namespace ServicePromise.Web.Evidence;
 
 /// <summary>Wakes this instance's worker when HR requests a pack here, instead of waiting for the next poll.</summary>
-public sealed class EvidencePackSignal
-{
-    readonly SemaphoreSlim _wake = new(0, 1);
-
-    public void Wake()
-    {
-        try { _wake.Release(); } catch (SemaphoreFullException) { }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
-}
+public sealed class EvidencePackSignal : JobSignal;
 
 /// <summary>
 /// Builds requested evidence packs in the background, one at a time, on every app instance; the database claim in
 /// <see cref="EvidencePackBuilder.ClaimNextAsync"/> keeps two instances from building the same pack.
 /// </summary>
 public sealed class EvidencePackJob(IServiceScopeFactory scopes, EvidencePackSignal signal, IOptions<EvidenceOptions> options, ILogger<EvidencePackJob> logger)
-    : BackgroundService
+    : PollingJob(scopes, logger, signal)
 {
     /// <summary>This worker's name on the claims: machine, process, and a random part for several hosts in one process.</summary>
     public string Worker { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.WorkerEnabled) return;
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                bool built;
-                do
-                {
-                    using var scope = scopes.CreateScope();
-                    built = await scope.ServiceProvider.GetRequiredService<EvidencePackBuilder>().RunOnceAsync(Worker, stoppingToken);
-                }
-                while (built && !stoppingToken.IsCancellationRequested);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Looking for evidence packs to build failed; trying again at the next poll");
-            }
-            try
-            {
-                await signal.WaitAsync(TimeSpan.FromSeconds(options.Value.PollSeconds), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.WorkerEnabled;
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
+    protected override string Work => "Looking for evidence packs to build";
+
+    /// <summary>One pack; another run straight away when there was one, as more may be waiting.</summary>
+    protected override Task<bool> RunOnceAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<EvidencePackBuilder>().RunOnceAsync(Worker, ct);
 }
 
 public static class EvidenceExtensions

@@ -61,24 +61,15 @@ public sealed class PeriodicRefreshers(AppDbContext db, OrganisationClock clock,
 }
 
 /// <summary>Runs <see cref="PeriodicRefreshers"/> shortly after start-up and then every six hours.</summary>
-public sealed class PeriodicRefresherJob(IServiceScopeFactory scopes, IOptions<LearningOptions> options, ILogger<PeriodicRefresherJob> logger) : BackgroundService
+public sealed class PeriodicRefresherJob(IServiceScopeFactory scopes, IOptions<LearningOptions> options, ILogger<PeriodicRefresherJob> logger) : PollingJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.PeriodicRefresherMonths is not null;
+    protected override TimeSpan Interval => TimeSpan.FromHours(6);
+    protected override string Work => "Assigning periodic refreshers";
+
+    protected override async Task<bool> RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (options.Value.PeriodicRefresherMonths is null) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(6));
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<PeriodicRefreshers>().AssignDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Assigning periodic refreshers failed; trying again at the next run");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await services.GetRequiredService<PeriodicRefreshers>().AssignDueAsync(ct);
+        return false;
     }
 }

@@ -2,10 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using ServicePromise.Web.Accounts;
-using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
+using ServicePromise.Web.Mail;
 
 namespace ServicePromise.Web.Reminders;
 
@@ -15,7 +15,7 @@ namespace ServicePromise.Web.Reminders;
 /// at the same time; a failed send is retried with backoff; every send and failure stays visible to HR.
 /// </summary>
 public sealed class ReminderSender(
-    AppDbContext db, CoachingMail mail, OrganisationClock clock, IOptions<ReminderSenderOptions> options,
+    AppDbContext db, LocalizedMail mail, OrganisationClock clock, IOptions<ReminderSenderOptions> options,
     IStringLocalizer<SharedResource> L, ILogger<ReminderSender> logger)
 {
     sealed record Open(int AssignmentId, DateTime AssignedAt, DateOnly DueOn, int EmployeeId, string Name, string Email, string Language,
@@ -38,6 +38,8 @@ public sealed class ReminderSender(
         var sent = (await db.ReminderSends.AsNoTracking().Where(s => ids.Contains(s.AssignmentId)).Select(s => new { s.AssignmentId, s.Step }).ToListAsync(ct))
             .GroupBy(s => s.AssignmentId).ToDictionary(g => g.Key, g => g.Select(s => s.Step).ToHashSet());
 
+        // One SMTP connection for the whole run, however many messages are due.
+        await using var batch = mail.OpenBatch();
         var count = 0;
         foreach (var item in open)
         {
@@ -47,10 +49,10 @@ public sealed class ReminderSender(
                 var to = step.Kind == ReminderKind.Escalation ? await EscalationRecipientAsync(item, ct) : new MailRecipient(item.Email, item.Name, item.Language);
                 if (to is null || to.Email.Length == 0) continue;
                 if (await ClaimAsync(item.AssignmentId, step, to, ct) is not { } claim) continue;
-                if (await SendAsync(claim, item, step, to, ct)) count++;
+                if (await SendAsync(batch, claim, item, step, to, ct)) count++;
             }
         }
-        count += await RetryAsync(open.ToDictionary(o => o.AssignmentId), ct);
+        count += await RetryAsync(batch, open.ToDictionary(o => o.AssignmentId), ct);
         return count;
     }
 
@@ -83,21 +85,27 @@ public sealed class ReminderSender(
         return claim;
     }
 
-    async Task<bool> SendAsync(ReminderSend claim, Open item, ReminderStep step, MailRecipient to, CancellationToken ct)
+    /// <summary>Sends a claimed message and records the outcome: a temporary failure waits for its retry, a permanent one is never retried.</summary>
+    async Task<bool> SendAsync(MailBatch batch, ReminderSend claim, Open item, ReminderStep step, MailRecipient to, CancellationToken ct)
     {
-        var ok = await mail.SendAsync(to, () => Compose(item, step, to), ct);
-        if (!ok) logger.LogWarning("Reminder {Step} for assignment {Assignment} failed (attempt {Attempt}); will retry", claim.Step, claim.AssignmentId, claim.Attempts);
+        var result = await mail.SendAsync(batch, to, () => Compose(item, step, to), ct);
+        var ok = result.IsSent;
+        var retry = result.Failure == MailFailure.Temporary;
+        if (!ok)
+            logger.LogWarning("Reminder {Step} for assignment {Assignment} failed (attempt {Attempt}, {Failure}); {Next}", claim.Step, claim.AssignmentId, claim.Attempts,
+                result.Failure, retry ? "will retry" : "not retried");
         var now = clock.UtcNow;
+        var error = MailFailures.Describe(result);
         await db.ReminderSends.Where(s => s.Id == claim.Id).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.Status, ok ? SendStatus.Sent : SendStatus.Failed)
             .SetProperty(s => s.SentAt, ok ? now : null)
-            .SetProperty(s => s.NextAttemptAt, ok ? null : now + ReminderSenderOptions.Backoff(claim.Attempts))
-            .SetProperty(s => s.LastError, ok ? null : "The mail server did not accept the message; see the log."), ct);
+            .SetProperty(s => s.NextAttemptAt, retry ? now + ReminderSenderOptions.Backoff(claim.Attempts) : null)
+            .SetProperty(s => s.LastError, error), ct);
         return ok;
     }
 
     /// <summary>Failed sends whose wait is over, each re-claimed by a conditional update so only one sender retries it.</summary>
-    async Task<int> RetryAsync(IReadOnlyDictionary<int, Open> open, CancellationToken ct)
+    async Task<int> RetryAsync(MailBatch batch, IReadOnlyDictionary<int, Open> open, CancellationToken ct)
     {
         var now = clock.UtcNow;
         var due = await db.ReminderSends.AsNoTracking()
@@ -114,7 +122,7 @@ public sealed class ReminderSender(
             var to = failed.Kind == ReminderKind.Escalation ? await EscalationRecipientAsync(item, ct) : new MailRecipient(item.Email, item.Name, item.Language);
             if (to is null) continue;
             failed.Attempts++;
-            if (await SendAsync(failed, item, step, to, ct)) count++;
+            if (await SendAsync(batch, failed, item, step, to, ct)) count++;
         }
         return count;
     }
@@ -151,26 +159,17 @@ public sealed class ReminderSender(
 }
 
 /// <summary>Runs the reminder sender every few minutes on each app instance; the claims keep them from repeating each other.</summary>
-public sealed class ReminderJob(IServiceScopeFactory scopes, IOptions<ReminderSenderOptions> options, ILogger<ReminderJob> logger) : BackgroundService
+public sealed class ReminderJob(IServiceScopeFactory scopes, IOptions<ReminderSenderOptions> options, ILogger<ReminderJob> logger) : PollingJob(scopes, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.Enabled;
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.IntervalMinutes);
+    protected override string Work => "Sending reminders";
+
+    protected override async Task<bool> RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.IntervalMinutes));
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<ReminderSender>().RunOnceAsync(stoppingToken);
-                if (sent > 0) logger.LogInformation("Sent {Count} reminders", sent);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Sending reminders failed; trying again at the next run");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var sent = await services.GetRequiredService<ReminderSender>().RunOnceAsync(ct);
+        if (sent > 0) logger.LogInformation("Sent {Count} reminders", sent);
+        return false;
     }
 }
 

@@ -84,7 +84,7 @@ public sealed class SignInEmailChange(AppDbContext db, UserManager<AppUser> user
             // The unique index on the user name: someone took the address between the check and the write.
             return L["Ese correo ya lo usa otra persona."];
         }
-        signal.Notify();
+        signal.Wake();
         return null;
     }
 }

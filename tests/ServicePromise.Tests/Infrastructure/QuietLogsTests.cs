@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServicePromise.Tests.Support;
-using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Evidence;
+using ServicePromise.Web.Mail;
 using ServicePromise.Web.Reminders;
 
 namespace ServicePromise.Tests.Infrastructure;

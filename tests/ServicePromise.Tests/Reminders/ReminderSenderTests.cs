@@ -127,3 +127,46 @@ public class ReminderPageTests
         Assert.StartsWith("/account/access-denied", denied.Headers.Location!.AbsolutePath);
     }
 }
+
+/// <summary>The reminder sender against <see cref="ScriptedSmtp"/>: one connection per run, permanent refusals never retried.</summary>
+public class ReminderDeliveryTests
+{
+    sealed class TimedFactory : AppFactory
+    {
+        public MovableTime Time { get; } = new();
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        }
+
+        public async Task<int> RunAsync()
+        {
+            using var scope = Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<ReminderSender>().RunOnceAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_run_sends_its_reminders_over_one_connection_and_a_refused_mailbox_is_not_retried()
+    {
+        using var smtp = new ScriptedSmtp { RecipientReply = a => a.StartsWith("lucia.romero@", StringComparison.Ordinal) ? "550 5.1.1 user unknown" : "250 2.1.5 Ok" };
+        using var app = new TimedFactory { Settings = { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = smtp.Port.ToString() } };
+        _ = app.Server;
+
+        var sent = await app.RunAsync();
+        Assert.True(sent > 1, $"the demo organisation has several reminders due; {sent} sent");
+        Assert.Equal(sent, smtp.Delivered.Count);
+        Assert.Equal(1, smtp.Connections);
+        var lucia = await app.WithDbAsync(db => db.ReminderSends.AsNoTracking().Where(s => s.Recipient.StartsWith("lucia.romero@")).ToListAsync());
+        Assert.NotEmpty(lucia);
+        Assert.All(lucia, s => Assert.Equal((SendStatus.Failed, 1, null), (s.Status, s.Attempts, s.NextAttemptAt)));
+        Assert.All(lucia, s => Assert.Contains("550", s.LastError));
+
+        app.Time.Offset = TimeSpan.FromMinutes(6);
+        await app.RunAsync();
+        Assert.All(await app.WithDbAsync(db => db.ReminderSends.AsNoTracking().Where(s => s.Recipient.StartsWith("lucia.romero@")).ToListAsync()),
+            s => Assert.Equal((SendStatus.Failed, 1), (s.Status, s.Attempts)));
+    }
+}

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using ServicePromise.Web.Accounts;
-using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Mail;
 using ServicePromise.Web.Staff;
 
 namespace ServicePromise.Web.Staff.Import;
@@ -71,17 +71,7 @@ public class InvitationOptions
 }
 
 /// <summary>Wakes the background sender as soon as an import has committed invitations.</summary>
-public sealed class InvitationSignal
-{
-    readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Notify()
-    {
-        try { signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
-}
+public sealed class InvitationSignal : JobSignal;
 
 /// <summary>
 /// Sends queued invitations. Each is claimed by a conditional update before it is sent, so it goes out at most once
@@ -89,7 +79,7 @@ public sealed class InvitationSignal
 /// retried with backoff.
 /// </summary>
 public sealed class InvitationSender(
-    AppDbContext db, AccountLinks links, CoachingMail mail, OrganisationClock clock, IOptions<InvitationOptions> options,
+    AppDbContext db, AccountLinks links, LocalizedMail mail, OrganisationClock clock, IOptions<InvitationOptions> options,
     IStringLocalizer<SharedResource> L, ILogger<InvitationSender> logger)
 {
     const int Batch = 200;
@@ -99,6 +89,8 @@ public sealed class InvitationSender(
     {
         var sent = 0;
         var after = 0;
+        // One SMTP connection for the whole run (100,000 invitations after a first import), reopened if the server drops it.
+        await using var batch = mail.OpenBatch();
         while (true)
         {
             var now = clock.UtcNow;
@@ -132,34 +124,38 @@ public sealed class InvitationSender(
                         .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Cancelled), ct);
                     continue;
                 }
-                var ok = invitation.Kind == AccountMailKind.EmailChanged
-                    ? await SendEmailChangedAsync(invitation.Recipient, invitation.NewEmail ?? user.Email ?? "", item.FullName, item.Language, ct)
-                    : await SendAsync(user, recipient, item.FullName, item.Language, ct);
+                var result = invitation.Kind == AccountMailKind.EmailChanged
+                    ? await SendEmailChangedAsync(batch, invitation.Recipient, invitation.NewEmail ?? user.Email ?? "", item.FullName, item.Language, ct)
+                    : await SendAsync(batch, user, recipient, item.FullName, item.Language, ct);
+                var ok = result.IsSent;
+                // A temporary failure waits for its retry; a permanent one (an unknown mailbox) is recorded and left alone.
+                var retry = result.Failure == MailFailure.Temporary;
                 var at = clock.UtcNow;
                 var attempts = invitation.Attempts + 1;
+                var error = MailFailures.Describe(result);
                 await db.Invitations.Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(u => u
                     .SetProperty(i => i.Status, ok ? InvitationStatus.Sent : InvitationStatus.Failed)
                     .SetProperty(i => i.Recipient, recipient)
                     .SetProperty(i => i.SentAt, ok ? at : null)
-                    .SetProperty(i => i.NextAttemptAt, ok ? null : at + Reminders.ReminderSenderOptions.Backoff(attempts))
-                    .SetProperty(i => i.LastError, ok ? null : "The mail server did not accept the message; see the log."), ct);
+                    .SetProperty(i => i.NextAttemptAt, retry ? at + Reminders.ReminderSenderOptions.Backoff(attempts) : null)
+                    .SetProperty(i => i.LastError, error), ct);
                 if (ok) sent++;
-                else logger.LogWarning("Invitation {Id} failed (attempt {Attempt}); will retry", invitation.Id, attempts);
+                else logger.LogWarning("Invitation {Id} failed (attempt {Attempt}, {Failure}); {Next}", invitation.Id, attempts, result.Failure, retry ? "will retry" : "not retried");
             }
         }
     }
 
-    async Task<bool> SendAsync(AppUser user, string email, string name, string language, CancellationToken ct)
+    async Task<MailResult> SendAsync(MailBatch batch, AppUser user, string email, string name, string language, CancellationToken ct)
     {
         var link = await links.InvitationAsync(user, language);
-        return await mail.SendAsync(new MailRecipient(email, name, language), () => (
+        return await mail.SendAsync(batch, new MailRecipient(email, name, language), () => (
             L["Te damos la bienvenida a la promesa de servicio"].Value,
             L["Hola, {0}:\n\nYa tienes acceso a la promesa de servicio de tu empresa. Crea tu contraseña con este enlace (caduca en 7 días):\n\n{1}\n\nSi no esperabas este mensaje, ignóralo.", name, link].Value), ct);
     }
 
     /// <summary>Goes to the old address, in the person's language; carries no link, so it is no use to whoever changed it.</summary>
-    async Task<bool> SendEmailChangedAsync(string oldEmail, string newEmail, string name, string language, CancellationToken ct) =>
-        await mail.SendAsync(new MailRecipient(oldEmail, name, language), () => (
+    async Task<MailResult> SendEmailChangedAsync(MailBatch batch, string oldEmail, string newEmail, string name, string language, CancellationToken ct) =>
+        await mail.SendAsync(batch, new MailRecipient(oldEmail, name, language), () => (
             L["Ha cambiado el correo con el que entras en la promesa de servicio"].Value,
             L["Hola, {0}:\n\nEl correo con el que entras en la promesa de servicio de tu empresa ha cambiado de {1} a {2}. Desde ahora entras con el nuevo y tus sesiones abiertas se han cerrado.\n\nSi no lo esperabas, avisa cuanto antes a Personas (RR. HH.) o al administrador de la aplicación.", name, oldEmail, newEmail].Value), ct);
 }
@@ -180,33 +176,18 @@ public static class EmailChangeNotice
 }
 
 /// <summary>Sends queued invitations in the background: at once when an import signals, and every few minutes for retries.</summary>
-public sealed class InvitationJob(IServiceScopeFactory scopes, InvitationSignal signal, IOptions<InvitationOptions> options, ILogger<InvitationJob> logger) : BackgroundService
+public sealed class InvitationJob(IServiceScopeFactory scopes, InvitationSignal signal, IOptions<InvitationOptions> options, ILogger<InvitationJob> logger)
+    : PollingJob(scopes, logger, signal)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.Enabled;
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.IntervalMinutes);
+    protected override string Work => "Sending invitations";
+
+    protected override async Task<bool> RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (!options.Value.Enabled) return;
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<InvitationSender>().RunOnceAsync(stoppingToken);
-                if (sent > 0) logger.LogInformation("Sent {Count} invitations", sent);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Sending invitations failed; trying again at the next run");
-            }
-            try
-            {
-                await signal.WaitAsync(TimeSpan.FromMinutes(options.Value.IntervalMinutes), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        var sent = await services.GetRequiredService<InvitationSender>().RunOnceAsync(ct);
+        if (sent > 0) logger.LogInformation("Sent {Count} invitations", sent);
+        return false;
     }
 }
 

@@ -100,7 +100,7 @@ public sealed class StaffImporter(
             logger.LogInformation("Staff import applied in {Seconds:0.0} s (planned in {Planned:0.0} s): {Creates} created, {Updates} updated, {Deactivations} deactivated, {Problems} rows refused, {Invited} invitations and {Notified} email-change notices queued",
                 started.Elapsed.TotalSeconds, planned.TotalSeconds, plan.Creates, plan.Updates, plan.Deactivations, file.Problems.Count + plan.Problems.Count, invited, notified);
         }
-        if (invited + notified > 0) invitationSignal.Notify();
+        if (invited + notified > 0) invitationSignal.Wake();
         return new(file, plan, true, invited, notified);
     }
 
