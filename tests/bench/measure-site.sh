@@ -121,7 +121,7 @@ case "${1:-}" in
     for n in "${names[@]}"; do
       status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${who[$n]}" "$base${url[$n]}")
       [ "$status" = 200 ] || { echo "${url[$n]} answered $status" >&2; exit 1; }
-      wrk -t2 -c"$conns" -d3s -H "Cookie: ${who[$n]}" "$base${url[$n]}" >/dev/null   # warm-up
+      wrk -t2 -c"$conns" -d"${WARMUP:-10}s" -H "Cookie: ${who[$n]}" "$base${url[$n]}" >/dev/null   # warm-up: the JIT's second tier
     done
     wrk -t2 -c"$conns" -d3s "$base$static" >/dev/null
     rps() { wrk -t2 -c"$conns" -d"${seconds}s" ${2:+-H "Cookie: $2"} "$base$1" | awk '/Requests\/sec/ { print $2 }'; }

@@ -28,29 +28,35 @@ public sealed record MyAssignment(
     public static Task<MyAssignment?> LoadAsync(AppDbContext db, PublishedEditions editions, int employeeId, CancellationToken ct = default) =>
         LoadAsync(db, (id, hash, c) => editions.GetAsync(db, id, hash, c), employeeId, ct);
 
+    /// <summary>One pillar of the person's assignment, with the assignment's fields (the same on every row).</summary>
+    sealed record Row(int AssignmentId, AssignmentReason Reason, DateOnly DueOn, DateTime? CompletedAt, int EditionId, int Number, DateTime PublishedAt,
+        string ContentHash, int AssignmentPillarId, int PillarId, DateTime? ReadAt, DateTime? ReflectedAt, DateTime? CheckPassedAt,
+        Reflections.ReflectionStatus? Reflection);
+
     static async Task<MyAssignment?> LoadAsync(AppDbContext db, Func<int, string, CancellationToken, Task<PublishedEdition>> editionOf, int employeeId, CancellationToken ct)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        // Narrow queries rather than one nested projection: SQLite builds a nested one over every pillar of
-        // every assignment before joining — a minute per page at 100,000 people (docs/benchmarks.md).
-        var a = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId && e.CurrentAssignmentId != null)
-            .Select(e => new
-            {
+        // One flat query: the person's current assignment's pillars, each row with the assignment's own fields. Flat, not
+        // nested: SQLite builds a nested projection over every pillar of every assignment before joining — a minute per
+        // page at 100,000 people (docs/benchmarks.md); the current assignment's id is a scalar it reads once.
+        var rows = await db.AssignmentPillars.AsNoTracking()
+            .Where(p => p.AssignmentId == db.Employees.Where(e => e.Id == employeeId).Select(e => e.CurrentAssignmentId).FirstOrDefault())
+            .Select(p => new Row(
+                p.AssignmentId, p.Assignment!.Reason, p.Assignment.DueOn, p.Assignment.CompletedAt,
+                p.Assignment.EditionId, p.Assignment.Edition!.Number, p.Assignment.Edition.PublishedAt, p.Assignment.Edition.ContentHash,
+                p.Id, p.PillarId, p.ReadAt, p.ReflectedAt, p.CheckPassedAt,
+                db.Reflections.Where(r => r.AssignmentPillarId == p.Id).Select(r => (Reflections.ReflectionStatus?)r.Status).FirstOrDefault()))
+            .ToListAsync(ct);
+        // An assignment without pillars has no row above; it is still the person's assignment.
+        var a = rows.Count > 0 ? rows[0] : await db.Employees.AsNoTracking().Where(e => e.Id == employeeId && e.CurrentAssignmentId != null)
+            .Select(e => new Row(
                 e.CurrentAssignment!.Id, e.CurrentAssignment.Reason, e.CurrentAssignment.DueOn, e.CurrentAssignment.CompletedAt,
-                e.CurrentAssignment.EditionId, e.CurrentAssignment.Edition!.Number, e.CurrentAssignment.Edition.PublishedAt,
-                e.CurrentAssignment.Edition.ContentHash,
-            })
+                e.CurrentAssignment.EditionId, e.CurrentAssignment.Edition!.Number, e.CurrentAssignment.Edition.PublishedAt, e.CurrentAssignment.Edition.ContentHash,
+                0, 0, null, null, null, null))
             .SingleOrDefaultAsync(ct);
         if (a is null) return null;
+        // Only the person's own progress is read per request (above); the texts are the edition's, read once.
         var edition = await editionOf(a.EditionId, a.ContentHash, ct);
-        // Only the person's own progress is read per request; the texts are the edition's.
-        var progress = await db.AssignmentPillars.AsNoTracking().Where(p => p.AssignmentId == a.Id)
-            .Select(p => new
-            {
-                p.Id, p.PillarId, p.ReadAt, p.ReflectedAt, p.CheckPassedAt,
-                Reflection = db.Reflections.Where(r => r.AssignmentPillarId == p.Id).Select(r => (Reflections.ReflectionStatus?)r.Status).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
 
         var fallback = false;
         T Pick<T>(IReadOnlyList<T> texts, Func<T, string> lang)
@@ -62,13 +68,13 @@ public sealed record MyAssignment(
         }
 
         var promise = Pick(edition.Promise, t => t.Text.Language);
-        var pillars = progress.Select(p => (Progress: p, Pillar: edition.Pillar(p.PillarId))).OrderBy(p => p.Pillar.Order).Select(p =>
+        var pillars = rows.Select(p => (Progress: p, Pillar: edition.Pillar(p.PillarId))).OrderBy(p => p.Pillar.Order).Select(p =>
         {
             var text = Pick(p.Pillar.Texts, t => t.Text.Language);
-            return new MyPillar(p.Progress.Id, p.Pillar.Key, p.Pillar.Order, text.Text, p.Progress.ReadAt, p.Progress.ReflectedAt, p.Pillar.HasCheck,
+            return new MyPillar(p.Progress.AssignmentPillarId, p.Pillar.Key, p.Pillar.Order, text.Text, p.Progress.ReadAt, p.Progress.ReflectedAt, p.Pillar.HasCheck,
                 p.Progress.CheckPassedAt, p.Progress.Reflection) { LessonHtml = text.LessonHtml, Check = text.Check };
         }).ToList();
-        return new MyAssignment(a.Id, a.Reason, a.DueOn, a.CompletedAt, a.Number, a.PublishedAt, promise.Text, pillars, fallback) { PromiseHtml = promise.BodyHtml };
+        return new MyAssignment(a.AssignmentId, a.Reason, a.DueOn, a.CompletedAt, a.Number, a.PublishedAt, promise.Text, pillars, fallback) { PromiseHtml = promise.BodyHtml };
     }
 }
 

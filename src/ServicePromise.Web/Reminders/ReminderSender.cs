@@ -155,6 +155,8 @@ public sealed class ReminderJob(IServiceScopeFactory scopes, IOptions<ReminderSe
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
+        // Off the start-up path: the first run would otherwise hold up the host (and /healthz) until it finished.
+        await Task.Yield();
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(options.Value.IntervalMinutes));
         do
         {
