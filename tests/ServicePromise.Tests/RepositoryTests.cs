@@ -19,6 +19,18 @@ public class RepositoryTests
     }
 
     [Fact]
+    public void A_published_build_is_ready_to_run_and_a_plain_build_stays_portable()
+    {
+        // The cold start of a published site (docs/benchmarks.md, issue 11) relies on it; the tests run the portable build.
+        var project = System.Xml.Linq.XDocument.Parse(Read("src/ServicePromise.Web/ServicePromise.Web.csproj"));
+        var publishing = Assert.Single(project.Root!.Elements("PropertyGroup"), g => (string?)g.Attribute("Condition") == "'$(_IsPublishing)' == 'true'");
+        Assert.Equal("true", (string?)publishing.Element("PublishReadyToRun"));
+        Assert.Equal("false", (string?)publishing.Element("SelfContained"));
+        Assert.NotNull(publishing.Element("RuntimeIdentifier"));
+        Assert.DoesNotContain(project.Root.Elements("PropertyGroup").Where(g => g != publishing), g => g.Element("RuntimeIdentifier") is not null || g.Element("PublishReadyToRun") is not null);
+    }
+
+    [Fact]
     public void Ci_runs_the_readme_test_command()
     {
         var readme = Read("README.md");

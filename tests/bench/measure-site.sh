@@ -4,6 +4,9 @@
 #   tests/bench/measure-site.sh prepare DB_FILE N       build the Release site, generate N people into DB_FILE,
 #                                                      create the bench HR account
 #   tests/bench/measure-site.sh run DB_FILE [URL...]    start the site on DB_FILE, sign in as HR, time each URL
+#   tests/bench/measure-site.sh employee-pages          the employee pages' throughput against a static file, and
+#                                                      the certificate PDF (demo organisation; see below)
+#   tests/bench/measure-site.sh cold-start              the published app to a healthy /healthz on an empty database
 #
 # Timing: one warm-up request, then REPEAT (21) requests one after another with curl; prints median, min and max
 # of curl's time_total in ms, and the site's memory (VmRSS/VmHWM) before and after. Server time is what the
@@ -23,6 +26,7 @@ site_env() {
          ConnectionStrings__Default="Data Source=$1" App__PublicBaseUrl="$base" Logging__LogLevel__Default=Warning
 }
 
+port_free() { ! curl -s -o /dev/null "$base/" 2>/dev/null || { echo "Something already answers on $base; set PORT" >&2; exit 1; }; }
 token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
 
 case "${1:-}" in
@@ -76,6 +80,98 @@ case "${1:-}" in
     echo "memory after:  $(memory)"
     rm -f "$jar"
     ;;
+  employee-pages)
+    # Throughput of the pages every employee opens, as a ratio to the site's stylesheet on the same Kestrel in the same
+    # run: ROUNDS (5) rounds; in each, for each page, wrk on the stylesheet then wrk on the page (alternating, SECONDS_EACH
+    # s each, CONNS (16) connections, 2 threads); the ratio of that pair's requests/s. Prints every pair and the median
+    # ratio per page. Then the certificate PDF: REPEAT sequential downloads with curl, median time_total.
+    # The demo organisation is seeded by a Development start, then the site runs in Production on that database.
+    rounds=${ROUNDS:-5}; seconds=${SECONDS_EACH:-5}; conns=${CONNS:-16}
+    work=$(mktemp -d /tmp/sp-pages-XXXX)
+    dotnet build "$root/src/ServicePromise.Web" -c Release -v quiet -nologo >/dev/null
+    db="$work/app.db"
+    port_free
+    common=(Content__Path="$root/content" ConnectionStrings__Default="Data Source=$db" App__PublicBaseUrl="$base"
+      Reminders__Enabled=false Invitations__Enabled=false Mail__PickupDirectory="$work/mail" Evidence__Path="$work/evidence"
+      Logging__LogLevel__Default=Warning Throttling__VerifyPerAddress__Permits=1000000 Throttling__VerifyPerAddress__WindowSeconds=1
+      ASPNETCORE_URLS="$base")
+    (cd "$bin" && exec env ASPNETCORE_ENVIRONMENT=Development "${common[@]}" dotnet ServicePromise.Web.dll >"$work/seed.log" 2>&1) &
+    seed=$!
+    for _ in $(seq 1 240); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+    kill $seed; wait $seed 2>/dev/null || true
+    (cd "$bin" && exec env ASPNETCORE_ENVIRONMENT=Production "${common[@]}" dotnet ServicePromise.Web.dll >"$work/site.log" 2>&1) &
+    site=$!
+    trap 'kill $site 2>/dev/null || true' EXIT
+    for _ in $(seq 1 240); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+    sign_in() { # email → cookie header value
+      local jar="$work/jar-$1" token
+      token=$(curl -fs -c "$jar" -b "$jar" "$base/account/login" | token_of)
+      curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
+        --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Promesa-2026" "$base/account/login"
+      awk '$6 ~ /^sp\.auth/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar"
+    }
+    # Lucía Romero: hired three days ago, nothing started (the new hire). Manuel Ortiz: completed, with a certificate.
+    newhire=$(sign_in lucia.romero@demo.mercadosolivo.es)
+    holder=$(sign_in manuel.ortiz@demo.mercadosolivo.es)
+    [ -n "$newhire" ] && [ -n "$holder" ] || { echo "Could not sign the demo people in" >&2; exit 1; }
+    lesson=/pillars/$(sed -n 's/^key: *//p' "$root/content/es/pillars/01-"*.md | head -n 1)
+    read -r cert code < <(sqlite3 -separator ' ' "$db" "select c.Id, c.Code from Certificates c join Employees e on e.Id = c.EmployeeId join AspNetUsers u on u.Id = e.UserId where u.Email = 'manuel.ortiz@demo.mercadosolivo.es' and c.ReplacedAt is null limit 1")
+    static=$(curl -fs "$base/account/login" | grep -o '/css/site\.css[^"]*' | head -n 1)
+    names=(lesson home verify); declare -A url=([lesson]=$lesson [home]=/ [verify]=/verify/$code) who=([lesson]=$newhire [home]=$newhire [verify]=)
+    for n in "${names[@]}"; do
+      status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${who[$n]}" "$base${url[$n]}")
+      [ "$status" = 200 ] || { echo "${url[$n]} answered $status" >&2; exit 1; }
+      wrk -t2 -c"$conns" -d"${WARMUP:-10}s" -H "Cookie: ${who[$n]}" "$base${url[$n]}" >/dev/null   # warm-up: the JIT's second tier
+    done
+    wrk -t2 -c"$conns" -d3s "$base$static" >/dev/null
+    rps() { wrk -t2 -c"$conns" -d"${seconds}s" ${2:+-H "Cookie: $2"} "$base$1" | awk '/Requests\/sec/ { print $2 }'; }
+    echo "== wrk -t2 -c$conns -d${seconds}s; static $static; $rounds rounds, each page right after the stylesheet =="
+    declare -A ratios
+    for r in $(seq 1 "$rounds"); do
+      for n in "${names[@]}"; do
+        s=$(rps "$static"); p=$(rps "${url[$n]}" "${who[$n]}")
+        ratio=$(awk -v p="$p" -v s="$s" 'BEGIN { printf "%.3f", p / s }')
+        ratios[$n]+="$ratio "
+        printf 'round %s %-7s %-40s %9s req/s   static %9s req/s   ratio %s\n' "$r" "$n" "${url[$n]}" "$p" "$s" "$ratio"
+      done
+    done
+    for n in "${names[@]}"; do
+      printf '%-7s median ratio %s\n' "$n" "$(tr ' ' '\n' <<<"${ratios[$n]}" | grep . | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
+    done
+    pdf="/certificates/$cert/pdf"
+    curl -fs -o /dev/null -H "Cookie: $holder" "$base$pdf"
+    times=()
+    for _ in $(seq 1 "$repeat"); do times+=("$(curl -fs -o /dev/null -H "Cookie: $holder" -w '%{time_total}' "$base$pdf")"); done
+    printf '%s\n' "${times[@]}" | sort -n | awk -v url="$pdf" '{ t[NR] = $1 * 1000 } END { printf "%s: median %.1f ms (min %.1f, max %.1f), n=%d\n", url, t[int((NR + 1) / 2)], t[1], t[NR], NR }'
+    rm -rf "$work"
+    ;;
+  cold-start)
+    # dotnet publish -c Release, then RUNS (5) times: a new empty SQLite file, start the published app (Production) and
+    # poll /healthz every 10 ms; the time from the launch to the first 200 (migrations, roles, settings audit, the
+    # first edition and onboarding included). Prints each run and the median.
+    runs=${RUNS:-5}
+    work=$(mktemp -d /tmp/sp-cold-XXXX)
+    dotnet publish "$root/src/ServicePromise.Web" -c Release -o "$work/publish" -v quiet -nologo >/dev/null
+    times=()
+    port_free
+    for r in $(seq 1 "$runs"); do
+      rm -f "$work"/app.db*
+      start=$(date +%s%N)
+      (cd "$work/publish" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$base" ConnectionStrings__Default="Data Source=$work/app.db" \
+        App__PublicBaseUrl="$base" Mail__PickupDirectory="$work/mail" Evidence__Path="$work/evidence" ./ServicePromise.Web >"$work/site-$r.log" 2>&1) &
+      site=$!
+      until curl -fs -o /dev/null "$base/healthz" 2>/dev/null; do
+        kill -0 $site 2>/dev/null || { echo "the site stopped; see $work/site-$r.log" >&2; exit 1; }
+        sleep 0.01
+      done
+      ms=$(( ($(date +%s%N) - start) / 1000000 ))
+      times+=("$ms")
+      echo "run $r: ${ms} ms to a healthy /healthz"
+      kill $site; wait $site 2>/dev/null || true
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { printf "cold start: median %d ms (min %d, max %d), n=%d\n", a[int((NR + 1) / 2)], a[1], a[NR], NR }'
+    rm -rf "$work"
+    ;;
   *)
-    sed -n '2,12p' "$0"; exit 2 ;;
+    sed -n '2,16p' "$0"; exit 2 ;;
 esac

@@ -6,6 +6,7 @@ public static class CertificatesExtensions
     {
         builder.Services.AddScoped<CertificateIssuer>();
         builder.Services.AddScoped<CertificateRenderer>();
+        builder.Services.AddSingleton<CertificatePdfs>();
         builder.Services.AddScoped<CertificateArchive>();
         builder.Services.AddScoped<CertificateZip>();
         return builder;

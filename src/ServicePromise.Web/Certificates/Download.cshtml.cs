@@ -9,7 +9,7 @@ using ServicePromise.Web.Infrastructure;
 namespace ServicePromise.Web.Certificates;
 
 /// <summary>The certificate PDF: for its holder, and for HR. Anyone else gets "not found", which tells nothing.</summary>
-public class DownloadModel(AppDbContext db, CertificateRenderer renderer, IOptions<AppOptions> app, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
+public class DownloadModel(AppDbContext db, CertificateRenderer renderer, CertificatePdfs pdfs, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -19,7 +19,7 @@ public class DownloadModel(AppDbContext db, CertificateRenderer renderer, IOptio
         if (!mayRead) return NotFound();
 
         // A certificate always prints in the language it was issued in, whoever downloads it.
-        var pdf = Languages.In(certificate.Language, () => renderer.Render(certificate, VerificationUrl(app.Value, certificate.Code)));
+        var pdf = pdfs.Of(certificate, renderer);
         var name = Languages.In(certificate.Language, () => L["certificado"].Value);
         return File(pdf, "application/pdf", $"{name}-{certificate.Code}.pdf");
     }

@@ -8,6 +8,7 @@ public static class ContentExtensions
     {
         builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<PublishedEditions>();
         builder.Services.AddScoped<EditionPublisher>();
         builder.Services.AddSingleton(sp =>
         {

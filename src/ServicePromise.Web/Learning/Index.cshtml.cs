@@ -8,7 +8,7 @@ using ServicePromise.Web.Data;
 namespace ServicePromise.Web.Learning;
 
 /// <summary>"Mi promesa": the promise, each pillar with its state, and how far the person has got.</summary>
-public class IndexModel(AppDbContext db, MarkdownRenderer markdown) : PageModel
+public class IndexModel(AppDbContext db, PublishedEditions editions) : PageModel
 {
     public MyAssignment? Assignment { get; private set; }
     public string PromiseHtml { get; private set; } = "";
@@ -17,9 +17,9 @@ public class IndexModel(AppDbContext db, MarkdownRenderer markdown) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (User.GetEmployeeId() is not int employeeId) return Page();
-        Assignment = await MyAssignment.LoadAsync(db, employeeId, ct);
+        Assignment = await MyAssignment.LoadAsync(db, editions, employeeId, ct);
         if (Assignment is null) return Page();
-        PromiseHtml = markdown.ToHtml(Assignment.Promise.BodyMarkdown);
+        PromiseHtml = Assignment.PromiseHtml;
         if (Assignment.IsComplete)
             CertificateId = await db.Certificates.Where(c => c.AssignmentId == Assignment.AssignmentId && c.ReplacedAt == null).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
         return Page();

@@ -15,42 +15,66 @@ public sealed record MyAssignment(
     public bool IsComplete => CompletedAt is not null;
     public MyPillar? Next => Pillars.FirstOrDefault(p => !p.Done);
 
-    public static async Task<MyAssignment?> LoadAsync(AppDbContext db, int employeeId, CancellationToken ct = default)
+    /// <summary>The promise's body as HTML, in the language of <see cref="Promise"/>.</summary>
+    public string PromiseHtml { get; init; } = "";
+
+    static readonly MarkdownRenderer Markdown = new();
+
+    /// <summary>Reads the edition's texts afresh (for the rare paths that do not hold the <see cref="PublishedEditions"/> cache).</summary>
+    public static Task<MyAssignment?> LoadAsync(AppDbContext db, int employeeId, CancellationToken ct = default) =>
+        LoadAsync(db, (id, _, c) => PublishedEditions.ReadAsync(db, Markdown, id, c), employeeId, ct);
+
+    /// <summary>The person's state read now; the edition's texts and HTML from <paramref name="editions"/> (immutable once published).</summary>
+    public static Task<MyAssignment?> LoadAsync(AppDbContext db, PublishedEditions editions, int employeeId, CancellationToken ct = default) =>
+        LoadAsync(db, (id, hash, c) => editions.GetAsync(db, id, hash, c), employeeId, ct);
+
+    /// <summary>One pillar of the person's assignment, with the assignment's fields (the same on every row).</summary>
+    sealed record Row(int AssignmentId, AssignmentReason Reason, DateOnly DueOn, DateTime? CompletedAt, int EditionId, int Number, DateTime PublishedAt,
+        string ContentHash, int AssignmentPillarId, int PillarId, DateTime? ReadAt, DateTime? ReflectedAt, DateTime? CheckPassedAt,
+        Reflections.ReflectionStatus? Reflection);
+
+    static async Task<MyAssignment?> LoadAsync(AppDbContext db, Func<int, string, CancellationToken, Task<PublishedEdition>> editionOf, int employeeId, CancellationToken ct)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        // Three narrow queries rather than one nested projection: SQLite builds a nested one over every pillar of
-        // every assignment before joining — a minute per page at 100,000 people (docs/benchmarks.md).
-        var a = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId && e.CurrentAssignmentId != null)
-            .Select(e => new
-            {
+        // One flat query: the person's current assignment's pillars, each row with the assignment's own fields. Flat, not
+        // nested: SQLite builds a nested projection over every pillar of every assignment before joining — a minute per
+        // page at 100,000 people (docs/benchmarks.md); the current assignment's id is a scalar it reads once.
+        var rows = await db.AssignmentPillars.AsNoTracking()
+            .Where(p => p.AssignmentId == db.Employees.Where(e => e.Id == employeeId).Select(e => e.CurrentAssignmentId).FirstOrDefault())
+            .Select(p => new Row(
+                p.AssignmentId, p.Assignment!.Reason, p.Assignment.DueOn, p.Assignment.CompletedAt,
+                p.Assignment.EditionId, p.Assignment.Edition!.Number, p.Assignment.Edition.PublishedAt, p.Assignment.Edition.ContentHash,
+                p.Id, p.PillarId, p.ReadAt, p.ReflectedAt, p.CheckPassedAt,
+                db.Reflections.Where(r => r.AssignmentPillarId == p.Id).Select(r => (Reflections.ReflectionStatus?)r.Status).FirstOrDefault()))
+            .ToListAsync(ct);
+        // An assignment without pillars has no row above; it is still the person's assignment.
+        var a = rows.Count > 0 ? rows[0] : await db.Employees.AsNoTracking().Where(e => e.Id == employeeId && e.CurrentAssignmentId != null)
+            .Select(e => new Row(
                 e.CurrentAssignment!.Id, e.CurrentAssignment.Reason, e.CurrentAssignment.DueOn, e.CurrentAssignment.CompletedAt,
-                e.CurrentAssignment.EditionId, e.CurrentAssignment.Edition!.Number, e.CurrentAssignment.Edition.PublishedAt,
-                e.CurrentAssignment.Edition.DefaultLanguage,
-            })
+                e.CurrentAssignment.EditionId, e.CurrentAssignment.Edition!.Number, e.CurrentAssignment.Edition.PublishedAt, e.CurrentAssignment.Edition.ContentHash,
+                0, 0, null, null, null, null))
             .SingleOrDefaultAsync(ct);
         if (a is null) return null;
-        var editionTexts = await db.EditionTexts.AsNoTracking().Where(t => t.EditionId == a.EditionId).ToListAsync(ct);
-        var assignmentPillars = await db.AssignmentPillars.AsNoTracking().Where(p => p.AssignmentId == a.Id)
-            .OrderBy(p => p.Pillar!.Order)
-            .Select(p => new
-            {
-                p.Id, p.Pillar!.Key, p.Pillar.Order, p.ReadAt, p.ReflectedAt, p.Pillar.HasCheck, p.CheckPassedAt, Texts = p.Pillar.Texts.ToList(),
-                Reflection = db.Reflections.Where(r => r.AssignmentPillarId == p.Id).Select(r => (Reflections.ReflectionStatus?)r.Status).FirstOrDefault(),
-            })
-            .AsSplitQuery().ToListAsync(ct);
+        // Only the person's own progress is read per request (above); the texts are the edition's, read once.
+        var edition = await editionOf(a.EditionId, a.ContentHash, ct);
 
         var fallback = false;
-        T Pick<T>(List<T> texts, Func<T, string> lang)
+        T Pick<T>(IReadOnlyList<T> texts, Func<T, string> lang)
         {
             var own = texts.FirstOrDefault(t => lang(t) == language);
             if (own is not null) return own;
             fallback = true;
-            return texts.First(t => lang(t) == a.DefaultLanguage);
+            return texts.First(t => lang(t) == edition.DefaultLanguage);
         }
 
-        var promise = Pick(editionTexts, t => t.Language);
-        var pillars = assignmentPillars.Select(p => new MyPillar(p.Id, p.Key, p.Order, Pick(p.Texts, t => t.Language), p.ReadAt, p.ReflectedAt, p.HasCheck, p.CheckPassedAt, p.Reflection)).ToList();
-        return new MyAssignment(a.Id, a.Reason, a.DueOn, a.CompletedAt, a.Number, a.PublishedAt, promise, pillars, fallback);
+        var promise = Pick(edition.Promise, t => t.Text.Language);
+        var pillars = rows.Select(p => (Progress: p, Pillar: edition.Pillar(p.PillarId))).OrderBy(p => p.Pillar.Order).Select(p =>
+        {
+            var text = Pick(p.Pillar.Texts, t => t.Text.Language);
+            return new MyPillar(p.Progress.AssignmentPillarId, p.Pillar.Key, p.Pillar.Order, text.Text, p.Progress.ReadAt, p.Progress.ReflectedAt, p.Pillar.HasCheck,
+                p.Progress.CheckPassedAt, p.Progress.Reflection) { LessonHtml = text.LessonHtml, Check = text.Check };
+        }).ToList();
+        return new MyAssignment(a.AssignmentId, a.Reason, a.DueOn, a.CompletedAt, a.Number, a.PublishedAt, promise.Text, pillars, fallback) { PromiseHtml = promise.BodyHtml };
     }
 }
 
@@ -60,5 +84,8 @@ public sealed record MyPillar(int AssignmentPillarId, string Key, int Order, Pil
     public bool Done => CompletionRules.IsPillarDone(ReadAt, ReflectedAt, HasCheck, CheckPassedAt);
     /// <summary>Read, and the check (if any) passed: the reflection can be written.</summary>
     public bool ReadyToReflect => ReadAt is not null && (!HasCheck || CheckPassedAt is not null);
-    public KnowledgeCheck? Check => HasCheck ? KnowledgeCheck.FromJson(Text.CheckJson) : null;
+    /// <summary>The check in the text's language (null: the pillar has none), parsed once per edition.</summary>
+    public KnowledgeCheck? Check { get; init; }
+    /// <summary>The lesson as HTML, rendered once per edition.</summary>
+    public string LessonHtml { get; init; } = "";
 }

@@ -17,7 +17,7 @@ namespace ServicePromise.Web.Learning;
 /// ever looked up, so no one can reach another's reflection.
 /// </summary>
 public class PillarModel(
-    AppDbContext db, MarkdownRenderer markdown, ProgressRecorder progress, IOptions<LearningOptions> options, IOptions<ReflectionOptions> reflectionOptions,
+    AppDbContext db, PublishedEditions editions, ProgressRecorder progress, IOptions<LearningOptions> options, IOptions<ReflectionOptions> reflectionOptions,
     IStringLocalizer<SharedResource> L) : PageModel
 {
     public MyAssignment Assignment { get; private set; } = null!;
@@ -173,12 +173,12 @@ public class PillarModel(
     async Task<bool> LoadAsync(string key, CancellationToken ct)
     {
         if (User.GetEmployeeId() is not int employeeId) return false;
-        var assignment = await MyAssignment.LoadAsync(db, employeeId, ct);
+        var assignment = await MyAssignment.LoadAsync(db, editions, employeeId, ct);
         var pillar = assignment?.Pillars.FirstOrDefault(p => p.Key == key);
         if (assignment is null || pillar is null) return false;
         Assignment = assignment;
         Pillar = pillar;
-        LessonHtml = markdown.ToHtml(pillar.Text.BodyMarkdown);
+        LessonHtml = pillar.LessonHtml;
         return true;
     }
 }
