@@ -164,7 +164,7 @@ public class PillarModel(
         var key = context.RouteData.Values["key"] as string ?? "";
         var ct = HttpContext.RequestAborted;
         db.ChangeTracker.Clear();
-        var moved = User.GetEmployeeId() is int employeeId ? await MyAssignment.LoadAsync(db, employeeId, ct) : null;
+        var moved = User.GetEmployeeId() is int employeeId ? await MyAssignment.LoadAsync(db, editions, employeeId, ct) : null;
         var same = moved?.Pillars.FirstOrDefault(p => p.Key == key);
         TempData["StatusMessage"] = L["La promesa se ha actualizado a la edición {0} mientras trabajabas. Lo que ya tenías hecho se conserva; revisa este pilar y continúa.", moved?.EditionNumber ?? 0].Value;
         executed.Result = Redirect(same is null ? "/" : $"/pillars/{Uri.EscapeDataString(key)}");

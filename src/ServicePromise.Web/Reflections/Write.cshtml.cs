@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Learning;
 
@@ -16,7 +17,7 @@ namespace ServicePromise.Web.Reflections;
 /// typed and why, so nothing is lost. Only the signed-in person's own assignment is ever looked up, so no one can
 /// reach another's reflection.
 /// </summary>
-public class WriteModel(AppDbContext db, ReflectionRecorder reflections, IOptions<ReflectionOptions> options, IStringLocalizer<SharedResource> L) : PageModel
+public class WriteModel(AppDbContext db, PublishedEditions editions, ReflectionRecorder reflections, IOptions<ReflectionOptions> options, IStringLocalizer<SharedResource> L) : PageModel
 {
     const string LessonPage = "/Learning/Pillar";
 
@@ -174,7 +175,7 @@ public class WriteModel(AppDbContext db, ReflectionRecorder reflections, IOption
         var key = context.RouteData.Values["key"] as string ?? "";
         var ct = HttpContext.RequestAborted;
         db.ChangeTracker.Clear();
-        var moved = User.GetEmployeeId() is int employeeId ? await MyAssignment.LoadAsync(db, employeeId, ct) : null;
+        var moved = User.GetEmployeeId() is int employeeId ? await MyAssignment.LoadAsync(db, editions, employeeId, ct) : null;
         var same = moved?.Pillars.FirstOrDefault(p => p.Key == key);
         var text = Input.ToText().Normalized();
         var kept = false;
@@ -194,7 +195,7 @@ public class WriteModel(AppDbContext db, ReflectionRecorder reflections, IOption
     async Task<bool> LoadAsync(string key, CancellationToken ct)
     {
         if (User.GetEmployeeId() is not int employeeId) return false;
-        var assignment = await MyAssignment.LoadAsync(db, employeeId, ct);
+        var assignment = await MyAssignment.LoadAsync(db, editions, employeeId, ct);
         var pillar = assignment?.Pillars.FirstOrDefault(p => p.Key == key);
         if (assignment is null || pillar is null) return false;
         Assignment = assignment;
