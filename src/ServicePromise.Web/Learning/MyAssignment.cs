@@ -18,12 +18,6 @@ public sealed record MyAssignment(
     /// <summary>The promise's body as HTML, in the language of <see cref="Promise"/>.</summary>
     public string PromiseHtml { get; init; } = "";
 
-    static readonly MarkdownRenderer Markdown = new();
-
-    /// <summary>Reads the edition's texts afresh (for the rare paths that do not hold the <see cref="PublishedEditions"/> cache).</summary>
-    public static Task<MyAssignment?> LoadAsync(AppDbContext db, int employeeId, CancellationToken ct = default) =>
-        LoadAsync(db, (id, _, c) => PublishedEditions.ReadAsync(db, Markdown, id, c), employeeId, ct);
-
     /// <summary>The person's state read now; the edition's texts and HTML from <paramref name="editions"/> (immutable once published).</summary>
     public static Task<MyAssignment?> LoadAsync(AppDbContext db, PublishedEditions editions, int employeeId, CancellationToken ct = default) =>
         LoadAsync(db, (id, hash, c) => editions.GetAsync(db, id, hash, c), employeeId, ct);
