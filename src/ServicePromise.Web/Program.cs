@@ -1,5 +1,3 @@
-using ServicePromise.Web.Staff.Import;
-using ServicePromise.Web.Reminders;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Audit;
 using ServicePromise.Web.Certificates;
@@ -11,6 +9,8 @@ using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Mail;
 using ServicePromise.Web.Record;
+using ServicePromise.Web.Reminders;
+using ServicePromise.Web.Staff.Import;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();

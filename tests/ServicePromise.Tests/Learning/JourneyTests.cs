@@ -1,8 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using ServicePromise.Tests.Support;
 using ServicePromise.Tests.Certificates;
+using ServicePromise.Tests.Support;
 
 namespace ServicePromise.Tests.Learning;
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using ServicePromise.Web.Data;
 using ServicePromise.Tests.Support;
+using ServicePromise.Web.Data;
 
 namespace ServicePromise.Tests.Staff;
 
