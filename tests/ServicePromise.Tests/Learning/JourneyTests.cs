@@ -25,7 +25,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
 
         var finished = await client.GetPageAsync("/");
         Assert.Contains("¡Has completado la promesa!", finished.Text());
-        var pdfLink = finished.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).First(h => h != null && h.EndsWith("/pdf"))!;
+        var pdfLink = finished.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).First(h => h != null && h.EndsWith("/pdf", StringComparison.Ordinal))!;
         var pdf = await client.GetByteArrayAsync(pdfLink);
 
         var certificate = await app.WithDbAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.HolderName == "Irene Bravo Rivas"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Tests.Support;
@@ -23,7 +24,7 @@ public class GenerateOrgCommandTests
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var value = Convert.ToInt64(command.ExecuteScalar());
+        var value = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         SqliteConnection.ClearAllPools();
         return value;
     }
