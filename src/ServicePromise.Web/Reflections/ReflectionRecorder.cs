@@ -60,8 +60,12 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
         return new ReflectionOutcome.Saved(reflection.Revision, now);
     }
 
+    public Task<ReflectionOutcome> SubmitAsync(AssignmentPillar pillar, ReflectionText text, int revision, Sharing sharing,
+        GuardrailContext context, CancellationToken ct = default) =>
+        SubmitAsync(pillar, text, revision, sharing, context, demoData: false, ct);
+
     public async Task<ReflectionOutcome> SubmitAsync(AssignmentPillar pillar, ReflectionText text, int revision, Sharing sharing,
-        GuardrailContext context, CancellationToken ct = default, bool demoData = false)
+        GuardrailContext context, bool demoData, CancellationToken ct = default)
     {
         text = text.Normalized();
         var now = clock.GetUtcNow().UtcDateTime;

@@ -122,7 +122,7 @@ public sealed class DemoOrganisation(
             // Demo people who got this far passed the pillar's check.
             if (pillar.Pillar!.HasCheck) pillar.CheckPassedAt = clock.UtcNow;
             await reflections.SubmitAsync(pillar, SampleReflection(person, pillar.Pillar!.Key), 0, new Reflections.Sharing(false, false),
-                new Reflections.GuardrailContext(new Dictionary<Reflections.ReflectionPart, string>(), "", []), ct, demoData: true);
+                new Reflections.GuardrailContext(new Dictionary<Reflections.ReflectionPart, string>(), "", []), demoData: true, ct);
         }
         if (person.Stage is Stage.Overdue0 or Stage.Overdue2)
         {
