@@ -3,16 +3,18 @@ using Microsoft.Extensions.Options;
 namespace ServicePromise.Web.Evidence;
 
 /// <summary>Wakes this instance's worker when HR requests a pack here, instead of waiting for the next poll.</summary>
-public sealed class EvidencePackSignal
+public sealed class EvidencePackSignal : IDisposable
 {
     readonly SemaphoreSlim _wake = new(0, 1);
 
     public void Wake()
     {
-        try { _wake.Release(); } catch (SemaphoreFullException) { }
+        try { _wake.Release(); } catch (SemaphoreFullException) { } catch (ObjectDisposedException) { /* the app is stopping */ }
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
+
+    public void Dispose() => _wake.Dispose();
 }
 
 /// <summary>

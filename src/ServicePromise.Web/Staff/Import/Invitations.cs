@@ -69,16 +69,18 @@ public class InvitationOptions
 }
 
 /// <summary>Wakes the background sender as soon as an import has committed invitations.</summary>
-public sealed class InvitationSignal
+public sealed class InvitationSignal : IDisposable
 {
-    readonly SemaphoreSlim signal = new(0, 1);
+    readonly SemaphoreSlim _signal = new(0, 1);
 
     public void Notify()
     {
-        try { signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
+        try { _signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ } catch (ObjectDisposedException) { /* the app is stopping */ }
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => signal.WaitAsync(timeout, ct);
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+
+    public void Dispose() => _signal.Dispose();
 }
 
 /// <summary>
