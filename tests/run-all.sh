@@ -78,6 +78,14 @@ export SP_TEST_MAILDEV="http://127.0.0.1:$maildev_port"
 
 echo "==> Restoring and building ($configuration)"
 dotnet restore ServicePromise.sln
+# The code style of .editorconfig (layout, usings, var, naming) and the analyzers' automatic fixes: checked before the
+# build, so a formatting slip fails with a message that says how to fix it rather than as a build error.
+echo "==> Checking formatting (dotnet format --verify-no-changes)"
+if ! dotnet format ServicePromise.sln --verify-no-changes --no-restore; then
+  echo "The code is not formatted as .editorconfig says (the lines are listed above)." >&2
+  echo "Fix it with: dotnet format ServicePromise.sln   (then review and commit the changes)" >&2
+  exit 1
+fi
 dotnet build ServicePromise.sln -c "$configuration" --no-restore
 
 results=$(mktemp -d)

@@ -1,5 +1,3 @@
-using ServicePromise.Web.Staff.Import;
-using ServicePromise.Web.Reminders;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Audit;
 using ServicePromise.Web.Certificates;
@@ -13,6 +11,8 @@ using ServicePromise.Web.Mail;
 using ServicePromise.Web.Record;
 using ServicePromise.Web.Reflections;
 using ServicePromise.Web.Staff;
+using ServicePromise.Web.Reminders;
+using ServicePromise.Web.Staff.Import;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();

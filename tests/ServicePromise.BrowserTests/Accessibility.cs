@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -150,9 +151,9 @@ public sealed class Accessibility(string axeScript, string origin)
         foreach (var v in report.Violations)
         {
             var text = new StringBuilder()
-                .Append($"{v.Id} ({v.Impact}): {v.Help}\n    on {report.Url} (lang=\"{report.Lang}\")\n    {v.HelpUrl}");
+                .Append(CultureInfo.InvariantCulture, $"{v.Id} ({v.Impact}): {v.Help}\n    on {report.Url} (lang=\"{report.Lang}\")\n    {v.HelpUrl}");
             foreach (var node in v.Nodes)
-                text.Append($"\n    - {node.Target}").Append(node.Summary is { Length: > 0 } s ? "\n      " + s.ReplaceLineEndings("\n      ") : "");
+                text.Append(CultureInfo.InvariantCulture, $"\n    - {node.Target}").Append(node.Summary is { Length: > 0 } s ? "\n      " + s.ReplaceLineEndings("\n      ") : "");
             Add(text.ToString());
         }
     }

@@ -124,7 +124,7 @@ public class StartupTests
 
     static IEnumerable<Exception> Flatten(Exception ex)
     {
-        for (Exception? e = ex; e is not null; e = e.InnerException)
+        for (var e = ex; e is not null; e = e.InnerException)
         {
             yield return e;
             if (e is AggregateException agg) foreach (var inner in agg.InnerExceptions.SelectMany(Flatten)) yield return inner;

@@ -98,7 +98,10 @@ public class IndexModel(AppDbContext db, OrganisationClock clock, IStringLocaliz
         {
             // Names as written (the log keeps them as they were); numbers and codes match anywhere.
             var lower = q.ToLowerInvariant();
+            // Translated to SQL LOWER(...) LIKE: the culture and StringComparison overloads CA1304/CA1311/CA1862 ask for do not translate.
+#pragma warning disable CA1304, CA1311, CA1862
             query = query.Where(e => e.ActorName.ToLower().Contains(lower) || (e.Subject != null && e.Subject.ToLower().Contains(lower)));
+#pragma warning restore CA1304, CA1311, CA1862
         }
         return query;
     }

@@ -213,7 +213,7 @@ public static partial class ContentLoader
             var options = q.Options ?? [];
             if (options.Count is < 2 or > 6)
                 errors.Add(new(file, line, L["{0}: debe tener entre 2 y 6 opciones; tiene {1}", where, options.Count]));
-            if (options.Count(o => o.Correct == true) == 0)
+            if (!options.Any(o => o.Correct == true))
                 errors.Add(new(file, line, L["{0}: ninguna opción lleva 'correct: true'", where]));
             for (var j = 0; j < options.Count; j++)
             {

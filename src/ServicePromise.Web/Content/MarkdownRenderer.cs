@@ -1,6 +1,6 @@
 using Markdig;
-using Markdig.Syntax;
 using Markdig.Renderers.Html;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace ServicePromise.Web.Content;
@@ -44,7 +44,7 @@ public sealed class MarkdownRenderer
     {
         var trimmed = url.Trim();
         // "//host/path" (and "/\host") leave the site although they look relative.
-        if (trimmed.StartsWith("//") || trimmed.StartsWith("/\\") || trimmed.StartsWith("\\")) return false;
+        if (trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.StartsWith("/\\", StringComparison.Ordinal) || trimmed.StartsWith('\\')) return false;
         if (Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && !trimmed.StartsWith('/'))
             return uri.Scheme is "http" or "https" or "mailto";
         // Relative links (a path, a fragment) are fine; anything with a scheme we did not allow is not.

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ServicePromise.Web.Data;
@@ -23,10 +23,14 @@ public static class BulkWriter
     /// </summary>
     const int MaxParameters = 120;
 
+    /// <returns>The rows written.</returns>
+    public static Task<int> BulkInsertAsync<T>(this DbContext db, IReadOnlyCollection<T> entities, CancellationToken ct = default) where T : class =>
+        db.BulkInsertAsync(entities, skipConflicts: false, ct);
+
     /// <param name="skipConflicts">Rows that would break a unique index are left out (<c>ON CONFLICT DO NOTHING</c>, on both
     /// databases) instead of failing the statement: an insert-if-absent claim, with no exception and no error logged.</param>
     /// <returns>The rows written.</returns>
-    public static async Task<int> BulkInsertAsync<T>(this DbContext db, IReadOnlyCollection<T> entities, CancellationToken ct = default, bool skipConflicts = false) where T : class
+    public static async Task<int> BulkInsertAsync<T>(this DbContext db, IReadOnlyCollection<T> entities, bool skipConflicts, CancellationToken ct = default) where T : class
     {
         if (entities.Count == 0) return 0;
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");

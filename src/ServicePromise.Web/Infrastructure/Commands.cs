@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -221,7 +222,7 @@ public static class Commands
             Console.Error.WriteLine("Usage: " + GenerateCsvUsage);
             return 2;
         }
-        var changed = changedText is null ? 0 : int.Parse(changedText);
+        var changed = changedText is null ? 0 : int.Parse(changedText, CultureInfo.InvariantCulture);
         Staff.Import.StaffCsvGenerator.WriteFile(path, rows, changed);
         Console.WriteLine($"Wrote {rows} people to {path}" + (changed > 0 ? $" ({changed} changed)." : "."));
         return 0;

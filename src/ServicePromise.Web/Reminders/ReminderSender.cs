@@ -71,7 +71,7 @@ public sealed class ReminderSender(
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (await db.BulkInsertAsync([claim], ct, skipConflicts: true) == 0)
+            if (await db.BulkInsertAsync([claim], skipConflicts: true, ct) == 0)
             {
                 logger.LogDebug("Reminder {Step} for assignment {Assignment} was claimed by another instance", step.Key, assignmentId);
                 return null;

@@ -65,7 +65,10 @@ public static class CompletionQuery
         {
             var name = SearchText.Fold(filter.Search);
             var number = filter.Search.Trim().ToUpperInvariant();
+            // Translated to SQL UPPER(...) LIKE: the culture and StringComparison overloads CA1304/CA1311/CA1862 ask for do not translate.
+#pragma warning disable CA1304, CA1311, CA1862
             people = people.Where(e => e.SearchName.Contains(name) || e.EmployeeNumber.ToUpper().Contains(number));
+#pragma warning restore CA1304, CA1311, CA1862
         }
         if (filter.Status is { } status && Enum.IsDefined(status)) people = people.Where(CompletionRules.CurrentStatusIs(status, today));
         if (filter.Onboarding is { } onboarding)

@@ -17,6 +17,8 @@ namespace ServicePromise.Web.Staff;
 /// </summary>
 public sealed class SyntheticOrganisation(AppDbContext db, UserManager<AppUser> users, OrganisationClock clock, ILogger<SyntheticOrganisation> logger)
 {
+    static readonly string[] Languages = ["es", "en"];
+
     public const string Prefix = "G-";
     const int Batch = 5000;
     static readonly string[] Departments = ["Tiendas", "Frescos", "Logística", "Atención al cliente", "Administración y finanzas", "Personas", "Tecnología", "Compras"];
@@ -39,7 +41,7 @@ public sealed class SyntheticOrganisation(AppDbContext db, UserManager<AppUser> 
         // What a certificate prints, per language, as CertificateIssuer copies it (the default language where one is missing).
         string InLanguage<T>(IEnumerable<T> texts, Func<T, string> language, Func<T, string> value, string wanted) =>
             texts.Where(t => language(t) == wanted).Select(value).FirstOrDefault() ?? texts.Where(t => language(t) == edition.DefaultLanguage).Select(value).First();
-        var printed = new[] { "es", "en" }.ToDictionary(l => l, l => (
+        var printed = Languages.ToDictionary(l => l, l => (
             Company: InLanguage(edition.Companies, t => t.Language, t => t.Company, l),
             Titles: string.Join('\n', edition.Pillars.Select(p => InLanguage(p.Titles, t => t.Language, t => t.Title, l)))));
         var employeeRole = await db.Roles.Where(r => r.Name == Roles.Employee).Select(r => r.Id).SingleAsync(ct);

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePromise.Tests.Support;
 using ServicePromise.Web.Accounts;
-using ServicePromise.Web.Data;
 using ServicePromise.Web.Staff.Import;
 
 namespace ServicePromise.Tests.Accounts;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,7 +81,7 @@ public class ReissueTests
         var person = await hr.GetPageAsync($"/hr/people/{personId}");
         Assert.Contains("Nombre corregido en RR. HH.", person.Text());
         Assert.Single(person.QuerySelectorAll(ReissueForm));
-        Assert.Equal(fresh.Id.ToString(), person.QuerySelector(ReissueForm + " input[name=certificateId]")!.GetAttribute("value"));
+        Assert.Equal(fresh.Id.ToString(CultureInfo.InvariantCulture), person.QuerySelector(ReissueForm + " input[name=certificateId]")!.GetAttribute("value"));
 
         var holder = app.Browser();
         await holder.SignedInAsync(Pages.OtherEmployee);
@@ -198,7 +199,7 @@ public class ReissueTests
         await employee.SignedInAsync(Pages.OtherEmployee);
         // The holder's own antiforgery token is not HR's; without the HR role the handler is never reached.
         var response = await employee.PostAsync($"/hr/people/{personId}?handler=Reissue",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["certificateId"] = oldId.ToString(), ["reissueReason"] = "x", ["reissueConfirm"] = "true" }));
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["certificateId"] = oldId.ToString(CultureInfo.InvariantCulture), ["reissueReason"] = "x", ["reissueConfirm"] = "true" }));
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.Certificates.CountAsync(c => c.AssignmentId == assignmentId)));
     }

@@ -7,7 +7,7 @@ using ServicePromise.Web.Staff;
 namespace ServicePromise.Tests.Coaching;
 
 /// <summary>The demo people the coaching tests use, and the steps they take over HTTP.</summary>
-internal static class Coach
+static class Coach
 {
     /// <summary>Store manager, Sevilla Centro: Lucía, Manuel, Ana Belén, Sergio, Elena and Raúl report to her.</summary>
     public const string Carmen = "carmen.ruiz@" + DemoOrganisation.EmailDomain;

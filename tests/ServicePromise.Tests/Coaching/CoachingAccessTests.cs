@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Tests.Support;
@@ -134,7 +135,7 @@ public class CoachingAccessTests(ReviewAppFactory app) : IClassFixture<ReviewApp
     {
         var carmen = await app.SignedInAsync(Coach.Carmen);
         var cristina = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "MO-0201").Select(e => e.Id).SingleAsync());
-        var response = await carmen.PostAsync("/team?handler=Nudge", await carmen.TokenAsync("/team"), new() { ["employeeId"] = cristina.ToString() });
+        var response = await carmen.PostAsync("/team?handler=Nudge", await carmen.TokenAsync("/team"), new() { ["employeeId"] = cristina.ToString(CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.Nudges.CountAsync(n => n.EmployeeId == cristina)));
         Assert.DoesNotContain(app.Mails(), m => m.Contains("cristina.fuentes@"));
@@ -151,7 +152,7 @@ public class CoachingAccessTests(ReviewAppFactory app) : IClassFixture<ReviewApp
                      ($"/reviews/{id}?handler=Decide", new() { ["Version"] = "1", ["Decision"] = "Approved" }),
                      ($"/reviews/{id}?handler=Feature", []),
                      ($"/reviews/{id}?handler=Unfeature", []),
-                     ("/team?handler=Nudge", new() { ["employeeId"] = nuria.ToString() }),
+                     ("/team?handler=Nudge", new() { ["employeeId"] = nuria.ToString(CultureInfo.InvariantCulture) }),
                  })
         {
             var response = await javier.PostAsync(url, new FormUrlEncodedContent(values));

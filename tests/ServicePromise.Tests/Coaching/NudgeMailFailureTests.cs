@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public class NudgeMailFailureTests
         closed.Start();
         var port = ((IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop(); // nothing listens there any more: every send fails
-        using var app = new AppFactory { Settings = { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = port.ToString() } };
+        using var app = new AppFactory { Settings = { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = port.ToString(CultureInfo.InvariantCulture) } };
         var javier = await app.SignedInAsync(Coach.Javier);
 
         var response = await NudgeAsync(javier, "Alberto Garrido");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Tests.Support;
@@ -54,7 +55,7 @@ public class NudgeTests(AppFactory app) : IClassFixture<AppFactory>
         var both = await Task.WhenAll(carmen.SubmitAsync(page, form, new Dictionary<string, string>()), carmen.SubmitAsync(page, form, new Dictionary<string, string>()));
         Assert.All(both, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
         Assert.Single(app.Mails(), m => m.Contains("lucia.romero@"));
-        Assert.Equal(1, await app.WithDbAsync(db => db.Nudges.CountAsync(n => n.EmployeeId == int.Parse(id))));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Nudges.CountAsync(n => n.EmployeeId == int.Parse(id, CultureInfo.InvariantCulture))));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public class NudgeTests(AppFactory app) : IClassFixture<AppFactory>
         var manuel = page.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains("Manuel Ortiz"));
         Assert.Null(manuel.QuerySelector("form"));
         var id = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "MO-0102").Select(e => e.Id).SingleAsync());
-        var response = await carmen.PostAsync("/team?handler=Nudge", await carmen.TokenAsync("/team"), new() { ["employeeId"] = id.ToString() });
+        var response = await carmen.PostAsync("/team?handler=Nudge", await carmen.TokenAsync("/team"), new() { ["employeeId"] = id.ToString(CultureInfo.InvariantCulture) });
         Assert.Contains("Manuel Ortiz Campos no tiene nada pendiente", await carmen.FollowAsync(response));
         Assert.DoesNotContain(app.Mails(), m => m.Contains("manuel.ortiz@"));
     }

@@ -56,7 +56,7 @@ public class AdminContentTests
         Assert.Contains($"{completed} personas que ya habían completado la promesa tendrán que repasar 1 pilares", text);
         var planned = page.QuerySelectorAll("ul.planned li").Select(li => System.Text.RegularExpressions.Regex.Replace(li.TextContent, @"\s+", " ").Trim()).ToList();
         Assert.Contains("Manuel Ortiz Campos — Habla claro y di la verdad", planned);
-        Assert.Contains(planned, p => p.StartsWith("Sergio Molina Cabrera — ") && p.Contains("(estaba a medias)"));
+        Assert.Contains(planned, p => p.StartsWith("Sergio Molina Cabrera — ", StringComparison.Ordinal) && p.Contains("(estaba a medias)"));
 
         // No confirmation: refused, nothing published.
         var refused = await client.SubmitAsync(page, "form[action*='handler=Publish']", new Dictionary<string, string> { ["Input.Note"] = "Pilar 2 aclarado" });

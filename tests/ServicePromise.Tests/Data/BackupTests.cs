@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -50,7 +50,7 @@ public class BackupTests
             var revision = w.Revision;
             var response = await w.Client.PostAsync(Link + "/reflection?handler=Autosave", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = w.Token, ["Revision"] = revision.ToString(),
+                ["__RequestVerificationToken"] = w.Token, ["Revision"] = revision.ToString(CultureInfo.InvariantCulture),
                 ["Meaning"] = Text(w.Name, revision + 1), ["Customers"] = "", ["Action"] = "",
             }));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

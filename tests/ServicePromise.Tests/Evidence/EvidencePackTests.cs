@@ -83,7 +83,7 @@ public class EvidencePackTests
         Assert.Contains("cumplimiento.csv", names);
         Assert.Contains("manifest.json", names);
         Assert.Contains("manifest.csv", names);
-        var pdfs = zip.Entries.Where(e => e.FullName.StartsWith("certificates/")).ToList();
+        var pdfs = zip.Entries.Where(e => e.FullName.StartsWith("certificates/", StringComparison.Ordinal)).ToList();
         Assert.Equal(expected.Order(), pdfs.Select(e => e.Name[(e.Name.LastIndexOf('_') + 1)..^4]).Order());
         Assert.DoesNotContain(pdfs, e => e.Name.Contains(revokedCode));
 
@@ -96,7 +96,7 @@ public class EvidencePackTests
         Assert.True(root.GetProperty("edition").GetProperty("number").GetInt32() >= 1);
         Assert.True(root.GetProperty("generatedAt").GetDateTime() > DateTime.UtcNow.AddMinutes(-5));
         var files = root.GetProperty("files").EnumerateArray().ToList();
-        Assert.Equal(names.Where(n => !n.StartsWith("manifest.")).Order(), files.Select(f => f.GetProperty("path").GetString()!).Order());
+        Assert.Equal(names.Where(n => !n.StartsWith("manifest.", StringComparison.Ordinal)).Order(), files.Select(f => f.GetProperty("path").GetString()!).Order());
         foreach (var f in files)
         {
             var content = Read(zip.GetEntry(f.GetProperty("path").GetString()!)!);

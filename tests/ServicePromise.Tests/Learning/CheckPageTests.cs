@@ -86,7 +86,7 @@ public class CheckPageTests(AppFactory app) : IClassFixture<AppFactory>
         await hr.SignedInAsync(Pages.Hr);
         var id = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "MO-0301").Select(e => e.Id).SingleAsync());
         var person = await hr.GetPageAsync($"/hr/people/{id}");
-        var rows = person.QuerySelectorAll("table").Last().QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        var rows = person.QuerySelectorAll("table")[^1].QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
         Assert.Equal(2, rows.Count);
         Assert.Contains(rows, r => r.Contains("100 %") && r.Contains("Superado"));
         Assert.Contains(rows, r => r.Contains("0 %") && r.Contains("No superado"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ public class ReflectionWritingTests
         async Task<HttpResponseMessage> Autosave(int revision, string meaning) =>
             await client.PostAsync(Link + "/reflection?handler=Autosave", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["Revision"] = revision.ToString(), ["Meaning"] = meaning, ["Customers"] = "", ["Action"] = "",
+                ["__RequestVerificationToken"] = token, ["Revision"] = revision.ToString(CultureInfo.InvariantCulture), ["Meaning"] = meaning, ["Customers"] = "", ["Action"] = "",
             }));
 
         var first = await Autosave(0, "Primera frase");

@@ -35,7 +35,7 @@ public class ReminderScheduleTests
         Assert.Empty(Keys(Due.AddDays(6), sent: "overdue-0"));
         Assert.Equal(["overdue-7"], Keys(Due.AddDays(7), sent: "overdue-0"));
         // Down for three weeks: one notice for where things stand, not three.
-        Assert.Equal(["overdue-14"], Keys(Due.AddDays(13 + 1), sent: "overdue-0").Where(k => k.StartsWith("overdue")).ToArray());
+        Assert.Equal(["overdue-14"], Keys(Due.AddDays(13 + 1), sent: "overdue-0").Where(k => k.StartsWith("overdue", StringComparison.Ordinal)).ToArray());
     }
 
     [Fact]

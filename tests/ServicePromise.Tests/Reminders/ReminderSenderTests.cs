@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.TestHost;
@@ -67,7 +68,7 @@ public class ReminderSenderTests
         Assert.Contains(later, m => m.Contains("carmen.ruiz@") && m.Contains("Lucía Romero Sánchez tenía que completar la promesa de servicio"));
         var steps = await app.WithDbAsync(db => db.ReminderSends.Where(s => s.Assignment!.Employee!.EmployeeNumber == "MO-0101").Select(s => s.Step).ToListAsync());
         Assert.Contains("escalation", steps);
-        Assert.Single(steps, s => s.StartsWith("overdue"));
+        Assert.Single(steps, s => s.StartsWith("overdue", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public class ReminderSenderTests
         closed.Start();
         var port = ((IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop(); // nothing listens there any more: every send fails
-        using var app = new ReminderFactory { Settings = { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = port.ToString() } };
+        using var app = new ReminderFactory { Settings = { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = port.ToString(CultureInfo.InvariantCulture) } };
         _ = app.Server;
 
         Assert.Equal(0, await app.RunAsync());

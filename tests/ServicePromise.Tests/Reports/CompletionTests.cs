@@ -97,9 +97,9 @@ public class CompletionTests(AppFactory app) : IClassFixture<AppFactory>
         // Spanish Excel separates with ";".
         Assert.Equal("Número;Nombre;Puesto;Departamento;Centro;Responsable;Estado;Fecha límite;Fecha de finalización;Código de verificación", lines[0]);
         Assert.Equal(32, lines.Length);
-        var teresa = lines.Single(l => l.StartsWith("MO-0701;"));
+        var teresa = lines.Single(l => l.StartsWith("MO-0701;", StringComparison.Ordinal));
         Assert.Contains("\"'=HYPERLINK(", teresa);
-        var manuel = lines.Single(l => l.StartsWith("MO-0102;"));
+        var manuel = lines.Single(l => l.StartsWith("MO-0102;", StringComparison.Ordinal));
         Assert.Matches("^MO-0102;Manuel Ortiz Campos;Reponedor;Tiendas;Sevilla Centro;Carmen Ruiz Delgado;Completado;\\d{4}-\\d{2}-\\d{2};\\d{4}-\\d{2}-\\d{2};[2-9A-Z]{4}(-[2-9A-Z]{4}){4}$", manuel);
     }
 

@@ -107,7 +107,7 @@ public partial class DashboardTests
     {
         using var app = new AppFactory();
         var hr = await HrAsync(app);
-        int ThisWeek(IDocument dashboard) => FirstNumber(dashboard.QuerySelectorAll("figure.chart td a").Last().TextContent);
+        int ThisWeek(IDocument dashboard) => FirstNumber(dashboard.QuerySelectorAll("figure.chart td a")[^1].TextContent);
         var before = ThisWeek(await hr.GetPageAsync("/hr/dashboard"));
 
         var employee = app.Browser();
@@ -118,7 +118,7 @@ public partial class DashboardTests
 
         var after = await hr.GetPageAsync("/hr/dashboard");
         Assert.Equal(before + 1, ThisWeek(after));
-        var list = await hr.GetPageAsync(after.QuerySelectorAll("figure.chart td a").Last().GetAttribute("href")!);
+        var list = await hr.GetPageAsync(after.QuerySelectorAll("figure.chart td a")[^1].GetAttribute("href")!);
         Assert.Contains("Irene Bravo Rivas", list.Text());
         Assert.Contains("Completada entre el", list.Text()); // the filter is named, with a link to remove it
     }

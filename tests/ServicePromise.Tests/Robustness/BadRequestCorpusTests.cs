@@ -75,7 +75,7 @@ public class BadRequestCorpusTests(AppFactory app, ITestOutputHelper output) : I
                         // GET and POST try every handler of the page and one it does not have; PUT, DELETE and PATCH reach none
                         // of them (the pages have no such handlers), so the plain page and its first named handler are enough.
                         var named = target.Handlers.Select(h => h.Name).OfType<string>().Distinct().ToList();
-                        IEnumerable<string?> handlers = !deep ? [null]
+                        var handlers = !deep ? [null]
                             : method is "GET" or "POST" ? named.Append(null).Append("Nope")
                             : named.Take(1).Append(null);
                         foreach (var handler in handlers)

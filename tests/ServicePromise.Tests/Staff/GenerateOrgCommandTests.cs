@@ -1,7 +1,8 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using ServicePromise.Web.Data;
 using ServicePromise.Tests.Support;
+using ServicePromise.Web.Data;
 
 namespace ServicePromise.Tests.Staff;
 
@@ -23,7 +24,7 @@ public class GenerateOrgCommandTests
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var value = Convert.ToInt64(command.ExecuteScalar());
+        var value = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         SqliteConnection.ClearAllPools();
         return value;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -166,9 +167,9 @@ public class StaffImporterTests
     {
         using var app = new AppFactory();
         const string Row = "N-8;Nerea Gil;{0};Cajera;Tiendas;Sevilla Centro;MO-0001;2026-12-01;es;empleado;sí";
-        Assert.Equal(1, (await RunAsync(app, File(string.Format(Row, "nerea.gli@olivo.test")), apply: true)).Invited);
+        Assert.Equal(1, (await RunAsync(app, File(string.Format(CultureInfo.InvariantCulture, Row, "nerea.gli@olivo.test")), apply: true)).Invited);
         // HR corrects the typo before the invitation has gone out.
-        Assert.Equal(1, (await RunAsync(app, File(string.Format(Row, "nerea.gil@olivo.test")), apply: true)).Notified);
+        Assert.Equal(1, (await RunAsync(app, File(string.Format(CultureInfo.InvariantCulture, Row, "nerea.gil@olivo.test")), apply: true)).Notified);
 
         Assert.Equal(2, await app.SendInvitationsAsync()); // the invitation and the notice of the change
         var toWrong = app.Mails().Where(m => m.Contains("nerea.gli@olivo.test")).ToList();
@@ -190,7 +191,7 @@ public class StaffImporterTests
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { e, u.Email })
             .ToListAsync());
         var file = File(rows.Select(r => string.Join(';', r.e.EmployeeNumber, r.e.FullName, r.Email, r.e.JobTitle, r.e.Department?.Name, r.e.Site?.Name,
-            r.e.Manager?.EmployeeNumber, r.e.HireDate.ToString("yyyy-MM-dd"), r.e.Language, "", r.e.IsActive ? "sí" : "no")).ToArray());
+            r.e.Manager?.EmployeeNumber, r.e.HireDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.e.Language, "", r.e.IsActive ? "sí" : "no")).ToArray());
 
         var dry = await RunAsync(app, file, apply: false, fullImport: true);
         var change = Assert.Single(dry.Plan!.Changes);

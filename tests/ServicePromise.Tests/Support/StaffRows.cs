@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace ServicePromise.Tests.Support;
@@ -17,6 +18,6 @@ public static class StaffRows
                 Manager = e.Manager!.EmployeeNumber, e.HireDate, e.Language,
             }).SingleAsync());
         return string.Join(';', p.EmployeeNumber, p.FullName, email ?? p.Email, jobTitle ?? p.JobTitle, p.Department, p.Site, manager ?? p.Manager,
-            p.HireDate.ToString("yyyy-MM-dd"), p.Language, active ? "sí" : "no");
+            p.HireDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Language, active ? "sí" : "no");
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -21,7 +22,7 @@ public static class TestSmtp
     public static void Use(AppFactory app)
     {
         app.Settings["Mail:Host"] = "127.0.0.1";
-        app.Settings["Mail:Port"] = Port.ToString();
+        app.Settings["Mail:Port"] = Port.ToString(CultureInfo.InvariantCulture);
     }
 
     public sealed record Received(string To, string Subject, string Text);

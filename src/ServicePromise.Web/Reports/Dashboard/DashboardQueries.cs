@@ -91,11 +91,11 @@ public static class DashboardQueries
                 return jobs.Select(j => j.Key is "" ? j with { Key = null, Name = null } : j).ToList();
             default:
                 var counts = await (by switch
-                    {
-                        Dimension.Department => active.GroupBy(e => e.DepartmentId),
-                        Dimension.Site => active.GroupBy(e => e.SiteId),
-                        _ => active.GroupBy(e => e.ManagerId),
-                    })
+                {
+                    Dimension.Department => active.GroupBy(e => e.DepartmentId),
+                    Dimension.Site => active.GroupBy(e => e.SiteId),
+                    _ => active.GroupBy(e => e.ManagerId),
+                })
                     .Select(g => new
                     {
                         Id = g.Key, People = g.Count(), Completed = g.AsQueryable().Count(completed),

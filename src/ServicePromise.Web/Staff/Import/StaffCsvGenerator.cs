@@ -39,8 +39,8 @@ public static class StaffCsvGenerator
             if (i == 0) reportsTo = null;                                       // the director
             else if (isManager)
             {
-                if (!heads.ContainsKey(department)) { heads[department] = i; reportsTo = Number(0); }
-                else reportsTo = Number(heads[department]);
+                if (heads.TryGetValue(department, out var head)) reportsTo = Number(head);
+                else { heads[department] = i; reportsTo = Number(0); }
                 manager = i;
             }
             else reportsTo = Number(manager);

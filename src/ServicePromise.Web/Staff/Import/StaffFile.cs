@@ -153,7 +153,8 @@ public static class StaffFile
         var first = end < 0 ? text : text[..end];
         try
         {
-            return CsvText.Parse(first, CsvText.DetectDelimiter(first)).FirstOrDefault()?.Fields.Select(f => f.Trim()).ToList() ?? [];
+            var records = CsvText.Parse(first, CsvText.DetectDelimiter(first));
+            return records.Count > 0 ? records[0].Fields.Select(f => f.Trim()).ToList() : [];
         }
         catch (Exception ex) when (ex is CsvFormatException or CsvTooLargeException)
         {

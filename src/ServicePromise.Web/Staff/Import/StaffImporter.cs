@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using ServicePromise.Web.Accounts;
 using Microsoft.Extensions.Options;
-using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 
 namespace ServicePromise.Web.Staff.Import;
