@@ -10,8 +10,8 @@ using ServicePromise.Web.Learning;
 using ServicePromise.Web.Mail;
 using ServicePromise.Web.Record;
 using ServicePromise.Web.Reflections;
-using ServicePromise.Web.Staff;
 using ServicePromise.Web.Reminders;
+using ServicePromise.Web.Staff;
 using ServicePromise.Web.Staff.Import;
 
 var builder = WebApplication.CreateBuilder(args);

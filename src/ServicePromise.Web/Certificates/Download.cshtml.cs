@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;

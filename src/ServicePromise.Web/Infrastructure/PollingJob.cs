@@ -1,17 +1,25 @@
 namespace ServicePromise.Web.Infrastructure;
 
 /// <summary>Wakes a <see cref="PollingJob"/> at once instead of at its next poll (an import queued invitations, HR asked for a pack).</summary>
-public abstract class JobSignal
+public abstract class JobSignal : IDisposable
 {
     readonly SemaphoreSlim _wake = new(0, 1);
 
     /// <summary>Several wakes before the job looks count as one: it handles everything due when it runs.</summary>
     public void Wake()
     {
-        try { _wake.Release(); } catch (SemaphoreFullException) { /* already woken */ }
+        try { _wake.Release(); }
+        catch (SemaphoreFullException) { /* already woken */ }
+        catch (ObjectDisposedException) { /* the app is stopping */ }
     }
 
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _wake.WaitAsync(timeout, ct);
+
+    public void Dispose()
+    {
+        _wake.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
 /// <summary>

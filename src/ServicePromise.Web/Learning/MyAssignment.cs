@@ -66,7 +66,8 @@ public sealed record MyAssignment(
         {
             var text = Pick(p.Pillar.Texts, t => t.Text.Language);
             return new MyPillar(p.Progress.AssignmentPillarId, p.Pillar.Key, p.Pillar.Order, text.Text, p.Progress.ReadAt, p.Progress.ReflectedAt, p.Pillar.HasCheck,
-                p.Progress.CheckPassedAt, p.Progress.Reflection) { LessonHtml = text.LessonHtml, Check = text.Check };
+                p.Progress.CheckPassedAt, p.Progress.Reflection)
+            { LessonHtml = text.LessonHtml, Check = text.Check };
         }).ToList();
         return new MyAssignment(a.AssignmentId, a.Reason, a.DueOn, a.CompletedAt, a.Number, a.PublishedAt, promise.Text, pillars, fallback) { PromiseHtml = promise.BodyHtml };
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using ServicePromise.Tests.Learning;
 using ServicePromise.Tests.Support;
 using ServicePromise.Web.Reflections;
 

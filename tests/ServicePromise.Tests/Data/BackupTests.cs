@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
-using ServicePromise.Tests.Learning;
 using ServicePromise.Tests.Support;
 using ServicePromise.Web.Staff;
 

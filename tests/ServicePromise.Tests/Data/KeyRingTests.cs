@@ -83,7 +83,7 @@ public sealed class KeyRingTests : IDisposable
     {
         var ex = Assert.ThrowsAny<Exception>(() => app.Browser());
         var messages = new List<string>();
-        for (Exception? e = ex; e is not null; e = e.InnerException) messages.Add(e.Message);
+        for (var e = ex; e is not null; e = e.InnerException) messages.Add(e.Message);
         return string.Join(" | ", messages);
     }
 

@@ -37,15 +37,15 @@ public class CompletionRuleQueriesTests
         db.AddRange(withCheck, without);
         var cases = new List<(Assignment Assignment, bool Done)>();
         foreach (var pillar in new[] { withCheck, without })
-        foreach (var read in new DateTime?[] { null, T })
-        foreach (var reflected in new DateTime?[] { null, T })
-        foreach (var passed in new DateTime?[] { null, T })
-        {
-            var assignment = new Assignment { EmployeeId = cases.Count + 1, EditionId = 1, DueOn = Today.AddDays(cases.Count), AssignedAt = T };
-            assignment.Pillars.Add(new AssignmentPillar { Pillar = pillar, ReadAt = read, ReflectedAt = reflected, CheckPassedAt = passed });
-            db.Add(assignment);
-            cases.Add((assignment, CompletionRules.IsPillarDone(read, reflected, pillar.HasCheck, passed)));
-        }
+            foreach (var read in new DateTime?[] { null, T })
+                foreach (var reflected in new DateTime?[] { null, T })
+                    foreach (var passed in new DateTime?[] { null, T })
+                    {
+                        var assignment = new Assignment { EmployeeId = cases.Count + 1, EditionId = 1, DueOn = Today.AddDays(cases.Count), AssignedAt = T };
+                        assignment.Pillars.Add(new AssignmentPillar { Pillar = pillar, ReadAt = read, ReflectedAt = reflected, CheckPassedAt = passed });
+                        db.Add(assignment);
+                        cases.Add((assignment, CompletionRules.IsPillarDone(read, reflected, pillar.HasCheck, passed)));
+                    }
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
@@ -69,9 +69,9 @@ public class CompletionRuleQueriesTests
         await using var db = await OpenAsync(temp);
         var states = new List<(DateOnly? Due, DateTime? Started, DateTime? Completed)>();
         foreach (var due in new DateOnly?[] { null, Today.AddDays(-1), Today, Today.AddDays(1) })
-        foreach (var started in new DateTime?[] { null, T })
-        foreach (var completed in new DateTime?[] { null, T })
-            states.Add((due, started, completed));
+            foreach (var started in new DateTime?[] { null, T })
+                foreach (var completed in new DateTime?[] { null, T })
+                    states.Add((due, started, completed));
         db.AddRange(states.Select((_, n) => new Employee { UserId = $"u{n}", EmployeeNumber = $"E{n}", FullName = $"P{n}" }));
         await db.SaveChangesAsync();
         // The carried state is written as EmployeeProgress writes it: set-based, after the rows exist.

@@ -1,8 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using ServicePromise.Tests.Support;
 using ServicePromise.Tests.Certificates;
+using ServicePromise.Tests.Support;
 using static ServicePromise.Tests.Support.UserStories;
 
 namespace ServicePromise.Tests.Learning;
@@ -24,7 +24,7 @@ public class JourneyTests(AppFactory app) : IClassFixture<AppFactory>
 
         var finished = await client.GetPageAsync("/");
         Assert.Contains("¡Has completado la promesa!", finished.Text());
-        var pdfLink = finished.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).First(h => h != null && h.EndsWith("/pdf"))!;
+        var pdfLink = finished.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).First(h => h != null && h.EndsWith("/pdf", StringComparison.Ordinal))!;
         var pdf = await client.GetByteArrayAsync(pdfLink);
 
         var certificate = await app.WithDbAsync(db => db.Certificates.AsNoTracking().SingleAsync(c => c.HolderName == "Irene Bravo Rivas"));

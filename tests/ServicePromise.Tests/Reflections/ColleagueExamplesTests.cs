@@ -2,7 +2,6 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using ServicePromise.Tests.Learning;
 using ServicePromise.Tests.Support;
 using ServicePromise.Web.Reflections;
 

@@ -1,4 +1,3 @@
-using ServicePromise.Web.Learning;
 using ServicePromise.Web.Reflections;
 
 namespace ServicePromise.Tests.Reflections;

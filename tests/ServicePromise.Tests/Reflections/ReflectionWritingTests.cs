@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ServicePromise.Tests.Learning;
 using ServicePromise.Tests.Support;
 using ServicePromise.Web.Reflections;
 

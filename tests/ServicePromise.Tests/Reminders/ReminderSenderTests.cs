@@ -153,7 +153,7 @@ public class ReminderDeliveryTests
     public async Task A_run_sends_its_reminders_over_one_connection_and_a_refused_mailbox_is_not_retried()
     {
         using var smtp = new ScriptedSmtp { RecipientReply = a => a.StartsWith("lucia.romero@", StringComparison.Ordinal) ? "550 5.1.1 user unknown" : "250 2.1.5 Ok" };
-        using var app = new TimedFactory { Settings = { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = smtp.Port.ToString() } };
+        using var app = new TimedFactory { Settings = { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture) } };
         _ = app.Server;
 
         var sent = await app.RunAsync();

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ServicePromise.Tests.Learning;
 using ServicePromise.Tests.Support;
 using ServicePromise.Web.Learning;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public class InvitationDeliveryTests
             RecipientReply = a => a.StartsWith("nadie", StringComparison.Ordinal) ? "550 5.1.1 user unknown"
                 : a.StartsWith("ocupado", StringComparison.Ordinal) ? "451 4.2.1 mailbox busy" : "250 2.1.5 Ok",
         };
-        using var app = new TimedFactory { Settings = { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = smtp.Port.ToString() } };
+        using var app = new TimedFactory { Settings = { ["Mail:Host"] = "127.0.0.1", ["Mail:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture) } };
         using (var scope = app.Services.CreateScope())
         {
             var file = Encoding.UTF8.GetBytes("Nº de empleado;Nombre completo;Correo electrónico;Fecha de alta;Idioma\n"

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -6,7 +5,6 @@ using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Mail;
-using ServicePromise.Web.Staff;
 
 namespace ServicePromise.Web.Staff.Import;
 
