@@ -213,10 +213,10 @@ public class AuditLogTests
             Assert.Equal(AuditOrigins.System, first.Origin);
             Assert.Single(await StartAsync([])); // the same settings again: nothing new
 
-            var changed = await StartAsync(new() { ["Learning:CheckPassMark"] = "90", ["Mail:Password"] = "s3cr3t-smtp", ["Throttling:VerifyPerAddress:Permits"] = "77" });
+            var changed = await StartAsync(new() { ["Learning:CheckPassMark"] = "90", ["Mail:UserName"] = "avisos", ["Mail:Password"] = "s3cr3t-smtp", ["Throttling:VerifyPerAddress:Permits"] = "77" });
             Assert.Equal(2, changed.Count);
             var entry = changed[1];
-            Assert.Equal("Learning:CheckPassMark, Mail:Password, Throttling:VerifyPerAddress", entry.Subject);
+            Assert.Equal("Learning:CheckPassMark, Mail:Password, Mail:UserName, Throttling:VerifyPerAddress", entry.Subject);
             Assert.DoesNotContain("s3cr3t-smtp", entry.Details);
             var details = AuditLog.ReadDetails(entry.Details).ToDictionary();
             Assert.Contains("Learning:CheckPassMark: 80 → 90", details["changed"]);
