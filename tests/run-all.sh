@@ -63,16 +63,24 @@ export SP_AXE="$root/tests/ServicePromise.BrowserTests/node_modules/axe-core/axe
 # read the messages back from its HTTP API. Stopped on exit.
 echo "==> Starting maildev (SMTP) for the mail tests"
 (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
+# One maildev per test project: the two projects run at the same time, and each reads back only its own mail.
 smtp_port=$(( 40000 + RANDOM % 10000 ))
-maildev_port=$(( smtp_port + 10000 ))
-node tests/tools/node_modules/maildev/bin/maildev --ip 127.0.0.1 --smtp "$smtp_port" --web "$maildev_port" --silent >"$pg_dir/maildev.log" 2>&1 &
-maildev_pid=$!
-trap 'kill $maildev_pid 2>/dev/null || true; stop_postgres' EXIT
-for _ in $(seq 1 50); do
-  curl -fs "http://127.0.0.1:$maildev_port/email" >/dev/null 2>&1 && break
-  sleep 0.2
+maildev_pids=()
+for offset in 0 1; do
+  node tests/tools/node_modules/maildev/bin/maildev --ip 127.0.0.1 --smtp "$((smtp_port + offset))" \
+    --web "$((smtp_port + offset + 10000))" --silent >"$pg_dir/maildev$offset.log" 2>&1 &
+  maildev_pids+=($!)
 done
-curl -fs "http://127.0.0.1:$maildev_port/email" >/dev/null || { echo "maildev did not start:" >&2; cat "$pg_dir/maildev.log" >&2; exit 1; }
+trap 'kill "${maildev_pids[@]}" 2>/dev/null || true; stop_postgres' EXIT
+for offset in 0 1; do
+  api="http://127.0.0.1:$((smtp_port + offset + 10000))/email"
+  for _ in $(seq 1 50); do
+    curl -fs "$api" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  curl -fs "$api" >/dev/null || { echo "maildev did not start:" >&2; cat "$pg_dir/maildev$offset.log" >&2; exit 1; }
+done
+maildev_port=$(( smtp_port + 10000 ))
 export SP_TEST_SMTP_PORT="$smtp_port"
 export SP_TEST_MAILDEV="http://127.0.0.1:$maildev_port"
 
@@ -90,13 +98,27 @@ dotnet build ServicePromise.sln -c "$configuration" --no-restore
 
 results=$(mktemp -d)
 status=0
-for project in tests/ServicePromise.Tests tests/ServicePromise.BrowserTests; do
+# The two projects run side by side (most of a test's time is spent waiting on sites, processes and databases, so
+# the cores have room); each line is prefixed with its project, and each project's full log is kept.
+run_project() {
+  local project=$1 name
   name=$(basename "$project")
   echo "==> $name"
-  if ! dotnet test "$project" -c "$configuration" --no-build --logger "trx;LogFileName=$results/$name.trx" 2>&1 | tee "$results/$name.log"; then
-    status=1
+  if dotnet test "$project" -c "$configuration" --no-build --logger "trx;LogFileName=$results/$name.trx" \
+      > >(tee "$results/$name.log" | sed -u "s/^/[$name] /") 2>&1; then
+    echo 0 >"$results/$name.rc"
+  else
+    echo 1 >"$results/$name.rc"
   fi
-done
+}
+run_project tests/ServicePromise.Tests &
+tests_pid=$!
+SP_TEST_SMTP_PORT=$((smtp_port + 1)) SP_TEST_MAILDEV="http://127.0.0.1:$((maildev_port + 1))" \
+  run_project tests/ServicePromise.BrowserTests &
+browser_pid=$!
+wait "$tests_pid" "$browser_pid" || true
+for rc in "$results"/*.rc; do [ "$(cat "$rc")" -eq 0 ] || status=1; done
+[ "$(ls "$results"/*.rc | wc -l)" -eq 2 ] || status=1
 
 # Totals from the TRX files each run wrote (one Counters element per project).
 passed=0; failed=0; skipped=0
