@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Microsoft.Playwright;
 
 namespace ServicePromise.BrowserTests;
 
@@ -31,4 +32,9 @@ public static class Words
         var brace = text.IndexOf('{', StringComparison.Ordinal);
         return brace < 0 ? text : text[..brace].TrimEnd();
     }
+
+    /// <summary>The language the page is shown in, from its root element's lang.</summary>
+    public static async Task<string> LanguageOfAsync(IPage page) =>
+        // The root element has no role or label to find it by.
+        await page.Locator("html").GetAttributeAsync("lang") ?? throw new InvalidOperationException($"{page.Url} has no lang");
 }
