@@ -23,8 +23,6 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     static string NewEmployee(string language) =>
         language == "es" ? "lucia.romero@demo.mercadosolivo.es" : "alberto.garrido@demo.mercadosolivo.es";
 
-    static readonly Lazy<ContentSet> Content = new(() => ContentLoader.Load(Path.Combine(SiteFixture.RepoRoot(), "content"), "es"));
-
     readonly List<string> _shown = [];
 
     [Theory]
@@ -142,7 +140,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await Assertions.Expect(Meaning(page, pillar)).Not.ToBeEditableAsync();
         // Mi historial, with one assignment and one pillar unfolded: its reflection shows only once it is open.
         await GoAsync(page, "/me/record", language);
-        var reflectionHeading = page.GetByRole(AriaRole.Heading, new() { Name = W("Tu reflexión"), Exact = true }).First;
+        var reflectionHeading = page.GetByRole(AriaRole.Heading, new() { Name = W("Tu reflexión"), Exact = true, IncludeHidden = true }).First;
         await Assertions.Expect(reflectionHeading).Not.ToBeVisibleAsync();
         await page.GetByText($"{pillar.Order}. {pillar.Title}").First.ClickAsync();
         await Assertions.Expect(reflectionHeading).ToBeVisibleAsync();
@@ -323,8 +321,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     /// <summary>The first part of the reflection form, found by its label: the pillar's own prompt in the page's language.</summary>
     static ILocator Meaning(IPage page, PillarContent pillar) => page.GetByLabel(pillar.ReflectionPrompt, new() { Exact = true });
 
-    /// <summary>The pillars as the content gives them in <paramref name="language"/>.</summary>
-    static IReadOnlyList<PillarContent> Pillars(string language) => Content.Value.Languages.Single(l => l.Language == language).Pillars;
+    static IReadOnlyList<PillarContent> Pillars(string language) => ShippedContent.Pillars(language);
 
     // The root element carries the page's language; it has no role or label to find it by.
     static ILocator Document(IPage page) => page.Locator("html");
