@@ -323,11 +323,9 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
 
     static IReadOnlyList<PillarContent> Pillars(string language) => ShippedContent.Pillars(language);
 
-    // The root element carries the page's language; it has no role or label to find it by.
-    static ILocator Document(IPage page) => page.Locator("html");
+    static ILocator Document(IPage page) => Words.Document(page);
 
-    static async Task<string> ShownLanguageAsync(IPage page) =>
-        await Document(page).GetAttributeAsync("lang") ?? throw new InvalidOperationException($"{page.Url} has no lang");
+    static Task<string> ShownLanguageAsync(IPage page) => Words.LanguageOfAsync(page);
 
     /// <summary>Clicks a submit button and waits until the document the post answers with (after any redirect) has loaded.</summary>
     static async Task SubmitAsync(IPage page, ILocator button)

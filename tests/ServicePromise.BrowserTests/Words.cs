@@ -33,8 +33,10 @@ public static class Words
         return brace < 0 ? text : text[..brace].TrimEnd();
     }
 
+    /// <summary>The page's root element, which carries its language. The one CSS locator left: the root has no role or label to find it by.</summary>
+    public static ILocator Document(IPage page) => page.Locator("html");
+
     /// <summary>The language the page is shown in, from its root element's lang.</summary>
     public static async Task<string> LanguageOfAsync(IPage page) =>
-        // The root element has no role or label to find it by.
-        await page.Locator("html").GetAttributeAsync("lang") ?? throw new InvalidOperationException($"{page.Url} has no lang");
+        await Document(page).GetAttributeAsync("lang") ?? throw new InvalidOperationException($"{page.Url} has no lang");
 }
