@@ -7,8 +7,8 @@ namespace ServicePromise.BrowserTests;
 /// <summary>
 /// Every kind of page the site has, in Spanish and in English, as the people who use it reach them. Each
 /// document shown is checked with axe-core against WCAG 2.1 A/AA (see <see cref="Accessibility"/>); this test
-/// makes sure none is left out, in either language. Steps are driven by markup, not by words, so the same
-/// walk serves both languages.
+/// makes sure none is left out, in either language. Steps find controls by role and accessible name, in
+/// the language of the walk (see <see cref="Words"/>), as a person or a screen reader would.
 /// </summary>
 public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<SiteFixture>
 {
@@ -22,8 +22,6 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     /// <summary>An employee who has not started, one per language, so each walk sees every step of a pillar.</summary>
     static string NewEmployee(string language) =>
         language == "es" ? "lucia.romero@demo.mercadosolivo.es" : "alberto.garrido@demo.mercadosolivo.es";
-
-    static readonly Lazy<ContentSet> Content = new(() => ContentLoader.Load(Path.Combine(SiteFixture.RepoRoot(), "content"), "es"));
 
     readonly List<string> _shown = [];
 
@@ -75,41 +73,48 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     /// <summary>The public pages: sign-in (and its error), forgotten password and its reset link, certificate verification, errors.</summary>
     async Task SignedOutAsync(string language, string code)
     {
+        string W(string spanish) => Words.In(language, spanish);
         var page = await site.NewPageAsync(375, 740);
         await GoAsync(page, "/account/login");
         await SwitchToAsync(page, language);
         await ShownAsync(page, language);
 
-        await page.Locator("#Input_Email").FillAsync(Completed);
-        await page.Locator("#Input_Password").FillAsync("not-the-password");
-        await SubmitAsync(page, page.Locator("main form button[type=submit]"));
-        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await page.GetByLabel(W("Correo electrónico"), new() { Exact = true }).FillAsync(Completed);
+        await page.GetByLabel(W("Contraseña"), new() { Exact = true }).FillAsync("not-the-password");
+        await SubmitAsync(page, Button(page, W("Entrar")));
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = W("No hemos podido iniciar tu sesión: el correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos. Si sigues sin poder entrar, restablece tu contraseña o habla con Personas (RR. HH.).") }))
+            .ToBeVisibleAsync();
         await ShownAsync(page, language);
 
-        await page.Locator("main a[href='/account/forgot-password']").ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = W("¿Has olvidado tu contraseña?"), Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/account/forgot-password");
         await ShownAsync(page, language);
-        await page.Locator("#Input_Email").FillAsync(Completed);
-        await SubmitAsync(page, page.Locator("main form button[type=submit]"));
-        await Assertions.Expect(page.Locator("main [role=status]")).ToBeVisibleAsync();
+        await page.GetByLabel(W("Correo electrónico"), new() { Exact = true }).FillAsync(Completed);
+        await SubmitAsync(page, Button(page, W("Enviar enlace")));
+        await Assertions.Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)
+            .Filter(new() { HasText = W("Si ese correo pertenece a una cuenta activa, te hemos enviado un enlace para elegir una contraseña nueva. Revisa tu bandeja de entrada.") }))
+            .ToBeVisibleAsync();
         await ShownAsync(page, language);
 
         // The link in the mail (in the language of the person's profile), and two passwords that differ.
         await GoAsync(page, ResetLink(language), language);
-        await page.Locator("#Input_Password").FillAsync("una-clave-nueva-1");
-        await page.Locator("#Input_ConfirmPassword").FillAsync("otra-clave-nueva-2");
-        await SubmitAsync(page, page.Locator("main form button[type=submit]"));
-        await Assertions.Expect(page.Locator("#confirm-error .field-validation-error")).ToBeVisibleAsync();
+        await page.GetByLabel(W("Nueva contraseña"), new() { Exact = true }).FillAsync("una-clave-nueva-1");
+        var confirm = page.GetByLabel(W("Repite la contraseña"), new() { Exact = true });
+        await confirm.FillAsync("otra-clave-nueva-2");
+        await SubmitAsync(page, Button(page, W("Guardar contraseña")));
+        await Assertions.Expect(confirm).ToHaveAccessibleDescriptionAsync(W("Las dos contraseñas no coinciden."));
         await ShownAsync(page, language);
 
         await GoAsync(page, "/verify", language);
-        await page.Locator("#Code").FillAsync(code);
-        await SubmitAsync(page, page.Locator("main form button[type=submit]"));
-        await Assertions.Expect(page.Locator(".certificate-result")).ToBeVisibleAsync();
+        await page.GetByLabel(W("Código de verificación"), new() { Exact = true }).FillAsync(code);
+        await SubmitAsync(page, Button(page, W("Verificar")));
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = W("Certificado válido"), Exact = true })).ToBeVisibleAsync();
         await ShownAsync(page, language);
         await GoAsync(page, "/verify/" + code, language);
         await GoAsync(page, "/verify/ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ", language);
-        await Assertions.Expect(page.Locator("main [role=alert]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Alert)
+            .Filter(new() { HasText = Words.StartIn(language, "No encontramos ningún certificado con el código «{0}». Revisa que lo hayas escrito tal como aparece en el certificado.") }))
+            .ToBeVisibleAsync();
         await GoAsync(page, "/status/404", language);
         await GoAsync(page, "/error", language);
 
@@ -121,65 +126,76 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     /// <summary>Someone who completed the promise: the finished home, certificates, a pillar that can no longer change.</summary>
     async Task<string> CompletedEmployeeAsync(string language)
     {
+        string W(string spanish) => Words.In(language, spanish);
         var page = await site.NewPageAsync(375, 740);
         await SignInAsync(page, Completed, language);
-        await Assertions.Expect(page.Locator("a[href$='/pdf']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = W("Descargar mi certificado (PDF)"), Exact = true })).ToBeVisibleAsync();
         await GoAsync(page, "/certificates", language);
-        var code = (await page.Locator("code").First.InnerTextAsync()).Trim();
-        await GoAsync(page, "/pillars/" + Content.Value.Default.Pillars[0].Key, language);
-        await Assertions.Expect(page.Locator("#part-meaning[readonly]")).ToBeVisibleAsync();
+        var code = (await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Code).First.InnerTextAsync()).Trim();
+        var pillar = Pillars(language)[0];
+        await GoAsync(page, "/pillars/" + pillar.Key, language);
+        await Assertions.Expect(Meaning(page, pillar)).Not.ToBeEditableAsync();
         // The reflection's own page (where the form posts, and comes back when a post is refused).
-        await GoAsync(page, "/pillars/" + Content.Value.Default.Pillars[0].Key + "/reflection", language);
-        await Assertions.Expect(page.Locator("#part-meaning[readonly]")).ToBeVisibleAsync();
-        // Mi historial, with one assignment and one pillar unfolded.
+        await GoAsync(page, "/pillars/" + pillar.Key + "/reflection", language);
+        await Assertions.Expect(Meaning(page, pillar)).Not.ToBeEditableAsync();
+        // Mi historial, with one assignment and one pillar unfolded: its reflection shows only once it is open.
         await GoAsync(page, "/me/record", language);
-        await page.Locator("details.record-pillar > summary").First.ClickAsync();
-        await Assertions.Expect(page.Locator("details.record-pillar[open] .record-parts").First).ToBeVisibleAsync();
+        var reflectionHeading = page.GetByRole(AriaRole.Heading, new() { Name = W("Tu reflexión"), Exact = true, IncludeHidden = true }).First;
+        await Assertions.Expect(reflectionHeading).Not.ToBeVisibleAsync();
+        await page.GetByText($"{pillar.Order}. {pillar.Title}").First.ClickAsync();
+        await Assertions.Expect(reflectionHeading).ToBeVisibleAsync();
         return code;
     }
 
     /// <summary>A new employee through every state of a pillar, then what they may and may not open.</summary>
     async Task NewEmployeeAsync(string language)
     {
+        string W(string spanish) => Words.In(language, spanish);
         var page = await site.NewPageAsync(375, 740);
         await SignInAsync(page, NewEmployee(language), language);
-        var pillar = Content.Value.Default.Pillars[0];
+        var pillar = Pillars(language)[0];
         var check = pillar.Check ?? throw new InvalidOperationException($"Pillar {pillar.Key} has no check");
+        var section = page.GetByRole(AriaRole.Region, new() { Name = W("Comprueba lo que has aprendido"), Exact = true });
+        ILocator Question(int q) => section.GetByRole(AriaRole.Group, new() { Name = check.Questions[q].Text, Exact = true });
+        ILocator Option(int q, int o) => Question(q).GetByLabel(check.Questions[q].Options[o].Text, new() { Exact = true });
+        var checkAnswers = Button(page, W("Comprobar respuestas"));
 
         // The lesson, unread.
-        await page.Locator($"main a.button[href='/pillars/{pillar.Key}']").ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = $"{W("Empezar")}: {pillar.Title}", Exact = true }).ClickAsync();
         await page.WaitForURLAsync($"**/pillars/{pillar.Key}");
-        await Assertions.Expect(page.Locator("form[action*='handler=Read']")).ToBeVisibleAsync();
+        var read = Button(page, W("He leído la lección"));
+        await Assertions.Expect(read).ToBeVisibleAsync();
         await ShownAsync(page, language);
 
         // The knowledge check, then answered incompletely, then wrongly: the failed result.
-        await SubmitAsync(page, page.Locator("form[action*='handler=Read'] button"));
-        await Assertions.Expect(page.Locator("fieldset.question").First).ToBeVisibleAsync();
+        await SubmitAsync(page, read);
+        await Assertions.Expect(Question(0)).ToBeVisibleAsync();
         await ShownAsync(page, language);
-        await SubmitAsync(page, page.Locator("form[action*='handler=Check'] button[type=submit]"));
-        await Assertions.Expect(page.Locator("#check [role=alert]")).ToBeVisibleAsync();
+        await SubmitAsync(page, checkAnswers);
+        await Assertions.Expect(section.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
         await ShownAsync(page, language);
         for (var q = 0; q < check.Questions.Count; q++)
-            await page.Locator($"input[name=q{q}][value='{check.Questions[q].Options.ToList().FindIndex(o => !o.Correct)}']").CheckAsync();
-        await SubmitAsync(page, page.Locator("form[action*='handler=Check'] button[type=submit]"));
-        await Assertions.Expect(page.Locator(".check-results")).ToBeVisibleAsync();
+            await Option(q, check.Questions[q].Options.ToList().FindIndex(o => !o.Correct)).CheckAsync();
+        await SubmitAsync(page, checkAnswers);
+        await Assertions.Expect(section.GetByRole(AriaRole.List)).ToBeVisibleAsync();
         await ShownAsync(page, language);
 
         // Again, right this time: the reflection form; then a reflection too short to send.
-        await SubmitAsync(page, page.Locator("form[action*='handler=Retry'] button"));
-        await Assertions.Expect(page.Locator("fieldset.question").First).ToBeVisibleAsync();
+        await SubmitAsync(page, Button(page, W("Volver a intentarlo")));
+        await Assertions.Expect(Question(0)).ToBeVisibleAsync();
         await ShownAsync(page, language);
         for (var q = 0; q < check.Questions.Count; q++)
             for (var o = 0; o < check.Questions[q].Options.Count; o++)
-                if (check.Questions[q].Options[o].Correct) await page.Locator($"input[name=q{q}][value='{o}']").CheckAsync();
-        await SubmitAsync(page, page.Locator("form[action*='handler=Check'] button[type=submit]"));
-        await Assertions.Expect(ReflectionForm.Meaning(page)).ToBeVisibleAsync();
+                if (check.Questions[q].Options[o].Correct) await Option(q, o).CheckAsync();
+        await SubmitAsync(page, checkAnswers);
+        await Assertions.Expect(Meaning(page, pillar)).ToBeVisibleAsync();
         await ShownAsync(page, language);
-        await ReflectionForm.Meaning(page).FillAsync("Demasiado corta.");
-        await SubmitAsync(page, page.Locator("form[action*='handler=Submit'] button[type=submit]:not([formaction])"));
+        await Meaning(page, pillar).FillAsync("Demasiado corta.");
+        await SubmitAsync(page, Button(page, W("Enviar reflexión")));
         // Refused: back on the reflection's own page, the text kept and the reason next to the box.
         await page.WaitForURLAsync($"**/pillars/{pillar.Key}/reflection?handler=Submit**");
-        await Assertions.Expect(page.Locator("#part-meaning[aria-invalid=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(Meaning(page, pillar)).ToHaveValueAsync("Demasiado corta.");
+        await Assertions.Expect(Meaning(page, pillar)).ToHaveAttributeAsync("aria-invalid", "true");
         await ShownAsync(page, language);
 
         await GoAsync(page, "/certificates", language);
@@ -192,42 +208,54 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     /// <summary>HR: the completion list, filtered, and one person's page with their check attempts.</summary>
     async Task HrAsync(string language)
     {
+        string W(string spanish) => Words.In(language, spanish);
         var page = await site.NewPageAsync();
         await SignInAsync(page, Hr, language);
+        // The people listed: body rows, each headed by the person's name (the header row has column headers only).
+        var people = page.GetByRole(AriaRole.Region, new() { Name = W("Lista de cumplimiento"), Exact = true })
+            .GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader) });
+        var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
         await GoAsync(page, "/hr/completion", language);
-        await page.Locator("#q").FillAsync(NewEmployee(language).Split('.')[0]);
-        await SubmitAsync(page, page.Locator("main form.filters button[type=submit]"));
-        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        var filters = page.GetByRole(AriaRole.Form, new() { Name = W("Filtros"), Exact = true });
+        await filters.GetByLabel(W("Nombre o número"), new() { Exact = true }).FillAsync(NewEmployee(language).Split('.')[0]);
+        await SubmitAsync(page, filters.GetByRole(AriaRole.Button, new() { Name = W("Filtrar"), Exact = true }));
+        await Assertions.Expect(people).ToHaveCountAsync(1);
         await ShownAsync(page, language);
-        await page.Locator("tbody th a").ClickAsync();
+        await people.GetByRole(AriaRole.Rowheader).GetByRole(AriaRole.Link).ClickAsync();
         await page.WaitForURLAsync("**/hr/people/*");
-        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Assertions.Expect(heading).ToBeVisibleAsync();
         await ShownAsync(page, language);
         // The dashboard and one full breakdown, the staff import (its upload form) and the reminders sent so far.
         foreach (var path in new[] { "/hr/dashboard", "/hr/dashboard/manager", "/hr/import", "/hr/reminders" })
         {
             await GoAsync(page, path, language);
-            await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+            await Assertions.Expect(heading).ToBeVisibleAsync();
             await ShownAsync(page, language);
         }
 
         // A person with a certificate: the revoke and reissue forms.
         await GoAsync(page, "/hr/completion?q=" + Completed.Split('.')[0], language);
-        await page.Locator("tbody th a").ClickAsync();
+        await people.GetByRole(AriaRole.Rowheader).GetByRole(AriaRole.Link).ClickAsync();
         await page.WaitForURLAsync("**/hr/people/*");
-        await Assertions.Expect(page.Locator("form.reissue")).ToHaveCountAsync(1);
+        // The reissue form waits folded in a <details>, so its button is looked for among hidden elements too.
+        await Assertions.Expect(page.GetByRole(AriaRole.Main)
+            .GetByRole(AriaRole.Button, new() { Name = W("Reemitir"), Exact = true, IncludeHidden = true })).ToHaveCountAsync(1);
         await ShownAsync(page, language);
         // The bulk certificate download for a list with no certificate in it: a message instead of a ZIP.
         await GoAsync(page, "/hr/completion?status=NotStarted", language);
-        await SubmitAsync(page, page.Locator("main button[aria-describedby=certificates-hint]"));
-        await Assertions.Expect(page.Locator("main .notice")).ToBeVisibleAsync();
+        await SubmitAsync(page, Button(page, W("Descargar certificados (ZIP)")));
+        await Assertions.Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)
+            .Filter(new() { HasText = W("Nadie de esta lista tiene un certificado vigente: no hay nada que descargar.") }))
+            .ToBeVisibleAsync();
         await ShownAsync(page, language);
 
         // The evidence pack: requested, prepared in the background (the page follows it), then ready to download.
         await GoAsync(page, "/hr/evidence", language);
-        await SubmitAsync(page, page.Locator("main form[action*='handler=Request'] button[type=submit]"));
+        await SubmitAsync(page, Button(page, W("Preparar un paquete de evidencias")));
         await ShownAsync(page, language);
-        await Assertions.Expect(page.Locator("main tbody tr").First.Locator("a[href*='handler=Download']"))
+        var packs = page.GetByRole(AriaRole.Region, new() { Name = W("Paquetes"), Exact = true })
+            .GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader) });
+        await Assertions.Expect(packs.First.GetByRole(AriaRole.Link, new() { Name = Words.StartIn(language, "Descargar el paquete del {0} (ZIP, {1})") }))
             .ToBeVisibleAsync(new() { Timeout = 120_000 });
         await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         await ShownAsync(page, language);
@@ -264,10 +292,14 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     async Task SignInAsync(IPage page, string email, string language)
     {
         await GoAsync(page, "/account/login");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await SubmitAsync(page, page.Locator("main form button[type=submit]"));
-        await Assertions.Expect(page.Locator("header nav a[href='/certificates']")).ToBeVisibleAsync();
+        // Before signing in the page is in the browser's language, after it in the person's: name things in the one shown.
+        var shown = await ShownLanguageAsync(page);
+        await page.GetByLabel(Words.In(shown, "Correo electrónico"), new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel(Words.In(shown, "Contraseña"), new() { Exact = true }).FillAsync(Password);
+        await SubmitAsync(page, Button(page, Words.In(shown, "Entrar")));
+        shown = await ShownLanguageAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = Words.In(shown, "Principal"), Exact = true })
+            .GetByRole(AriaRole.Link, new() { Name = Words.In(shown, "Mis certificados"), Exact = true })).ToBeVisibleAsync();
         await SwitchToAsync(page, language);
         await ShownAsync(page, language);
     }
@@ -275,10 +307,25 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     /// <summary>Switches with the language button in the footer, as a person would, unless the page is in it already.</summary>
     static async Task SwitchToAsync(IPage page, string language)
     {
-        if (await page.Locator("html").GetAttributeAsync("lang") == language) return;
-        await SubmitAsync(page, page.Locator($"form.language-form button[value={language}]"));
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        if (await ShownLanguageAsync(page) == language) return;
+        // Each language's button is named in its own language, whatever the page's.
+        await SubmitAsync(page, page.GetByRole(AriaRole.Contentinfo)
+            .GetByRole(AriaRole.Button, new() { Name = language == "en" ? "English" : "Español", Exact = true }));
+        await Assertions.Expect(Document(page)).ToHaveAttributeAsync("lang", language);
     }
+
+    /// <summary>The page's main submit button (or any button) with this accessible name.</summary>
+    static ILocator Button(IPage page, string name) =>
+        page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    /// <summary>The first part of the reflection form, found by its label: the pillar's own prompt in the page's language.</summary>
+    static ILocator Meaning(IPage page, PillarContent pillar) => page.GetByLabel(pillar.ReflectionPrompt, new() { Exact = true });
+
+    static IReadOnlyList<PillarContent> Pillars(string language) => ShippedContent.Pillars(language);
+
+    static ILocator Document(IPage page) => Words.Document(page);
+
+    static Task<string> ShownLanguageAsync(IPage page) => Words.LanguageOfAsync(page);
 
     /// <summary>Clicks a submit button and waits until the document the post answers with (after any redirect) has loaded.</summary>
     static async Task SubmitAsync(IPage page, ILocator button)
@@ -296,7 +343,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
 
     async Task ShownAsync(IPage page, string language)
     {
-        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+        await Assertions.Expect(Document(page)).ToHaveAttributeAsync("lang", language);
         _shown.Add(WithoutFragment(page.Url));
     }
 

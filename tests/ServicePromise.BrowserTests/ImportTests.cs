@@ -64,7 +64,7 @@ public class ImportTests(SmtpSiteFixture site) : BrowserTest, IClassFixture<Smtp
         await JourneyTests.SignInAsync(page, "marta.jimenez@demo.mercadosolivo.es");
 
         await page.GotoAsync("/hr/import");
-        await page.Locator("#file").SetInputFilesAsync(new FilePayload
+        await page.GetByLabel("Archivo CSV", new() { Exact = true }).SetInputFilesAsync(new FilePayload
         {
             Name = "plantilla.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(StaffFile(run)),
         });
@@ -72,11 +72,13 @@ public class ImportTests(SmtpSiteFixture site) : BrowserTest, IClassFixture<Smtp
 
         // The dry run: three people to create, and each bad row with its line and reason.
         await Assertions.Expect(page.GetByText("Altas: 3")).ToBeVisibleAsync();
-        var problems = page.Locator("#problems-heading + .table-scroll tbody tr");
+        // The rows of the problems table that hold data (the header row has column headers, no cells).
+        var problems = page.GetByRole(AriaRole.Region, new() { Name = "Filas que no se importarán", Exact = true })
+            .GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell) });
         await Assertions.Expect(problems).ToHaveCountAsync(2);
-        await Assertions.Expect(problems.Nth(0).Locator("td").First).ToHaveTextAsync("5");
+        await Assertions.Expect(problems.Nth(0).GetByRole(AriaRole.Cell).First).ToHaveTextAsync("5");
         await Assertions.Expect(problems.Nth(0)).ToContainTextAsync("«no-es-un-correo» no es un correo electrónico válido");
-        await Assertions.Expect(problems.Nth(1).Locator("td").First).ToHaveTextAsync("6");
+        await Assertions.Expect(problems.Nth(1).GetByRole(AriaRole.Cell).First).ToHaveTextAsync("6");
         await Assertions.Expect(problems.Nth(1)).ToContainTextAsync("No se entiende la fecha de alta «31/02/2026»");
 
         // Applying needs the confirmation; nothing is fixed, the valid rows go in.
@@ -86,14 +88,18 @@ public class ImportTests(SmtpSiteFixture site) : BrowserTest, IClassFixture<Smtp
 
         // The dashboard counts the new department's three people, and its number leads to them.
         await page.GotoAsync("/hr/dashboard/department");
-        var row = page.Locator("table.groups tbody tr", new() { HasText = $"Atención al cliente {run}" });
-        await Assertions.Expect(row.Locator("td").First).ToHaveTextAsync("3");
-        await row.Locator("td a").First.ClickAsync();
+        var department = page.GetByRole(AriaRole.Rowheader, new() { Name = $"Atención al cliente {run}", Exact = true });
+        var row = page.GetByRole(AriaRole.Table, new() { Name = "Por departamento", Exact = true })
+            .GetByRole(AriaRole.Row).Filter(new() { Has = department });
+        await Assertions.Expect(row.GetByRole(AriaRole.Cell).First).ToHaveTextAsync("3");
+        await row.GetByRole(AriaRole.Cell).First.GetByRole(AriaRole.Link).ClickAsync();
         await page.WaitForURLAsync("**/hr/completion?department=*");
-        await Assertions.Expect(page.Locator("tbody th a")).ToHaveTextAsync(["Ana Castillo Vera", "Bruno Sanz Ortega", "Carla Ruiz Peña"]);
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Lista de cumplimiento", Exact = true })
+            .GetByRole(AriaRole.Rowheader).GetByRole(AriaRole.Link)).ToHaveTextAsync(["Ana Castillo Vera", "Bruno Sanz Ortega", "Carla Ruiz Peña"]);
         // On the dashboard itself too: with nobody started yet it is the department most in need of attention.
         await page.GotoAsync("/hr/dashboard");
-        await Assertions.Expect(page.Locator("section[aria-labelledby=by-department] tbody tr").First).ToContainTextAsync($"Atención al cliente {run}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Por departamento", Exact = true })
+            .GetByRole(AriaRole.Rowheader).First).ToHaveTextAsync($"Atención al cliente {run}");
 
         // Bruno reads his invitation (in English, his language) from the SMTP server and chooses a password.
         var mail = await SmtpSiteFixture.MailToAsync($"bruno.sanz.{run}@olivo.test");
@@ -101,16 +107,23 @@ public class ImportTests(SmtpSiteFixture site) : BrowserTest, IClassFixture<Smtp
         Assert.False(string.IsNullOrEmpty(link), "The invitation has no set-password link:\n" + mail);
         var bruno = await site.NewPageAsync(390, 844);
         await bruno.GotoAsync(link);
-        await bruno.Locator("#Input_Password").FillAsync("Bruno-elige-2026");
-        await bruno.Locator("#Input_ConfirmPassword").FillAsync("Bruno-elige-2026");
-        await bruno.Locator("main form button[type=submit]").ClickAsync();
+        var language = await Words.LanguageOfAsync(bruno);
+        await bruno.GetByLabel(Words.In(language, "Nueva contraseña"), new() { Exact = true }).FillAsync("Bruno-elige-2026");
+        await bruno.GetByLabel(Words.In(language, "Repite la contraseña"), new() { Exact = true }).FillAsync("Bruno-elige-2026");
+        await bruno.GetByRole(AriaRole.Button, new() { Name = Words.In(language, "Guardar contraseña"), Exact = true }).ClickAsync();
         // Signed in at once, with the promise to learn in front of him; then the password works on its own.
-        await Assertions.Expect(bruno.Locator(".pillar-item a").First).ToBeVisibleAsync();
+        await Assertions.Expect(FirstPillarLink(bruno, "en")).ToBeVisibleAsync();
         await bruno.Context.ClearCookiesAsync();
         await bruno.GotoAsync("/account/login");
-        await bruno.Locator("#Input_Email").FillAsync($"bruno.sanz.{run}@olivo.test");
-        await bruno.Locator("#Input_Password").FillAsync("Bruno-elige-2026");
-        await bruno.Locator("main form button[type=submit]").ClickAsync();
-        await Assertions.Expect(bruno.Locator(".pillar-item a").First).ToBeVisibleAsync();
+        language = await Words.LanguageOfAsync(bruno);
+        await bruno.GetByLabel(Words.In(language, "Correo electrónico"), new() { Exact = true }).FillAsync($"bruno.sanz.{run}@olivo.test");
+        await bruno.GetByLabel(Words.In(language, "Contraseña"), new() { Exact = true }).FillAsync("Bruno-elige-2026");
+        await bruno.GetByRole(AriaRole.Button, new() { Name = Words.In(language, "Entrar"), Exact = true }).ClickAsync();
+        await Assertions.Expect(FirstPillarLink(bruno, "en")).ToBeVisibleAsync();
     }
+
+    /// <summary>The link to the first pillar in the home page's list of pillars, for someone whose profile is in <paramref name="language"/>.</summary>
+    static ILocator FirstPillarLink(IPage page, string language) =>
+        page.GetByRole(AriaRole.Region, new() { Name = Words.In(language, "Los pilares"), Exact = true })
+            .GetByRole(AriaRole.Listitem).First.GetByRole(AriaRole.Link);
 }

@@ -106,7 +106,8 @@ public class JourneyTests(SiteFixture site) : BrowserTest, IClassFixture<SiteFix
         await SignInAsync(page, Employee);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-        var pillarLinks = page.Locator(".pillar-item a");
+        var pillarLinks = page.GetByRole(AriaRole.Region, new() { Name = "Los pilares", Exact = true })
+            .GetByRole(AriaRole.Listitem).GetByRole(AriaRole.Link);
         var count = await pillarLinks.CountAsync();
         Assert.InRange(count, 4, 6);
         var titles = await pillarLinks.AllInnerTextsAsync();
@@ -136,7 +137,7 @@ public class JourneyTests(SiteFixture site) : BrowserTest, IClassFixture<SiteFix
         Assert.Matches("^certificado-.+\\.pdf$", download.SuggestedFilename);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Mis certificados" }).ClickAsync();
-        var code = (await page.Locator("code").First.InnerTextAsync()).Trim();
+        var code = (await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Code).First.InnerTextAsync()).Trim();
         await page.GetByRole(AriaRole.Link, new() { Name = "Ver la página de verificación" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/verify/" + Regex.Escape(code) + "$"));
         await Assertions.Expect(page.GetByText("Certificado válido")).ToBeVisibleAsync();

@@ -8,9 +8,6 @@ public class ReflectionBrowserTests(SiteFixture site) : BrowserTest, IClassFixtu
 {
     protected override SiteFixture Site => site;
 
-    static readonly Lazy<ServicePromise.Web.Content.ContentSet> Content = new(() =>
-        ServicePromise.Web.Content.ContentLoader.Load(Path.Combine(SiteFixture.RepoRoot(), "content"), "es"));
-
     [Fact]
     public async Task A_reflection_edited_in_two_tabs_shows_both_versions_instead_of_losing_one()
     {
@@ -23,11 +20,11 @@ public class ReflectionBrowserTests(SiteFixture site) : BrowserTest, IClassFixtu
 
         // The first tab's text reaches the server by itself, a moment after typing stops.
         await ReflectionForm.Meaning(first).PressSequentiallyAsync("Escrito en la primera pestaña");
-        await Assertions.Expect(first.Locator("#autosave-status")).ToHaveTextAsync("Borrador guardado.");
+        await Assertions.Expect(first.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = new Regex("^Borrador guardado\\.$") })).ToBeVisibleAsync();
 
         // The second tab was opened before that save: its own save is stale.
         await ReflectionForm.Meaning(second).PressSequentiallyAsync("Escrito en la segunda pestaña");
-        var conflict = second.Locator(".conflict");
+        var conflict = second.GetByRole(AriaRole.Alert, new() { Name = "Tu reflexión se ha guardado desde otra pestaña o dispositivo", Exact = true });
         await Assertions.Expect(conflict).ToBeVisibleAsync(new() { Timeout = 15000 });
         await Assertions.Expect(conflict).ToContainTextAsync("Escrito en la primera pestaña");
         await Assertions.Expect(conflict).ToContainTextAsync("Escrito en la segunda pestaña");
@@ -62,7 +59,7 @@ public class ReflectionBrowserTests(SiteFixture site) : BrowserTest, IClassFixtu
 
             await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "He leído la lección" }));
             await page.Keyboard.PressAsync("Enter");
-            if (Content.Value.Default.Pillars.Single(p => p.Key == key).Check is { } check)
+            if (ShippedContent.Pillars("es").Single(p => p.Key == key).Check is { } check)
             {
                 foreach (var question in check.Questions)
                     await AnswerByKeyboardAsync(page, question);
@@ -105,7 +102,7 @@ public class ReflectionBrowserTests(SiteFixture site) : BrowserTest, IClassFixtu
         }
         var target = group.GetByLabel(question.Options.Single(o => o.Correct).Text, new() { Exact = true });
         // Tab stops once in a radio group, on its first option; the arrow keys move (and check) within it.
-        await TabToAsync(page, group.Locator("input").First);
+        await TabToAsync(page, group.GetByRole(AriaRole.Radio).First);
         if (await IsFocusedAsync(target)) await page.Keyboard.PressAsync("Space");
         for (var i = 0; i < question.Options.Count && !await IsFocusedAsync(target); i++)
             await page.Keyboard.PressAsync("ArrowDown");

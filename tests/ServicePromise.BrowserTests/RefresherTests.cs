@@ -35,7 +35,7 @@ public class RefresherTests(EditionSiteFixture site) : BrowserTest, IClassFixtur
     static async Task<string> NewestCertificateCodeAsync(IPage page)
     {
         await page.GotoAsync("/certificates");
-        return (await page.Locator("code").First.InnerTextAsync()).Trim();
+        return (await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Code).First.InnerTextAsync()).Trim();
     }
 
     [Fact]
@@ -62,8 +62,9 @@ public class RefresherTests(EditionSiteFixture site) : BrowserTest, IClassFixtur
         await employee.GotoAsync("/");
         await Assertions.Expect(employee.GetByText("Nueva edición 2")).ToBeVisibleAsync();
         await Assertions.Expect(employee.GetByText("0 de 1 pilares completados").First).ToBeVisibleAsync();
-        await Assertions.Expect(employee.Locator(".pillar-item")).ToHaveCountAsync(1);
-        await Assertions.Expect(employee.Locator(".pillar-item a")).ToHaveTextAsync("Habla claro y di la verdad");
+        var pillars = employee.GetByRole(AriaRole.Region, new() { Name = "Los pilares", Exact = true }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(pillars).ToHaveCountAsync(1);
+        await Assertions.Expect(pillars.GetByRole(AriaRole.Link)).ToHaveTextAsync("Habla claro y di la verdad");
 
         await CompleteEveryPillarAsync(employee, "dependienta de frutería");
         await employee.GotoAsync("/");
@@ -82,6 +83,6 @@ public class RefresherTests(EditionSiteFixture site) : BrowserTest, IClassFixtur
         await Assertions.Expect(employee.GetByRole(AriaRole.Link, new() { Name = "My promise" })).ToBeVisibleAsync();
         await Assertions.Expect(employee.GetByText("1 of 1 pillars completed").First).ToBeVisibleAsync();
         await Assertions.Expect(employee.GetByText("You've completed the promise!")).ToBeVisibleAsync();
-        Assert.Equal("en", await employee.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("en", await Words.LanguageOfAsync(employee));
     }
 }
