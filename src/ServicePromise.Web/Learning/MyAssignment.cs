@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 
@@ -17,6 +19,14 @@ public sealed record MyAssignment(
 
     /// <summary>The promise's body as HTML, in the language of <see cref="Promise"/>.</summary>
     public string PromiseHtml { get; init; } = "";
+
+    /// <summary>The pillar of this assignment whose key is <paramref name="key"/>, if the edition has it.</summary>
+    public MyPillar? PillarOf(string key) => Pillars.FirstOrDefault(p => p.Key == key);
+
+    /// <summary>The signed-in person's own current assignment (null for an account that is not an employee): only the
+    /// caller's own assignment is ever looked up, so no page can reach another's.</summary>
+    public static async Task<MyAssignment?> OfAsync(ClaimsPrincipal user, AppDbContext db, PublishedEditions editions, CancellationToken ct) =>
+        user.GetEmployeeId() is int employeeId ? await LoadAsync(db, editions, employeeId, ct) : null;
 
     /// <summary>The person's state read now; the edition's texts and HTML from <paramref name="editions"/> (immutable once published).</summary>
     public static Task<MyAssignment?> LoadAsync(AppDbContext db, PublishedEditions editions, int employeeId, CancellationToken ct = default) =>

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Reflections;
@@ -164,18 +163,16 @@ public class PillarModel(
         var key = context.RouteData.Values["key"] as string ?? "";
         var ct = HttpContext.RequestAborted;
         db.ChangeTracker.Clear();
-        var moved = User.GetEmployeeId() is int employeeId ? await MyAssignment.LoadAsync(db, editions, employeeId, ct) : null;
-        var same = moved?.Pillars.FirstOrDefault(p => p.Key == key);
+        var moved = await MyAssignment.OfAsync(User, db, editions, ct);
+        var same = moved?.PillarOf(key);
         TempData["StatusMessage"] = L["La promesa se ha actualizado a la edición {0} mientras trabajabas. Lo que ya tenías hecho se conserva; revisa este pilar y continúa.", moved?.EditionNumber ?? 0].Value;
         executed.Result = Redirect(same is null ? "/" : $"/pillars/{Uri.EscapeDataString(key)}");
     }
 
     async Task<bool> LoadAsync(string key, CancellationToken ct)
     {
-        if (User.GetEmployeeId() is not int employeeId) return false;
-        var assignment = await MyAssignment.LoadAsync(db, editions, employeeId, ct);
-        var pillar = assignment?.Pillars.FirstOrDefault(p => p.Key == key);
-        if (assignment is null || pillar is null) return false;
+        var assignment = await MyAssignment.OfAsync(User, db, editions, ct);
+        if (assignment?.PillarOf(key) is not { } pillar) return false;
         Assignment = assignment;
         Pillar = pillar;
         LessonHtml = pillar.LessonHtml;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Learning;
@@ -175,8 +174,8 @@ public class WriteModel(AppDbContext db, PublishedEditions editions, ReflectionR
         var key = context.RouteData.Values["key"] as string ?? "";
         var ct = HttpContext.RequestAborted;
         db.ChangeTracker.Clear();
-        var moved = User.GetEmployeeId() is int employeeId ? await MyAssignment.LoadAsync(db, editions, employeeId, ct) : null;
-        var same = moved?.Pillars.FirstOrDefault(p => p.Key == key);
+        var moved = await MyAssignment.OfAsync(User, db, editions, ct);
+        var same = moved?.PillarOf(key);
         var text = Input.ToText().Normalized();
         var kept = false;
         if (same is { Done: false } && !text.IsEmpty
@@ -194,10 +193,8 @@ public class WriteModel(AppDbContext db, PublishedEditions editions, ReflectionR
 
     async Task<bool> LoadAsync(string key, CancellationToken ct)
     {
-        if (User.GetEmployeeId() is not int employeeId) return false;
-        var assignment = await MyAssignment.LoadAsync(db, editions, employeeId, ct);
-        var pillar = assignment?.Pillars.FirstOrDefault(p => p.Key == key);
-        if (assignment is null || pillar is null) return false;
+        var assignment = await MyAssignment.OfAsync(User, db, editions, ct);
+        if (assignment?.PillarOf(key) is not { } pillar) return false;
         Assignment = assignment;
         Pillar = pillar;
         return true;
