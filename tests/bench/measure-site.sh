@@ -85,10 +85,14 @@ case "${1:-}" in
     # run: ROUNDS (5) rounds; in each, for each page, wrk on the stylesheet then wrk on the page (alternating, SECONDS_EACH
     # s each, CONNS (16) connections, 2 threads); the ratio of that pair's requests/s. Prints every pair and the median
     # ratio per page. Then the certificate PDF: REPEAT sequential downloads with curl, median time_total.
-    # The demo organisation is seeded by a Development start, then the site runs in Production on that database.
+    # The demo organisation is seeded by a Development start, then the site runs in Production on that database; both
+    # from a Release publish (ReadyToRun, with wwwroot), as deployed.
     rounds=${ROUNDS:-5}; seconds=${SECONDS_EACH:-5}; conns=${CONNS:-16}
     work=$(mktemp -d /tmp/sp-pages-XXXX)
-    dotnet build "$root/src/ServicePromise.Web" -c Release -v quiet -nologo >/dev/null
+    # The published app, as the Dockerfile runs it: a plain build's output has no wwwroot, so in Production the
+    # stylesheet would be a redirect to the sign-in page and the ratio would compare a page with a redirect.
+    dotnet publish "$root/src/ServicePromise.Web" -c Release -o "$work/publish" -v quiet -nologo >/dev/null
+    bin="$work/publish"
     db="$work/app.db"
     port_free
     common=(Content__Path="$root/content" ConnectionStrings__Default="Data Source=$db" App__PublicBaseUrl="$base"
@@ -117,6 +121,8 @@ case "${1:-}" in
     lesson=/pillars/$(sed -n 's/^key: *//p' "$root/content/es/pillars/01-"*.md | head -n 1)
     read -r cert code < <(sqlite3 -separator ' ' "$db" "select c.Id, c.Code from Certificates c join Employees e on e.Id = c.EmployeeId join AspNetUsers u on u.Id = e.UserId where u.Email = 'manuel.ortiz@demo.mercadosolivo.es' and c.ReplacedAt is null limit 1")
     static=$(curl -fs "$base/account/login" | grep -o '/css/site\.css[^"]*' | head -n 1)
+    [ "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$base$static")" = "200 text/css" ] \
+      || { echo "$static is not served as a stylesheet; the ratios would mean nothing" >&2; exit 1; }
     names=(lesson home verify); declare -A url=([lesson]=$lesson [home]=/ [verify]=/verify/$code) who=([lesson]=$newhire [home]=$newhire [verify]=)
     for n in "${names[@]}"; do
       status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${who[$n]}" "$base${url[$n]}")

@@ -20,6 +20,21 @@ public class VerifyModel(AppDbContext db, Infrastructure.OrganisationClock clock
     public string? Code { get; set; }
 
     public Result? Certificate { get; private set; }
+
+    sealed record Found(Certificate Certificate, string? Later, string? Replacement);
+
+    /// <summary>
+    /// One query, compiled (the page anyone with a QR code opens): the certificate and whatever replaces it. A later
+    /// certificate of the same person (a later edition, a refresher, or HR's reissue of this one) replaces this one; this
+    /// one stays verifiable, pointing at the newest.
+    /// </summary>
+    static readonly Func<AppDbContext, string, CancellationToken, Task<Found?>> FoundByCode = EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken ct) =>
+        db.Certificates.AsNoTracking().Where(x => x.Code == code)
+            .Select(x => new Found(x,
+                db.Certificates.Where(n => n.EmployeeId == x.EmployeeId && (n.IssuedAt > x.IssuedAt || (n.IssuedAt == x.IssuedAt && n.Id > x.Id)))
+                    .OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Id).Select(n => n.Code).FirstOrDefault(),
+                db.Certificates.Where(n => n.Id == x.ReplacedById).Select(n => n.Code).FirstOrDefault()))
+            .SingleOrDefault());
     public bool Searched { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -31,15 +46,9 @@ public class VerifyModel(AppDbContext db, Infrastructure.OrganisationClock clock
         // A code typed in the form, in lower case or without hyphens is fine; show the canonical address.
         if (normalized != Code || Request.Query.ContainsKey("code")) return Redirect("/verify/" + normalized);
 
-        var c = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(x => x.Code == normalized, ct);
-        if (c is null) return NotFoundPage();
-        // A later certificate of the same person (a later edition, a refresher, or HR's reissue of this one) replaces
-        // this one; this one stays verifiable, pointing at the newest.
-        var newer = await db.Certificates.AsNoTracking()
-            .Where(x => x.EmployeeId == c.EmployeeId && (x.IssuedAt > c.IssuedAt || (x.IssuedAt == c.IssuedAt && x.Id > c.Id)))
-            .OrderByDescending(x => x.IssuedAt).ThenByDescending(x => x.Id).Select(x => x.Code).FirstOrDefaultAsync(ct);
-        if (newer is null && c.ReplacedById is int replacement)
-            newer = await db.Certificates.AsNoTracking().Where(x => x.Id == replacement).Select(x => x.Code).SingleOrDefaultAsync(ct);
+        var found = await FoundByCode(db, normalized, ct);
+        if (found is null) return NotFoundPage();
+        var (c, newer) = (found.Certificate, found.Later ?? found.Replacement);
         // Shown as the PDF prints it: stored names on one line, without direction overrides that would reverse them.
         Certificate = new Result(c.Code, DisplayText.Clean(c.HolderName), DisplayText.Clean(c.JobTitle), DisplayText.Clean(c.Company), c.EditionNumber, c.EditionPublishedAt, c.IssuedAt,
             c.PillarTitles.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(DisplayText.Clean).ToList(),

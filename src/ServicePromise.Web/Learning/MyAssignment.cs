@@ -37,20 +37,25 @@ public sealed record MyAssignment(
         string ContentHash, int AssignmentPillarId, int PillarId, DateTime? ReadAt, DateTime? ReflectedAt, DateTime? CheckPassedAt,
         Reflections.ReflectionStatus? Reflection);
 
-    static async Task<MyAssignment?> LoadAsync(AppDbContext db, Func<int, string, CancellationToken, Task<PublishedEdition>> editionOf, int employeeId, CancellationToken ct)
-    {
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        // One flat query: the person's current assignment's pillars, each row with the assignment's own fields. Flat, not
-        // nested: SQLite builds a nested projection over every pillar of every assignment before joining — a minute per
-        // page at 100,000 people (docs/benchmarks.md); the current assignment's id is a scalar it reads once.
-        var rows = await db.AssignmentPillars.AsNoTracking()
+    /// <summary>
+    /// One flat query: the person's current assignment's pillars, each row with the assignment's own fields. Flat, not
+    /// nested: SQLite builds a nested projection over every pillar of every assignment before joining — a minute per
+    /// page at 100,000 people (docs/benchmarks.md); the current assignment's id is a scalar it reads once. Compiled: it
+    /// runs on every employee page, and EF's per-call work (parameters, cache look-up) was a tenth of the page.
+    /// </summary>
+    static readonly Func<AppDbContext, int, IAsyncEnumerable<Row>> CurrentPillars = EF.CompileAsyncQuery((AppDbContext db, int employeeId) =>
+        db.AssignmentPillars.AsNoTracking()
             .Where(p => p.AssignmentId == db.Employees.Where(e => e.Id == employeeId).Select(e => e.CurrentAssignmentId).FirstOrDefault())
             .Select(p => new Row(
                 p.AssignmentId, p.Assignment!.Reason, p.Assignment.DueOn, p.Assignment.CompletedAt,
                 p.Assignment.EditionId, p.Assignment.Edition!.Number, p.Assignment.Edition.PublishedAt, p.Assignment.Edition.ContentHash,
                 p.Id, p.PillarId, p.ReadAt, p.ReflectedAt, p.CheckPassedAt,
-                db.Reflections.Where(r => r.AssignmentPillarId == p.Id).Select(r => (Reflections.ReflectionStatus?)r.Status).FirstOrDefault()))
-            .ToListAsync(ct);
+                db.Reflections.Where(r => r.AssignmentPillarId == p.Id).Select(r => (Reflections.ReflectionStatus?)r.Status).FirstOrDefault())));
+
+    static async Task<MyAssignment?> LoadAsync(AppDbContext db, Func<int, string, CancellationToken, Task<PublishedEdition>> editionOf, int employeeId, CancellationToken ct)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        var rows = await CurrentPillars(db, employeeId).ToListAsync(ct);
         // An assignment without pillars has no row above; it is still the person's assignment.
         var a = rows.Count > 0 ? rows[0] : await db.Employees.AsNoTracking().Where(e => e.Id == employeeId && e.CurrentAssignmentId != null)
             .Select(e => new Row(

@@ -24,6 +24,9 @@ public static class ColleagueExamples
     /// <summary>A featured reflection that may be shown, before the limits are applied.</summary>
     public sealed record Candidate(int ReflectionId, int AuthorId, string? AuthorName, string? JobFamily, DateTime FeaturedAt, ReflectionText Text);
 
+    /// <summary>Whether a reader whose own reflection on the pillar is <paramref name="own"/> may see examples: once it is sent.</summary>
+    public static bool OpenTo(ReflectionStatus? own) => own is ReflectionStatus.Submitted or ReflectionStatus.Accepted;
+
     /// <summary>
     /// The examples for the pillar of <paramref name="assignmentPillarId"/>, which must be one of <paramref name="employeeId"/>'s
     /// own; empty until that person's own reflection on it is sent (submitted or accepted).

@@ -56,3 +56,22 @@ public class VerifyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Repo nedor", page.Text(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The page anyone with a QR code opens reads the certificate and what replaces it in one query.</summary>
+public class VerifyQueryTests
+{
+    [Fact]
+    public async Task A_verification_runs_one_query()
+    {
+        using var app = new LoggedAppFactory();
+        app.Settings["Logging:LogLevel:" + RequestCommands.Category] = "Information";
+        var code = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.Certificates, c => c.ReplacedAt == null), c => c.Code)));
+        var visitor = app.Browser();
+        await visitor.GetPageAsync("/verify/" + code);
+
+        var commands = await app.CommandsOfGetAsync(visitor, "/verify/" + code);
+
+        Assert.Contains("\"Certificates\"", Assert.Single(commands), StringComparison.Ordinal);
+    }
+}
