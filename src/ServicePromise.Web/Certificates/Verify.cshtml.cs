@@ -28,13 +28,13 @@ public class VerifyModel(AppDbContext db, Infrastructure.OrganisationClock clock
     /// certificate of the same person (a later edition, a refresher, or HR's reissue of this one) replaces this one; this
     /// one stays verifiable, pointing at the newest.
     /// </summary>
-    static readonly Func<AppDbContext, string, CancellationToken, Task<Found?>> FoundByCode = EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken ct) =>
+    static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<Found?>>> FoundByCode = new(() => EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken ct) =>
         db.Certificates.AsNoTracking().Where(x => x.Code == code)
             .Select(x => new Found(x,
                 db.Certificates.Where(n => n.EmployeeId == x.EmployeeId && (n.IssuedAt > x.IssuedAt || (n.IssuedAt == x.IssuedAt && n.Id > x.Id)))
                     .OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Id).Select(n => n.Code).FirstOrDefault(),
                 db.Certificates.Where(n => n.Id == x.ReplacedById).Select(n => n.Code).FirstOrDefault()))
-            .SingleOrDefault());
+            .SingleOrDefault()));
     public bool Searched { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -46,7 +46,7 @@ public class VerifyModel(AppDbContext db, Infrastructure.OrganisationClock clock
         // A code typed in the form, in lower case or without hyphens is fine; show the canonical address.
         if (normalized != Code || Request.Query.ContainsKey("code")) return Redirect("/verify/" + normalized);
 
-        var found = await FoundByCode(db, normalized, ct);
+        var found = await FoundByCode.For(db)(db, normalized, ct);
         if (found is null) return NotFoundPage();
         var (c, newer) = (found.Certificate, found.Later ?? found.Replacement);
         // Shown as the PDF prints it: stored names on one line, without direction overrides that would reverse them.

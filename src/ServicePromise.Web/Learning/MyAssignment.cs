@@ -43,19 +43,19 @@ public sealed record MyAssignment(
     /// page at 100,000 people (docs/benchmarks.md); the current assignment's id is a scalar it reads once. Compiled: it
     /// runs on every employee page, and EF's per-call work (parameters, cache look-up) was a tenth of the page.
     /// </summary>
-    static readonly Func<AppDbContext, int, IAsyncEnumerable<Row>> CurrentPillars = EF.CompileAsyncQuery((AppDbContext db, int employeeId) =>
+    static readonly CompiledPerModel<Func<AppDbContext, int, IAsyncEnumerable<Row>>> CurrentPillars = new(() => EF.CompileAsyncQuery((AppDbContext db, int employeeId) =>
         db.AssignmentPillars.AsNoTracking()
             .Where(p => p.AssignmentId == db.Employees.Where(e => e.Id == employeeId).Select(e => e.CurrentAssignmentId).FirstOrDefault())
             .Select(p => new Row(
                 p.AssignmentId, p.Assignment!.Reason, p.Assignment.DueOn, p.Assignment.CompletedAt,
                 p.Assignment.EditionId, p.Assignment.Edition!.Number, p.Assignment.Edition.PublishedAt, p.Assignment.Edition.ContentHash,
                 p.Id, p.PillarId, p.ReadAt, p.ReflectedAt, p.CheckPassedAt,
-                db.Reflections.Where(r => r.AssignmentPillarId == p.Id).Select(r => (Reflections.ReflectionStatus?)r.Status).FirstOrDefault())));
+                db.Reflections.Where(r => r.AssignmentPillarId == p.Id).Select(r => (Reflections.ReflectionStatus?)r.Status).FirstOrDefault()))));
 
     static async Task<MyAssignment?> LoadAsync(AppDbContext db, Func<int, string, CancellationToken, Task<PublishedEdition>> editionOf, int employeeId, CancellationToken ct)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var rows = await CurrentPillars(db, employeeId).ToListAsync(ct);
+        var rows = await CurrentPillars.For(db)(db, employeeId).ToListAsync(ct);
         // An assignment without pillars has no row above; it is still the person's assignment.
         var a = rows.Count > 0 ? rows[0] : await db.Employees.AsNoTracking().Where(e => e.Id == employeeId && e.CurrentAssignmentId != null)
             .Select(e => new Row(
