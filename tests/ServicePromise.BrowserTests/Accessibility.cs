@@ -55,9 +55,11 @@ public sealed class Accessibility(string axeScript, string origin)
             const outside = () => {
                 const width = document.documentElement.clientWidth;
                 const found = [];
-                const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                    + [...el.classList].map(c => '.' + c).join('')
-                    + (el.textContent.trim() ? ' "' + el.textContent.trim().replace(/\s+/g, ' ').slice(0, 40) + '"' : '');
+                const name = el => {
+                    const text = (el.innerText ?? el.textContent).trim().replace(/\s+/g, ' ');
+                    return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + [...el.classList].map(c => '.' + c).join('')
+                        + (text ? ' "' + text.slice(0, 40) + '"' : '');
+                };
                 const clippedOnPurpose = el => {
                     for (let e = el; e && e !== document.documentElement; e = e.parentElement) {
                         const style = getComputedStyle(e);

@@ -92,12 +92,15 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await page.GotoAsync("/overflow-self-test");
 
         var failure = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(checker.AssertNoViolationsAsync);
-        Assert.Contains($"outside the viewport (375 px wide) on {site.BaseUrl}/overflow-self-test", failure.Message);
-        Assert.Contains("the page itself scrolls sideways", failure.Message);
-        Assert.Contains("- p.wide \"Too wide\" at ", failure.Message);
-        Assert.Contains("- table \"Name Scrolled off\" at ", failure.Message);
-        Assert.DoesNotContain("Clipped by its box", failure.Message);
-        Assert.DoesNotContain("Visually hidden", failure.Message);
+        var message = failure.Message;
+        foreach (var expected in new[]
+        {
+            $"outside the viewport (375 px wide) on {site.BaseUrl}/overflow-self-test", "the page itself scrolls sideways",
+            "- p.wide \"Too wide\" at ", "- table \"Name Scrolled off\" at ",
+        })
+            Assert.True(message.Contains(expected, StringComparison.Ordinal), $"Not found: {expected}\nin: {message}");
+        Assert.DoesNotContain("Clipped by its box", message);
+        Assert.DoesNotContain("Visually hidden", message);
         await context.CloseAsync();
     }
 
@@ -301,7 +304,9 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await GoAsync(page, "/team", language);
         var remind = page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(Words.StartIn(language, "Recordar a {0}"))) });
         Assert.True(await remind.CountAsync() > 0, "Mi equipo shows no Recordar button");
-        await Assertions.Expect(remind.First).ToBeInViewportAsync();
+        // Within the screen's width (further down is fine: that is where a phone scrolls).
+        var box = await remind.First.BoundingBoxAsync();
+        Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= 375, $"The first Recordar button lies at {box?.X}–{box?.X + box?.Width} px of 375");
         // Each value is still a cell of its row under its column, for a screen reader, though the row shows as a card.
         await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = W("Recordatorio"), Exact = true })).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByRole(AriaRole.Rowheader).First).ToBeVisibleAsync();
