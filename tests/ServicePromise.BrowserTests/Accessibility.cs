@@ -11,6 +11,8 @@ namespace ServicePromise.BrowserTests;
 /// itself and reports back. A navigation that would leave a document waits until that document has reported, and
 /// a test, when it ends, waits for the documents still open; it then fails with every violation found on them.
 /// (Playwright cannot evaluate in a page while its navigation is held, so the page runs axe itself.)
+/// The same run also lists every element that lies outside the viewport's width — on a 375 px phone, content out of
+/// sight — and a test fails on those as on a violation.
 /// </summary>
 public sealed class Accessibility(string axeScript, string origin)
 {
@@ -47,6 +49,46 @@ public sealed class Accessibility(string axeScript, string origin)
                 ? window[name](...args)
                 : setTimeout(() => call(name, ...args), 0);
             call('__spAxeStarted', JSON.stringify({ id, url: location.href }));
+            // Every element drawn (partly) outside the viewport's width, the page's own sideways scroll included:
+            // on a phone that is content out of sight. Inside a box that scrolls sideways it counts too (nothing
+            // says it is there); inside one that clips it, only what shows; clipped on purpose (visually hidden) not at all.
+            const outside = () => {
+                const width = document.documentElement.clientWidth;
+                const found = [];
+                const name = el => {
+                    const text = (el.innerText ?? el.textContent).trim().replace(/\s+/g, ' ');
+                    return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + [...el.classList].map(c => '.' + c).join('')
+                        + (text ? ' "' + text.slice(0, 40) + '"' : '');
+                };
+                const clippedOnPurpose = el => {
+                    for (let e = el; e && e !== document.documentElement; e = e.parentElement) {
+                        const style = getComputedStyle(e);
+                        if (style.clipPath !== 'none' || (style.clip && style.clip !== 'auto')) return true;
+                    }
+                    return false;
+                };
+                for (const el of document.body.querySelectorAll('*')) {
+                    const box = el.getBoundingClientRect();
+                    if (box.width === 0 || box.height === 0) continue;
+                    let left = box.left + window.scrollX, right = box.right + window.scrollX;
+                    if (left >= -0.5 && right <= width + 0.5) continue;
+                    for (let e = el.parentElement; e && e !== document.documentElement; e = e.parentElement) {
+                        if (!/hidden|clip/.test(getComputedStyle(e).overflowX)) continue;
+                        const clip = e.getBoundingClientRect();
+                        left = Math.max(left, clip.left + window.scrollX);
+                        right = Math.min(right, clip.right + window.scrollX);
+                    }
+                    if (right - left <= 0.5 || (left >= -0.5 && right <= width + 0.5) || clippedOnPurpose(el)) continue;
+                    // The outermost element only: its contents go with it.
+                    if (found.some(f => f.el.contains(el))) continue;
+                    found.push({ el, text: name(el) + ' at ' + Math.round(left) + '–' + Math.round(right) + ' px' });
+                }
+                const page = document.documentElement.scrollWidth;
+                const lines = found.slice(0, 12).map(f => f.text);
+                if (found.length > 12) lines.push('… and ' + (found.length - 12) + ' more');
+                if (page > width + 1) lines.unshift('the page itself scrolls sideways: ' + page + ' px wide');
+                return lines;
+            };
             const run = async () => {
                 await new Promise(resolve => setTimeout(resolve, 0));
                 try {
@@ -55,13 +97,15 @@ public sealed class Accessibility(string axeScript, string origin)
                         id,
                         url: location.href,
                         lang: document.documentElement.lang,
+                        width: document.documentElement.clientWidth,
+                        outside: outside(),
                         violations: result.violations.map(v => ({
                             id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
                             nodes: v.nodes.map(n => ({ target: n.target.join(' '), summary: n.failureSummary })),
                         })),
                     }));
                 } catch (e) {
-                    call('__spAxeReport', JSON.stringify({ id, url: location.href, lang: '', error: String(e && e.stack || e), violations: [] }));
+                    call('__spAxeReport', JSON.stringify({ id, url: location.href, lang: '', error: String(e && e.stack || e), width: 0, outside: [], violations: [] }));
                 }
             };
             if (document.readyState === 'complete') run(); else window.addEventListener('load', run, { once: true });
@@ -71,7 +115,7 @@ public sealed class Accessibility(string axeScript, string origin)
     sealed record Node(string Target, string? Summary);
     sealed record Violation(string Id, string? Impact, string Help, string HelpUrl, Node[] Nodes);
     sealed record Started(string Id, string Url);
-    sealed record Report(string Id, string Url, string Lang, string? Error, Violation[] Violations);
+    sealed record Report(string Id, string Url, string Lang, string? Error, int Width, string[]? Outside, Violation[] Violations);
     sealed record Document(string Url)
     {
         public TaskCompletionSource Reported { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -148,6 +192,8 @@ public sealed class Accessibility(string axeScript, string origin)
     {
         lock (_checked) _checked.Add(report.Url);
         if (report.Error is { } error) Add($"could not check {report.Url}: axe failed: {error}");
+        if (report.Outside is { Length: > 0 } outside)
+            Add($"outside the viewport ({report.Width} px wide) on {report.Url}:\n    - " + string.Join("\n    - ", outside));
         foreach (var v in report.Violations)
         {
             var text = new StringBuilder()
@@ -184,7 +230,7 @@ public sealed class Accessibility(string axeScript, string origin)
         }
         if (findings.Length > 0)
             throw new Xunit.Sdk.XunitException(
-                $"axe-core found {findings.Length} WCAG 2.1 A/AA violation(s) or unchecked page(s):\n" + string.Join("\n", findings));
+                $"axe-core found {findings.Length} WCAG 2.1 A/AA violation(s), element(s) outside the viewport or unchecked page(s):\n" + string.Join("\n", findings));
     }
 }
 

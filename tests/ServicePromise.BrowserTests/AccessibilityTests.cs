@@ -18,6 +18,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     const string Completed = "manuel.ortiz@demo.mercadosolivo.es";
     const string Hr = "marta.jimenez@demo.mercadosolivo.es";
     const string Admin = "pablo.serrano@demo.mercadosolivo.es";
+    const string Manager = "carmen.ruiz@demo.mercadosolivo.es";
 
     /// <summary>An employee who has not started, one per language, so each walk sees every step of a pillar.</summary>
     static string NewEmployee(string language) =>
@@ -34,6 +35,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await SignedOutAsync(language, code);
         await NewEmployeeAsync(language);
         await HrAsync(language);
+        await ManagerAsync(language);
         await AdminAsync(language);
 
         // Every document this walk showed (each in the language asked for) must have been checked.
@@ -67,6 +69,38 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         Assert.Contains("\n    - img\n", failure.Message);
         Assert.Contains("link-name (serious)", failure.Message);
         Assert.Contains("color-contrast (serious)", failure.Message);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_check_fails_a_phone_page_with_elements_outside_the_viewport_naming_them()
+    {
+        var checker = new Accessibility(Accessibility.FindScript(SiteFixture.RepoRoot()), site.BaseUrl);
+        var context = await site.Browser.NewContextAsync(new() { BaseURL = site.BaseUrl, ViewportSize = new() { Width = 375, Height = 740 } });
+        var page = await context.NewPageAsync();
+        await checker.WatchAsync(page);
+        await page.RouteAsync("**/overflow-self-test", route => route.FulfillAsync(new()
+        {
+            ContentType = "text/html",
+            Body = "<!DOCTYPE html><html lang=\"en\"><head><title>Self-test</title></head><body><main><h1>Self-test</h1>" +
+                   "<p class=\"wide\" style=\"width:30rem\">Too wide</p>" +
+                   "<div style=\"overflow-x:auto\" tabindex=\"0\" role=\"region\" aria-label=\"Scrolls\"><table><tr><th>Name</th><td style=\"min-width:40rem\">Scrolled off</td></tr></table></div>" +
+                   "<div style=\"overflow:hidden\"><p style=\"width:60rem\">Clipped by its box</p></div>" +
+                   "<p style=\"position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)\">Visually hidden</p>" +
+                   "</main></body></html>",
+        }));
+        await page.GotoAsync("/overflow-self-test");
+
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(checker.AssertNoViolationsAsync);
+        var message = failure.Message;
+        foreach (var expected in new[]
+        {
+            $"outside the viewport (375 px wide) on {site.BaseUrl}/overflow-self-test", "the page itself scrolls sideways",
+            "- p.wide \"Too wide\" at ", "- table \"Name Scrolled off\" at ",
+        })
+            Assert.True(message.Contains(expected, StringComparison.Ordinal), $"Not found: {expected}\nin: {message}");
+        Assert.DoesNotContain("Clipped by its box", message);
+        Assert.DoesNotContain("Visually hidden", message);
         await context.CloseAsync();
     }
 
@@ -205,11 +239,11 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await GoAsync(page, "/pillars/no-such-pillar", language);
     }
 
-    /// <summary>HR: the completion list, filtered, and one person's page with their check attempts.</summary>
+    /// <summary>HR on a phone: the completion list, filtered, and one person's page with their check attempts.</summary>
     async Task HrAsync(string language)
     {
         string W(string spanish) => Words.In(language, spanish);
-        var page = await site.NewPageAsync();
+        var page = await site.NewPageAsync(375, 740);
         await SignInAsync(page, Hr, language);
         // The people listed: body rows, each headed by the person's name (the header row has column headers only).
         var people = page.GetByRole(AriaRole.Region, new() { Name = W("Lista de cumplimiento"), Exact = true })
@@ -226,7 +260,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await Assertions.Expect(heading).ToBeVisibleAsync();
         await ShownAsync(page, language);
         // The dashboard and one full breakdown, the staff import (its upload form) and the reminders sent so far.
-        foreach (var path in new[] { "/hr/dashboard", "/hr/dashboard/manager", "/hr/import", "/hr/reminders" })
+        foreach (var path in new[] { "/hr/dashboard", "/hr/dashboard/manager", "/hr/reviews", "/hr/import", "/hr/reminders" })
         {
             await GoAsync(page, path, language);
             await Assertions.Expect(heading).ToBeVisibleAsync();
@@ -261,15 +295,33 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await ShownAsync(page, language);
     }
 
-    /// <summary>The content admin: editions, the preview, the differences and one published edition; the audit log.</summary>
+    /// <summary>A manager on a phone: Mi equipo, where the Recordar buttons must be in reach, not off to the side.</summary>
+    async Task ManagerAsync(string language)
+    {
+        string W(string spanish) => Words.In(language, spanish);
+        var page = await site.NewPageAsync(375, 740);
+        await SignInAsync(page, Manager, language);
+        await GoAsync(page, "/team", language);
+        var remind = page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(Words.StartIn(language, "Recordar a {0}"))) });
+        Assert.True(await remind.CountAsync() > 0, "Mi equipo shows no Recordar button");
+        // Within the screen's width (further down is fine: that is where a phone scrolls).
+        var box = await remind.First.BoundingBoxAsync();
+        Assert.True(box is not null && box.X >= 0 && box.X + box.Width <= 375, $"The first Recordar button lies at {box?.X}–{box?.X + box?.Width} px of 375");
+        // Each value is still a cell of its row under its column, for a screen reader, though the row shows as a card.
+        await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = W("Recordatorio"), Exact = true })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByRole(AriaRole.Rowheader).First).ToBeVisibleAsync();
+    }
+
+    /// <summary>The content admin on a phone: editions, the preview, the differences and one published edition; the audit log.</summary>
     async Task AdminAsync(string language)
     {
-        var page = await site.NewPageAsync();
+        var page = await site.NewPageAsync(375, 740);
         await SignInAsync(page, Admin, language);
         await GoAsync(page, "/admin/content", language);
         await GoAsync(page, "/admin/content/preview", language);
         await GoAsync(page, "/admin/content/preview?lang=en", language);
         await GoAsync(page, "/admin/content/diff?from=1", language);
+        await GoAsync(page, "/admin/content/diff", language);
         await GoAsync(page, "/admin/content/editions/1", language);
         await GoAsync(page, "/admin/content/editions/1?lang=en", language);
         await GoAsync(page, "/admin/audit", language);
@@ -298,8 +350,9 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await page.GetByLabel(Words.In(shown, "Contraseña"), new() { Exact = true }).FillAsync(Password);
         await SubmitAsync(page, Button(page, Words.In(shown, "Entrar")));
         shown = await ShownLanguageAsync(page);
-        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = Words.In(shown, "Principal"), Exact = true })
-            .GetByRole(AriaRole.Link, new() { Name = Words.In(shown, "Mis certificados"), Exact = true })).ToBeVisibleAsync();
+        // On a phone the navigation is folded behind its menu button: there, but hidden.
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = Words.In(shown, "Principal"), Exact = true, IncludeHidden = true })
+            .GetByRole(AriaRole.Link, new() { Name = Words.In(shown, "Mis certificados"), Exact = true, IncludeHidden = true })).ToBeAttachedAsync();
         await SwitchToAsync(page, language);
         await ShownAsync(page, language);
     }

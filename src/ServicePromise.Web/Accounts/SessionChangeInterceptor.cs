@@ -10,7 +10,7 @@ namespace ServicePromise.Web.Accounts;
 /// <summary>
 /// Makes this instance forget what it remembered about a person's session as soon as it saves a change to their
 /// account (a new security stamp: password, email, role, sign-out) or their active flag (the staff import's
-/// deactivation, which does not go through UserManager). Inside a transaction the forgetting waits for the commit,
+/// deactivation, which does not go through UserManager) or their language. Inside a transaction the forgetting waits for the commit,
 /// so a request in between cannot remember the old state again. Bulk SQL that bypasses tracking is caught by the
 /// cache's short life (<see cref="AccountsOptions.SessionCheckSeconds"/>).
 /// </summary>
@@ -78,7 +78,7 @@ public sealed class SessionChangeInterceptor(SessionCache cache) : SaveChangesIn
             var userId = entry.Entity switch
             {
                 AppUser user when Changed(entry, nameof(AppUser.SecurityStamp)) => user.Id,
-                Employee person when Changed(entry, nameof(Employee.IsActive)) => person.UserId,
+                Employee person when Changed(entry, nameof(Employee.IsActive)) || Changed(entry, nameof(Employee.Language)) => person.UserId,
                 _ => null,
             };
             if (userId is null) continue;

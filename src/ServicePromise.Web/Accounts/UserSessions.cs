@@ -39,8 +39,11 @@ public sealed class UserSessions(UserManager<AppUser> users, AppDbContext db, IL
     }
 }
 
-/// <summary>What a session is checked against: the person's security stamp, and whether they still work here.</summary>
-public sealed record SessionState(string? SecurityStamp, bool Active);
+/// <summary>
+/// What a session is checked against: the person's security stamp, and whether they still work here; and the
+/// language of their profile, which their pages follow even when it changed since they signed in.
+/// </summary>
+public sealed record SessionState(string? SecurityStamp, bool Active, string? Language = null);
 
 /// <summary>
 /// Each instance's short memory of <see cref="SessionState"/>s, so a page view costs no query most of the time.
@@ -92,14 +95,32 @@ public sealed class SessionValidator(AppDbContext db, SessionCache cache, IOptio
         var stamp = context.Principal?.FindFirstValue(claims.SecurityStampClaimType);
         var state = userId is null ? null : await cache.GetAsync(userId, () => ReadAsync(userId));
         if (state is { Active: true } && state.SecurityStamp is not null && string.Equals(state.SecurityStamp, stamp, StringComparison.Ordinal))
+        {
+            FollowProfileLanguage(context, state.Language);
             return;
+        }
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>
+    /// The language in the cookie is the profile's at sign-in; a change made since (the staff import, the footer on
+    /// another device) replaces it, and the cookie is reissued so the change is carried from then on.
+    /// </summary>
+    static void FollowProfileLanguage(CookieValidatePrincipalContext context, string? language)
+    {
+        if (language is null || context.Principal?.Identity is not ClaimsIdentity identity) return;
+        var claim = identity.FindFirst(EmployeeClaims.Language);
+        if (claim is null || string.Equals(claim.Value, language, StringComparison.Ordinal)) return;
+        identity.RemoveClaim(claim);
+        identity.AddClaim(new Claim(EmployeeClaims.Language, language));
+        context.ShouldRenew = true;
     }
 
     /// <summary>An account with no employee record (none today but possible) counts as active, as at sign-in.</summary>
     Task<SessionState?> ReadAsync(string userId) =>
         db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new SessionState(u.SecurityStamp, !db.Employees.Any(e => e.UserId == u.Id && !e.IsActive)))
+            .Select(u => new SessionState(u.SecurityStamp, !db.Employees.Any(e => e.UserId == u.Id && !e.IsActive),
+                db.Employees.Where(e => e.UserId == u.Id).Select(e => e.Language).FirstOrDefault()))
             .SingleOrDefaultAsync();
 }

@@ -19,9 +19,14 @@ public sealed class MarkdownRenderer
         .DisableHtml()
         .Build();
 
-    public string ToHtml(string markdown)
+    /// <param name="idPrefix">
+    /// Put before every heading id (and the text's own links to them), for a page that shows several texts at once —
+    /// the admin's preview of all lessons — where two lessons' "Por qué importa" would otherwise share an id.
+    /// </param>
+    public string ToHtml(string markdown, string? idPrefix = null)
     {
         var document = Markdown.Parse(markdown, _pipeline);
+        if (idPrefix is not null) PrefixIds(document, idPrefix);
         foreach (var link in document.Descendants<LinkInline>())
             if (link.Url is { } url && !IsSafeUrl(url))
                 link.Url = "#";
@@ -39,6 +44,21 @@ public sealed class MarkdownRenderer
     public IReadOnlySet<string> HeadingIds(string markdown) =>
         Markdown.Parse(markdown, _pipeline).Descendants<HeadingBlock>()
             .Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+    static void PrefixIds(MarkdownDocument document, string prefix)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var attributes = heading.GetAttributes();
+            if (attributes.Id is not { } id) continue;
+            ids.Add(id);
+            attributes.Id = prefix + id;
+        }
+        foreach (var link in document.Descendants<LinkInline>())
+            if (link.Url is { } url && url.StartsWith('#') && ids.Contains(url[1..]))
+                link.Url = "#" + prefix + url[1..];
+    }
 
     static bool IsSafeUrl(string url)
     {

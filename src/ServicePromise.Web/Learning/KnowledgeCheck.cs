@@ -47,9 +47,19 @@ public static class CheckGrading
             var right = q.Options.Select((o, j) => (o, j)).Where(x => x.o.Correct).Select(x => x.j).ToHashSet();
             return answers.TryGetValue(i, out var chosen) && right.SetEquals(chosen);
         }).ToList();
-        var score = check.Questions.Count == 0 ? 100 : 100 * correct.Count(c => c) / check.Questions.Count;
+        var score = Score(correct.Count(c => c), check.Questions.Count);
         return new CheckResult(score, score >= passMark, correct);
     }
+
+    /// <summary>The fewest questions right that pass: the pass mark said in plain numbers ("acierta 3 de 3").</summary>
+    public static int RightToPass(int questions, int passMark)
+    {
+        for (var right = 0; right < questions; right++)
+            if (Score(right, questions) >= passMark) return right;
+        return questions;
+    }
+
+    static int Score(int right, int questions) => questions == 0 ? 100 : 100 * right / questions;
 
     public static string ToJson<T>(T value) => JsonSerializer.Serialize(value, Json);
     public static T? FromJson<T>(string? json) => string.IsNullOrEmpty(json) ? default : JsonSerializer.Deserialize<T>(json, Json);

@@ -19,12 +19,13 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
     {
         var release = new EditionRelease(pending.Number, clock.Today, pending.Pillars);
         var planned = await PlanAsync(release, tracked: false, ct);
-        var refreshers = planned.Count(p => p.Person.CurrentAssignment!.CompletedAt is not null);
+        static PlannedStage StageOf(Assignment current) =>
+            current.CompletedAt is not null ? PlannedStage.Completed : current.StartedAt is not null ? PlannedStage.InProgress : PlannedStage.NotStarted;
         var people = planned.OrderBy(p => p.Person.SearchName)
-            .Select(p => new PlannedPerson(p.Person.FullName, p.Person.CurrentAssignment!.CompletedAt is not null,
+            .Select(p => new PlannedPerson(p.Person.FullName, StageOf(p.Person.CurrentAssignment!),
                 p.Plan.Pillars.Except(p.Plan.CarryOver).ToList()))
             .ToList();
-        return new RefresherPreview(refreshers, planned.Count - refreshers, release.ToRedo, people);
+        return new RefresherPreview(release.ToRedo, people);
     }
 
     /// <summary>
@@ -137,7 +138,20 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
 /// What a new edition would ask of people: refreshers for those who had completed (the pillars to redo),
 /// and moves to the new edition for those on the way.
 /// </summary>
-public sealed record RefresherPreview(int Refreshers, int Moved, IReadOnlyList<string> PillarsToRedo, IReadOnlyList<PlannedPerson> People);
+public sealed record RefresherPreview(IReadOnlyList<string> PillarsToRedo, IReadOnlyList<PlannedPerson> People)
+{
+    /// <summary>Those who had completed: they get a refresher of the changed pillars.</summary>
+    public int Refreshers => People.Count(p => p.Stage == PlannedStage.Completed);
+
+    /// <summary>Those on the way: they move to the new edition, keeping what did not change.</summary>
+    public int InProgress => People.Count(p => p.Stage == PlannedStage.InProgress);
+
+    /// <summary>Those who had not started: they simply start on the new edition.</summary>
+    public int NotStarted => People.Count(p => p.Stage == PlannedStage.NotStarted);
+}
+
+/// <summary>Where a person stood on their current assignment when a new edition was planned.</summary>
+public enum PlannedStage { Completed, InProgress, NotStarted }
 
 /// <summary>One person a new edition would send back to learning, with the pillars they would still have to do.</summary>
-public sealed record PlannedPerson(string Name, bool HadCompleted, IReadOnlyList<string> PillarsToDo);
+public sealed record PlannedPerson(string Name, PlannedStage Stage, IReadOnlyList<string> PillarsToDo);

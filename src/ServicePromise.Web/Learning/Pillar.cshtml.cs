@@ -31,14 +31,19 @@ public class PillarModel(
     /// <summary>The check as this attempt shows it: no correct answers and no explanations, only what a reader may see.</summary>
     public sealed record ShownQuestion(int Index, string Text, bool Multiple, IReadOnlyList<(int Index, string Text)> Options);
 
-    /// <summary>What a failed attempt tells the person: which questions were wrong, why, and where to reread.</summary>
-    public sealed record MarkedQuestion(string Text, bool Correct, IReadOnlyList<string> Explanations, string? Section);
+    /// <summary>What a failed attempt tells the person: which questions were wrong, what they chose and why it is (not) right, and where to reread.</summary>
+    public sealed record MarkedQuestion(string Text, bool Correct, IReadOnlyList<(string Answer, string Explanation)> Chosen, string? Section);
 
     public IReadOnlyList<ShownQuestion> Questions { get; private set; } = [];
     public IReadOnlyList<MarkedQuestion> LastAttempt { get; private set; } = [];
     public int? LastScore { get; private set; }
     public IReadOnlyDictionary<int, IReadOnlyCollection<int>> Chosen { get; private set; } = new Dictionary<int, IReadOnlyCollection<int>>();
     public int PassMark => options.Value.CheckPassMark;
+
+    /// <summary>How many questions the check has, and how many of them must be right to pass.</summary>
+    public int QuestionCount => Pillar.Check?.Questions.Count ?? 0;
+    public int RightToPass => CheckGrading.RightToPass(QuestionCount, PassMark);
+    public int LastRight => LastAttempt.Count(q => q.Correct);
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken ct)
     {
@@ -126,7 +131,7 @@ public class PillarModel(
         var result = CheckGrading.Grade(check, answers.ToDictionary(a => a.Key, a => (IReadOnlyCollection<int>)a.Value), PassMark);
         LastScore = attempt.Score;
         LastAttempt = check.Questions.Select((q, i) => new MarkedQuestion(q.Text, result.Correct[i],
-            (answers.GetValueOrDefault(i) ?? []).Select(o => q.Options[o].Explanation).ToList(), q.Section)).ToList();
+            (answers.GetValueOrDefault(i) ?? []).Select(o => (q.Options[o].Text, q.Options[o].Explanation)).ToList(), q.Section)).ToList();
     }
 
     public async Task<IActionResult> OnPostReadAsync(string key, CancellationToken ct)

@@ -53,10 +53,14 @@ public class AdminContentTests
         Assert.Contains("se creará la edición 2", text);
         Assert.Contains("Habla claro y di la verdad — Cambio de fondo", System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "));
         var completed = await app.WithDbAsync(db => db.Employees.CountAsync(e => e.CurrentAssignment!.CompletedAt != null));
-        Assert.Contains($"{completed} personas que ya habían completado la promesa tendrán que repasar 1 pilares", text);
+        Assert.Contains($"{completed} personas que ya habían completado la promesa tendrán que repasar 1 pilar;", text);
+        Assert.Contains("personas que aún no habían empezado empezarán con la nueva edición", text);
         var planned = page.QuerySelectorAll("ul.planned li").Select(li => System.Text.RegularExpressions.Regex.Replace(li.TextContent, @"\s+", " ").Trim()).ToList();
         Assert.Contains("Manuel Ortiz Campos — Habla claro y di la verdad", planned);
-        Assert.Contains(planned, p => p.StartsWith("Sergio Molina Cabrera — ", StringComparison.Ordinal) && p.Contains("(estaba a medias)"));
+        Assert.Contains(planned, p => p.StartsWith("Sergio Molina Cabrera — ", StringComparison.Ordinal) && p.EndsWith("(estaba a medias)", StringComparison.Ordinal));
+        // Someone who never started was not "a medias".
+        Assert.Contains(planned, p => p.StartsWith("Lucía Romero Sánchez — ", StringComparison.Ordinal) && p.EndsWith("(no había empezado)", StringComparison.Ordinal));
+        Assert.DoesNotContain(planned, p => p.StartsWith("Lucía Romero Sánchez — ", StringComparison.Ordinal) && p.Contains("a medias"));
 
         // No confirmation: refused, nothing published.
         var refused = await client.SubmitAsync(page, "form[action*='handler=Publish']", new Dictionary<string, string> { ["Input.Note"] = "Pilar 2 aclarado" });
@@ -87,6 +91,82 @@ public class AdminContentTests
         var diff = await client.GetPageAsync("/admin/content/diff?from=1&to=2");
         Assert.Contains(diff.QuerySelectorAll("ins"), i => i.TextContent.Contains("Si hoy no puedes responder"));
         Assert.Empty(diff.QuerySelectorAll("del"));
+    }
+
+    [Fact]
+    public async Task One_person_in_each_group_is_counted_in_the_singular()
+    {
+        var content = Repo.CopyContent();
+        using var app = new AppFactory { ContentPath = content };
+        // Only three people still work here: one who completed (Manuel), one on the way (Pablo, the admin), one who never started (Lucía).
+        await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber != "MO-0102" && e.EmployeeNumber != "MO-0007" && e.EmployeeNumber != "MO-0101")
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.IsActive, false)));
+        var client = await AdminAsync(app);
+        ChangeTellTheTruth(content);
+        var page = await client.GetPageAsync("/admin/content");
+        var text = System.Text.RegularExpressions.Regex.Replace(page.Text(), @"\s+", " ");
+        Assert.Contains("Al publicar: 1 persona que ya había completado la promesa tendrá que repasar 1 pilar; "
+            + "1 persona que estaba a medias pasará a la nueva edición sin perder lo que no ha cambiado; "
+            + "1 persona que aún no había empezado empezará con la nueva edición.", text);
+        Assert.Contains("Quién y qué pilares (3 personas)", text);
+        Assert.DoesNotContain("1 personas", text);
+        Assert.DoesNotContain("1 pilares", text);
+    }
+
+    [Fact]
+    public async Task With_nothing_pending_the_preview_and_the_differences_are_still_a_click_away()
+    {
+        using var app = new AppFactory { ContentPath = Repo.CopyContent() };
+        var client = await AdminAsync(app);
+        var page = await client.GetPageAsync("/admin/content");
+        Assert.Contains("No hay nada pendiente", page.Text());
+        Assert.NotNull(page.QuerySelector("a[href='/admin/content/preview']"));
+        var diffLink = page.QuerySelector("a[href^='/admin/content/diff']")!.GetAttribute("href")!;
+        var diff = await client.GetPageAsync(diffLink);
+        Assert.Equal(5, diff.QuerySelectorAll("section[lang=es]").Length);
+        Assert.Empty(diff.QuerySelectorAll("ins, del"));
+    }
+
+    [Fact]
+    public async Task The_differences_without_from_compare_with_the_previous_edition()
+    {
+        var content = Repo.CopyContent();
+        using var app = new AppFactory { ContentPath = content };
+        var client = await AdminAsync(app);
+        ChangeTellTheTruth(content);
+        // The folder against the latest edition (1): the change shows.
+        var folder = await client.GetPageAsync("/admin/content/diff");
+        Assert.Contains(folder.QuerySelectorAll("ins"), i => i.TextContent.Contains("Si hoy no puedes responder"));
+        Assert.Contains("Edición 1", folder.QuerySelector("thead")!.TextContent);
+
+        var page = await client.GetPageAsync("/admin/content");
+        var published = await client.SubmitAsync(page, "form[action*='handler=Publish']", new Dictionary<string, string> { ["Input.Note"] = "Pilar 2", ["Input.Confirm"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        // Edition 2 against the one before it.
+        var second = await client.GetPageAsync("/admin/content/diff?to=2");
+        Assert.Contains(second.QuerySelectorAll("ins"), i => i.TextContent.Contains("Si hoy no puedes responder"));
+        Assert.Contains("Edición 1", second.QuerySelector("thead")!.TextContent);
+        // And the folder, unchanged since, against edition 2: nothing.
+        Assert.Empty((await client.GetPageAsync("/admin/content/diff")).QuerySelectorAll("ins, del"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/admin/content/diff?to=1")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/admin/content/preview")]
+    [InlineData("/admin/content/preview?lang=en")]
+    [InlineData("/admin/content/editions/1")]
+    [InlineData("/admin/content/editions/1?lang=en")]
+    public async Task Pages_that_show_every_lesson_use_each_id_once_and_their_links_find_their_headings(string url)
+    {
+        using var app = new AppFactory();
+        var client = await AdminAsync(app);
+        var page = await client.GetPageAsync(url);
+        var ids = page.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+        var repeated = ids.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}").ToList();
+        Assert.True(repeated.Count == 0, "Ids used more than once: " + string.Join(", ", repeated));
+        Assert.True(page.QuerySelectorAll(".lesson h2[id], .lesson h3[id]").Length >= 10, "The lessons' headings lost their ids");
+        foreach (var link in page.QuerySelectorAll(".lesson a[href^='#']"))
+            Assert.NotNull(page.GetElementById(link.GetAttribute("href")![1..]));
     }
 
     static Task<int> MovedAsync(AppFactory app) =>

@@ -24,6 +24,7 @@ public class CheckPageTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var (_, page) = await OpenCheckAsync("alberto.garrido@demo.mercadosolivo.es");
         var html = page.DocumentElement.OuterHtml;
+        Assert.Contains($"Para seguir, acierta {Listen.Check!.Questions.Count} de {Listen.Check.Questions.Count}.", page.Text());
         Assert.Equal(Listen.Check!.Questions.Count, page.QuerySelectorAll("fieldset.question").Length);
         foreach (var option in Listen.Check.Questions.SelectMany(q => q.Options))
         {
@@ -49,9 +50,19 @@ public class CheckPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         var result = await client.GetPageAsync("/pillars/listen");
         var text = result.Text();
-        Assert.Contains("Has acertado el 0 %", text);
-        var firstWrong = Listen.Check!.Questions[0].Options.First(o => !o.Correct);
-        Assert.Contains(firstWrong.Explanation, text);
+        // The pass rule in plain numbers, and each question with the answer chosen right next to its explanation.
+        var questions = Listen.Check!.Questions.Count;
+        Assert.Contains($"Has acertado 0 de {questions} preguntas; para seguir tienes que acertar {questions} de {questions}.", text);
+        var marked = result.QuerySelectorAll("ol.check-results > li");
+        Assert.Equal(questions, marked.Length);
+        for (var q = 0; q < questions; q++)
+        {
+            var wrongOption = Listen.Check.Questions[q].Options.First(o => !o.Correct);
+            Assert.Contains(Listen.Check.Questions[q].Text, marked[q].TextContent);
+            var chosen = marked[q].QuerySelector(".chosen")!;
+            Assert.Equal("Tu respuesta: " + wrongOption.Text, System.Text.RegularExpressions.Regex.Replace(chosen.QuerySelector("p")!.TextContent, @"\s+", " ").Trim());
+            Assert.Equal(wrongOption.Explanation, chosen.QuerySelector(".explanation")!.TextContent.Trim());
+        }
         Assert.NotNull(result.QuerySelector($"a[href='#{Listen.Check.Questions[0].Section}']"));
         Assert.NotNull(result.QuerySelector($"[id='{Listen.Check.Questions[0].Section}']"));
         Assert.Null(result.QuerySelector(ReflectionPage.Form));

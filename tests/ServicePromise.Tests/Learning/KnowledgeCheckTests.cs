@@ -12,6 +12,24 @@ public class KnowledgeCheckTests
     static Dictionary<int, IReadOnlyCollection<int>> Answers(params (int Q, int[] O)[] answers) =>
         answers.ToDictionary(a => a.Q, a => (IReadOnlyCollection<int>)a.O);
 
+    [Theory]
+    [InlineData(3, 80, 3)]
+    [InlineData(5, 80, 4)]
+    [InlineData(4, 75, 3)]
+    [InlineData(3, 66, 2)]
+    [InlineData(3, 67, 3)]
+    [InlineData(10, 1, 1)]
+    [InlineData(0, 80, 0)]
+    public void The_pass_mark_in_questions_is_the_fewest_right_answers_that_pass(int questions, int passMark, int right)
+    {
+        Assert.Equal(right, CheckGrading.RightToPass(questions, passMark));
+        // It agrees with the marking itself: that many right passes, one fewer does not.
+        var check = new KnowledgeCheck(Enumerable.Range(0, questions).Select(i => new CheckQuestion($"¿{i}?", null, [new("sí", true, ""), new("no", false, "")])).ToList());
+        Dictionary<int, IReadOnlyCollection<int>> RightOnes(int n) => Enumerable.Range(0, questions).ToDictionary(i => i, i => (IReadOnlyCollection<int>)[i < n ? 0 : 1]);
+        Assert.True(CheckGrading.Grade(check, RightOnes(right), passMark).Passed);
+        if (right > 0) Assert.False(CheckGrading.Grade(check, RightOnes(right - 1), passMark).Passed);
+    }
+
     [Fact]
     public void All_right_scores_100_and_passes()
     {

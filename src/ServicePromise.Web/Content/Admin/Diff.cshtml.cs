@@ -25,9 +25,12 @@ public class DiffModel(AppDbContext db, ContentFolder folder) : PageModel
     public int? To { get; private set; }
     public IReadOnlyList<(string Language, IReadOnlyList<PillarDiff> Pillars)> Languages { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int from, int? to, CancellationToken ct)
+    /// <summary>Without <paramref name="from"/>, compares with the previous edition: the one before <paramref name="to"/>, or the latest for the folder.</summary>
+    public async Task<IActionResult> OnGetAsync(int? from, int? to, CancellationToken ct)
     {
-        var before = await FromEditionAsync(from, ct);
+        from ??= to is int target ? target - 1 : await db.Editions.MaxAsync(e => (int?)e.Number, ct);
+        if (from is not int fromNumber) return RedirectToPage("/Content/Admin/Index");
+        var before = await FromEditionAsync(fromNumber, ct);
         if (before is null) return NotFound();
         EditionTexts? after;
         if (to is int number) after = await FromEditionAsync(number, ct);
@@ -43,7 +46,7 @@ public class DiffModel(AppDbContext db, ContentFolder folder) : PageModel
             }
         }
         if (after is null) return NotFound();
-        (From, To) = (from, to);
+        (From, To) = (fromNumber, to);
         Languages = before.Keys.Union(after.Keys).Order(StringComparer.Ordinal).Select(language =>
         {
             var b = before.GetValueOrDefault(language) ?? [];

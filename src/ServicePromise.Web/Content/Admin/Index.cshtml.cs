@@ -61,7 +61,9 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
 
         // Publish exactly the content whose hash the admin reviewed (checked above), not a fresh read of the folder.
         var (edition, _, assigned) = await rollout.PublishAsync(_content!, Input.Note);
-        TempData["StatusMessage"] = L["Edición {0} publicada. {1} personas tienen algo que hacer.", edition.Number, assigned].Value;
+        TempData["StatusMessage"] = (assigned == 1
+            ? L["Edición {0} publicada. 1 persona tiene algo que hacer.", edition.Number]
+            : L["Edición {0} publicada. {1} personas tienen algo que hacer.", edition.Number, assigned]).Value;
         return RedirectToPage();
     }
 
@@ -92,6 +94,34 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
             Errors = ex.Errors;
         }
     }
+
+    /// <summary>What publishing would ask of whom, one clause per group that has anyone in it, each counted in the right number.</summary>
+    public string PreviewSummary(RefresherPreview preview)
+    {
+        var pillars = preview.PillarsToRedo.Count == 1 ? L["1 pilar"].Value : L["{0} pilares", preview.PillarsToRedo.Count].Value;
+        var clauses = new List<string>();
+        if (preview.Refreshers > 0)
+            clauses.Add(preview.Refreshers == 1
+                ? L["1 persona que ya había completado la promesa tendrá que repasar {0}", pillars]
+                : L["{0} personas que ya habían completado la promesa tendrán que repasar {1}", preview.Refreshers, pillars]);
+        if (preview.InProgress > 0)
+            clauses.Add(preview.InProgress == 1
+                ? L["1 persona que estaba a medias pasará a la nueva edición sin perder lo que no ha cambiado"]
+                : L["{0} personas que estaban a medias pasarán a la nueva edición sin perder lo que no ha cambiado", preview.InProgress]);
+        if (preview.NotStarted > 0)
+            clauses.Add(preview.NotStarted == 1
+                ? L["1 persona que aún no había empezado empezará con la nueva edición"]
+                : L["{0} personas que aún no habían empezado empezarán con la nueva edición", preview.NotStarted]);
+        return clauses.Count == 0 ? L["Al publicar, nadie tendrá nada nuevo que hacer."] : L["Al publicar: {0}.", string.Join("; ", clauses)];
+    }
+
+    /// <summary>The note after a person's pillars in the list: where they stood (nothing for those who had completed).</summary>
+    public string StageNote(PlannedStage stage) => stage switch
+    {
+        PlannedStage.InProgress => " " + L["(estaba a medias)"],
+        PlannedStage.NotStarted => " " + L["(no había empezado)"],
+        _ => "",
+    };
 
     public string ChangeLabel(ChangeKind change) => change switch
     {
