@@ -128,7 +128,7 @@ public static class Commands
         return 0;
     }
 
-    const string ImportUsage = "import-staff FILE.csv [--apply] [--full] [--send-later]   (a dry run unless --apply; --full deactivates people missing from the file; --send-later leaves the invitations to the running site instead of sending them before exiting)";
+    const string ImportUsage = "import-staff FILE.csv [--apply] [--full] [--send-later] [--map \"HEADER=FIELD\"]...   (a dry run unless --apply; --full deactivates people missing from the file; --send-later leaves the invitations to the running site instead of sending them before exiting; --map reads the column HEADER as FIELD, e.g. --map \"Fecha de ingreso=hire date\", instead of the saved mapping)";
 
     /// <summary>
     /// The staff import for scheduled syncs: a dry run by default that prints what would change and every problem
@@ -137,9 +137,17 @@ public static class Commands
     /// </summary>
     static async Task<int> ImportStaffAsync(WebApplication app, string[] args)
     {
-        var path = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        var unknown = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a is not "--apply" and not "--full" and not "--send-later").ToList();
-        if (path is null || unknown.Count > 0)
+        string? path = null;
+        var maps = new List<string>();
+        var wrong = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--map" && i + 1 < args.Length) maps.Add(args[++i]);
+            else if (args[i] is "--apply" or "--full" or "--send-later") continue;
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) || path is not null) wrong = true;
+            else path = args[i];
+        }
+        if (path is null || wrong)
         {
             Console.Error.WriteLine("Usage: " + ImportUsage);
             return 2;
@@ -151,12 +159,20 @@ public static class Commands
         }
         var apply = args.Contains("--apply");
         var full = args.Contains("--full");
+        var bytes = await File.ReadAllBytesAsync(path);
+        IReadOnlyDictionary<string, Staff.Import.StaffField>? mapping = null;
+        if (maps.Count > 0)
+        {
+            var (given, problems) = Staff.Import.MapOptions.Read(maps, Staff.Import.StaffFile.Headers(bytes));
+            foreach (var problem in problems) Console.Error.WriteLine(problem);
+            if (given is null) return 2;
+            mapping = given;
+        }
         await app.PrepareAsync();
         using var scope = app.Services.CreateScope();
         var importer = scope.ServiceProvider.GetRequiredService<Staff.Import.StaffImporter>();
-        var bytes = await File.ReadAllBytesAsync(path);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = apply ? await importer.ApplyAsync(bytes, full) : await importer.DryRunAsync(bytes, full);
+        var result = apply ? await importer.ApplyAsync(bytes, full, mapping) : await importer.DryRunAsync(bytes, full, mapping);
         var took = started.Elapsed;
 
         Console.WriteLine($"{path}: {result.File.Encoding}, '{result.File.Delimiter}'-separated, {result.File.Rows.Count} valid rows.");
@@ -164,6 +180,10 @@ public static class Commands
             Console.WriteLine(problem.Line > 0 ? $"  line {problem.Line}: {problem.Message}" : $"  {problem.Message}");
         if (result.Plan is not { } plan)
         {
+            // Columns not recognised: the closest headers, written as the options that would read them, for the operator to check.
+            if (result.File.Suggested is { Count: > 0 } suggested)
+                Console.WriteLine("Suggested mapping (check it, then run again with it): "
+                    + string.Join(' ', suggested.Select(s => $"--map \"{s.Value}={Staff.Import.MapOptions.NameOf(s.Key)}\"")));
             Console.Error.WriteLine("Nothing can be imported from this file.");
             return 2;
         }

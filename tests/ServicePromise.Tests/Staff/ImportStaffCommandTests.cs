@@ -88,6 +88,38 @@ public class ImportStaffCommandTests
     }
 
     [Fact]
+    public void Unrecognised_columns_exit_2_with_a_suggested_map_and_the_command_reads_the_columns_map_names()
+    {
+        var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;
+        var dbFile = Path.Combine(folder, "app.db");
+        var file = Path.Combine(folder, "legajos.csv");
+        File.WriteAllText(file, "Legajo,Apellido y nombre,Mail corporativo,Fecha ingreso al puesto\nAR-1,Sofía Benítez,sofia@olivo.test,1º de abril de 2024\nAR-2,Tomás Acuña,tomas@olivo.test,02/05/2024\n");
+
+        var (unmapped, output) = Import(dbFile, file);
+        Assert.True(unmapped == 2, output);
+        Assert.Contains("The column “Email” is missing", output);
+        Assert.Contains("Suggested mapping (check it, then run again with it): ", output);
+        Assert.Contains("--map \"Mail corporativo=email\"", output);
+        Assert.Contains("--map \"Fecha ingreso al puesto=hire date\"", output);
+
+        // Options before or after the file, a field named in English or Spanish.
+        var (mapped, dry) = Import(dbFile, "--map", "Mail corporativo=email", file, "--map", "fecha ingreso al puesto=Fecha de alta");
+        Assert.True(mapped == 0, dry);
+        Assert.Contains("2 to create", dry);
+
+        var (unknownField, unknownOutput) = Import(dbFile, file, "--map", "Mail corporativo=buzón");
+        Assert.True(unknownField == 2, unknownOutput);
+        Assert.Contains("unknown field \"buzón\"", unknownOutput);
+        var (noColumn, noColumnOutput) = Import(dbFile, file, "--map", "Correo=email");
+        Assert.True(noColumn == 2, noColumnOutput);
+        Assert.Contains("the file has no column \"Correo\"", noColumnOutput);
+        var (twice, twiceOutput) = Import(dbFile, file, "--map", "Mail corporativo=email", "--map", "Fecha ingreso al puesto=email");
+        Assert.True(twice == 2, twiceOutput);
+        Assert.Contains("\"email\" is mapped twice", twiceOutput);
+        Assert.Equal(2, Import(dbFile, file, "--map").ExitCode);
+    }
+
+    [Fact]
     public void Wrong_usage_or_a_missing_file_exits_2_with_the_usage()
     {
         var dbFile = Path.Combine(Directory.CreateTempSubdirectory("sp-import-").FullName, "app.db");

@@ -34,8 +34,10 @@ public class IndexModel(AppDbContext db, StaffImporter importer, StaffMappings m
     public IReadOnlyList<string> Headers { get; private set; } = [];
     /// <summary>Show the mapping step: the headers were not recognised, or HR asked for it.</summary>
     public bool ShowMapping { get; private set; }
-    /// <summary>For each field, the column chosen (or detected) so far.</summary>
+    /// <summary>For each field, the column chosen (or detected, or suggested) so far.</summary>
     public Dictionary<StaffField, string> Chosen { get; private set; } = [];
+    /// <summary>The columns of <see cref="Chosen"/> that are only suggestions (the closest header names), for HR to confirm.</summary>
+    public Dictionary<StaffField, string> Suggested { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? upload, bool map, CancellationToken ct)
     {
@@ -59,7 +61,13 @@ public class IndexModel(AppDbContext db, StaffImporter importer, StaffMappings m
         var columnsMissing = Result.File.Rows.Count == 0 && Result.File.Problems.Any(p => p.Line == 1);
         ShowMapping = Headers.Any(h => h.Length > 0) && (map || columnsMissing);
         if (Chosen.Count == 0)
+        {
             Chosen = Result.File.Columns.Where(c => c.Value < Headers.Count).ToDictionary(c => c.Key, c => Headers[c.Value]);
+            // The fields left out get the closest header, shown as a suggestion; nothing is read from it until HR saves.
+            if (ShowMapping)
+                foreach (var (field, header) in Result.File.Suggested ?? MappingSuggestions.For(Headers, Result.File.Columns))
+                    if (Chosen.TryAdd(field, header)) Suggested[field] = header;
+        }
     }
 
     /// <summary>Saves the columns HR chose as the organisation's mapping, then shows the dry run with it.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Mail;
 using ServicePromise.Web.Infrastructure;
 
@@ -17,6 +16,12 @@ public enum StaffField
     Language,
     EmploymentType,
     Active,
+    // Appended, so the numbers above keep their meaning. A full name may come in these parts (see PersonName).
+    GivenName,
+    MiddleName,
+    Surname,
+    SecondSurname,
+    MobilePhone,
 }
 
 public enum EmploymentType
@@ -36,9 +41,10 @@ public sealed record ImportProblem(int Line, Message Message);
 
 /// <summary>What a staff file says, row by row, and what is wrong with it.</summary>
 /// <param name="Numbers">Every employee number on a data row, including rows refused for a problem.</param>
+/// <param name="Suggested">When a required column was not recognised: for each field left out, the file's header that looks most like it, for HR to confirm.</param>
 public sealed record StaffFileContent(
     string Encoding, char Delimiter, IReadOnlyDictionary<StaffField, int> Columns, IReadOnlyList<StaffRow> Rows, IReadOnlyList<ImportProblem> Problems,
-    IReadOnlySet<string>? Numbers = null, bool Stopped = false)
+    IReadOnlySet<string>? Numbers = null, bool Stopped = false, IReadOnlyDictionary<StaffField, string>? Suggested = null)
 {
     /// <summary>
     /// The file as a whole could not be read (no usable header, or reading stopped part-way: an unclosed quote, a record
@@ -48,9 +54,11 @@ public sealed record StaffFileContent(
 }
 
 /// <summary>
-/// Reads an HR system's staff export: maps its columns (Spanish and English headers, or a saved mapping), checks
-/// every row on its own — email, dates (ISO or dd/mm/yyyy), language, employment type, active flag, numbers or
-/// emails used twice — and reports each problem with its line. Rules that need the database (unknown managers,
+/// Reads an HR system's staff export: maps its columns (the header names of <see cref="HeaderVocabulary"/>, or a saved
+/// mapping; a name split into given names and surnames is joined), checks every row on its own — email, dates
+/// (<see cref="DateText"/>), language, employment type, status, numbers or emails used twice — and reports each
+/// problem with its line. When a required column is not recognised it suggests the closest headers
+/// (<see cref="MappingSuggestions"/>). Rules that need the database (unknown managers,
 /// cycles, who is created, updated or deactivated) are <see cref="StaffImportPlanner"/>'s.
 /// </summary>
 public static class StaffFile
@@ -60,23 +68,22 @@ public static class StaffFile
 
     public static readonly StaffField[] Required = [StaffField.EmployeeNumber, StaffField.FullName, StaffField.Email, StaffField.HireDate];
 
-    /// <summary>Header names people and HR systems use, folded (lowercase, no accents or punctuation).</summary>
-    static readonly Dictionary<string, StaffField> KnownHeaders = new Dictionary<string, string[]>
-    {
-        [nameof(StaffField.EmployeeNumber)] = ["numero de empleado", "n de empleado", "no de empleado", "num empleado", "numero empleado", "id empleado", "matricula", "employee number", "employee id", "employee no", "staff number", "id"],
-        [nameof(StaffField.FullName)] = ["nombre completo", "nombre y apellidos", "nombre", "empleado", "full name", "name", "employee name"],
-        [nameof(StaffField.Email)] = ["correo electronico", "correo", "email", "e mail", "mail", "email address", "correo corporativo"],
-        [nameof(StaffField.JobTitle)] = ["puesto", "cargo", "puesto de trabajo", "job title", "job", "position", "title"],
-        [nameof(StaffField.Department)] = ["departamento", "area", "seccion", "department", "dept"],
-        [nameof(StaffField.Site)] = ["centro", "centro de trabajo", "sede", "tienda", "ubicacion", "site", "location", "workplace"],
-        [nameof(StaffField.ManagerNumber)] = ["numero del responsable", "n del responsable", "no del responsable", "responsable", "numero de responsable", "jefe", "manager", "manager number", "manager employee number", "manager id", "reports to"],
-        [nameof(StaffField.HireDate)] = ["fecha de alta", "fecha de incorporacion", "alta", "fecha alta", "hire date", "start date", "date hired"],
-        [nameof(StaffField.Language)] = ["idioma", "language", "lang"],
-        [nameof(StaffField.EmploymentType)] = ["tipo de contrato", "tipo de empleo", "tipo", "relacion", "employment type", "worker type", "type"],
-        [nameof(StaffField.Active)] = ["activo", "alta activa", "estado", "active", "status", "is active"],
-    }.SelectMany(kv => kv.Value.Select(h => (h, Enum.Parse<StaffField>(kv.Key)))).ToDictionary(x => x.h, x => x.Item2);
+    /// <summary>Every field in the order HR reads them: a full name's parts right after it.</summary>
+    public static readonly StaffField[] InOrder =
+    [
+        StaffField.EmployeeNumber, StaffField.FullName, StaffField.GivenName, StaffField.MiddleName, StaffField.Surname, StaffField.SecondSurname,
+        StaffField.Email, StaffField.JobTitle, StaffField.Department, StaffField.Site, StaffField.ManagerNumber, StaffField.HireDate,
+        StaffField.Language, StaffField.EmploymentType, StaffField.Active, StaffField.MobilePhone,
+    ];
 
-    /// <summary>A header cell folded the way <see cref="KnownHeaders"/> is written.</summary>
+    /// <summary>
+    /// The required fields <paramref name="columns"/> leave out. A full name is there when the file gives it in parts
+    /// (given names and a surname).
+    /// </summary>
+    public static IEnumerable<StaffField> Missing(IReadOnlyCollection<StaffField> columns) =>
+        Required.Where(f => !columns.Contains(f) && !(f == StaffField.FullName && PersonName.InParts(columns)));
+
+    /// <summary>A header cell folded the way saved mappings store it.</summary>
     /// <remarks>Compatibility-normalised first, so "Nº" reads as "No".</remarks>
     public static string Fold(string header) => string.Join(' ', Reflections.Shingles.Words(header.Normalize(System.Text.NormalizationForm.FormKC)));
 
@@ -112,12 +119,15 @@ public static class StaffFile
             return Fail(encoding, delimiter, new ImportProblem(0, L["El archivo tiene {0} filas; como mucho se pueden importar {1} de una vez.", records.Count - 1, MaxRows]));
 
         var (columns, headerProblems) = MapColumns(records[0], savedMapping);
-        if (headerProblems.Count > 0) return new StaffFileContent(encoding, delimiter, columns, [], headerProblems);
+        if (headerProblems.Count > 0)
+            return new StaffFileContent(encoding, delimiter, columns, [], headerProblems,
+                Suggested: Missing(columns.Keys).Any() ? MappingSuggestions.For(records[0].Fields, columns) : null);
 
         var problems = new List<ImportProblem>();
         var rows = new List<StaffRow>();
+        var surnameFirst = columns.TryGetValue(StaffField.FullName, out var nameColumn) && HeaderVocabulary.IsSurnameFirst(records[0].Fields[nameColumn]);
         foreach (var record in records.Skip(1))
-            if (ReadRow(record, columns, problems) is { } row) rows.Add(row);
+            if (ReadRow(record, columns, surnameFirst, problems) is { } row) rows.Add(row);
 
         // A number or email used twice: both rows are refused, since nobody can tell which one is right.
         foreach (var (key, name) in new (Func<StaffRow, string> Key, Message Name)[]
@@ -175,16 +185,28 @@ public static class StaffFile
             for (var i = 0; i < header.Fields.Count; i++)
                 if (saved.TryGetValue(Fold(header.Fields[i]), out var s) && columns.TryAdd(s, i))
                     fromSaved.Add(i);
-        for (var i = 0; i < header.Fields.Count; i++)
+        var recognised = Enumerable.Range(0, header.Fields.Count)
+            .Where(i => !fromSaved.Contains(i))
+            .Select(i => (Column: i, Meaning: HeaderVocabulary.Meaning(header.Fields[i])))
+            .Where(r => r.Meaning is not null && !columns.ContainsKey(r.Meaning.Field));
+        foreach (var same in recognised.GroupBy(r => r.Meaning!.Field))
         {
-            if (fromSaved.Contains(i)) continue;
-            var folded = Fold(header.Fields[i]);
-            if (folded.Length == 0 || !KnownHeaders.TryGetValue(folded, out var f)) continue;
-            if (columns.TryGetValue(f, out var taken) && fromSaved.Contains(taken)) continue;
-            if (!columns.TryAdd(f, i))
-                problems.Add(new(header.Line, L["Las columnas «{0}» y «{1}» dicen lo mismo; deja solo una.", header.Fields[columns[f]], header.Fields[i]]));
+            // A specific header wins over a loose one for the same field ("Employee #" over "Employee ID", "Estatus"
+            // over "Estado"); two of a kind are refused, since nobody can tell which one is meant.
+            var specific = same.Where(r => !r.Meaning!.Weak).ToList();
+            var candidates = specific.Count > 0 ? specific : same.ToList();
+            columns[same.Key] = candidates[0].Column;
+            foreach (var other in candidates.Skip(1))
+                problems.Add(new(header.Line, L["Las columnas «{0}» y «{1}» dicen lo mismo; deja solo una.", header.Fields[candidates[0].Column], header.Fields[other.Column]]));
         }
-        foreach (var missing in Required.Where(f => !columns.ContainsKey(f)))
+        // "Nombre" beside surname columns holds the given names, not the whole name.
+        if (columns.TryGetValue(StaffField.FullName, out var name) && !fromSaved.Contains(name) && columns.ContainsKey(StaffField.Surname)
+            && !columns.ContainsKey(StaffField.GivenName) && HeaderVocabulary.IsGivenNameBesideSurnames(header.Fields[name]))
+        {
+            columns.Remove(StaffField.FullName);
+            columns[StaffField.GivenName] = name;
+        }
+        foreach (var missing in Missing(columns.Keys))
             problems.Add(new(header.Line, L["Falta la columna «{0}». Columnas encontradas: {1}.", FieldName(missing), string.Join(", ", header.Fields)]));
         return (columns, problems);
     }
@@ -202,10 +224,16 @@ public static class StaffFile
         StaffField.HireDate => L["Fecha de alta"],
         StaffField.Language => L["Idioma"],
         StaffField.EmploymentType => L["Tipo de contrato"],
+        StaffField.GivenName => L["Nombre de pila"],
+        StaffField.MiddleName => L["Segundo nombre"],
+        StaffField.Surname => L["Primer apellido"],
+        StaffField.SecondSurname => L["Segundo apellido"],
+        StaffField.MobilePhone => L["Teléfono móvil"],
         _ => L["Activo"],
     };
 
-    static StaffRow? ReadRow(CsvRecord record, IReadOnlyDictionary<StaffField, int> columns, List<ImportProblem> problems)
+    /// <param name="surnameFirst">The full-name column writes the surnames first ("Apellido y nombre"): "BENÍTEZ, Sofía" is read as "Sofía BENÍTEZ".</param>
+    static StaffRow? ReadRow(CsvRecord record, IReadOnlyDictionary<StaffField, int> columns, bool surnameFirst, List<ImportProblem> problems)
     {
         string Get(StaffField f) => columns.TryGetValue(f, out var i) && i < record.Fields.Count ? record.Fields[i].Trim() : "";
         var before = problems.Count;
@@ -216,6 +244,9 @@ public static class StaffFile
         else if (number.Length > 40) Problem(L["El número de empleado «{0}» es demasiado largo (máximo {1} caracteres).", number, 40]);
 
         var name = Get(StaffField.FullName);
+        if (surnameFirst) name = PersonName.FromSurnameFirst(name);
+        if (name.Length == 0)
+            name = PersonName.Join(Get(StaffField.GivenName), Get(StaffField.MiddleName), Get(StaffField.Surname), Get(StaffField.SecondSurname));
         if (name.Length == 0) Problem(L["Falta el nombre completo."]);
         else if (name.Length > 200) Problem(L["El nombre tiene {0} caracteres; el máximo es {1}.", name.Length, 200]);
 
@@ -240,7 +271,7 @@ public static class StaffFile
         var hire = Get(StaffField.HireDate);
         DateOnly hireDate = default;
         if (hire.Length == 0) Problem(L["Falta la fecha de alta."]);
-        else if (ParseDate(hire) is { } d) hireDate = d;
+        else if (DateText.Parse(hire) is { } d) hireDate = d;
         else Problem(L["No se entiende la fecha de alta «{0}»; escríbela como 2026-03-31 o 31/03/2026.", hire]);
 
         var languageText = Get(StaffField.Language);
@@ -270,34 +301,79 @@ public static class StaffFile
         value.Length <= 256 && !value.Any(char.IsWhiteSpace) && value.Count(c => c == '@') == 1
         && MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.');
 
-    /// <summary>ISO (2026-03-31) or day first (31/03/2026, 31-03-2026, 31.03.2026), as Spanish HR exports write them.</summary>
-    public static DateOnly? ParseDate(string value)
+    /// <summary>es or en, with or without a country ("es-MX", "Español (Colombia)", "en-US"); empty is the default language, es.</summary>
+    public static string? ParseLanguage(string value)
     {
-        string[] formats = ["yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss", "d/M/yyyy H:mm", "d/M/yyyy H:mm:ss"];
-        return DateTime.TryParseExact(value, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? DateOnly.FromDateTime(d) : null;
+        var words = Reflections.Shingles.Words(value);
+        if (words.Count == 0) return "es";
+        if (words.Count > 3) return null;
+        return words[0] switch
+        {
+            "es" or "spa" or "espanol" or "castellano" or "spanish" => "es",
+            "en" or "eng" or "ingles" or "english" => "en",
+            _ => null,
+        };
     }
 
-    /// <summary>es or en; empty is the default language, es.</summary>
-    public static string? ParseLanguage(string value) => Fold(value) switch
+    /// <summary>
+    /// The words HR files use for someone on the company's own payroll, whatever their contract (indefinido, a plazo
+    /// fijo, por obra o labor, de planta, regular, full-time…), and for third parties (contractors, agency and
+    /// outsourced staff, people paid "por honorarios" or under a "prestación/locación de servicios" contract).
+    /// </summary>
+    static readonly Dictionary<string, EmploymentType> EmploymentTypes = new[]
     {
-        "" or "es" or "es es" or "espanol" or "castellano" or "spanish" => "es",
-        "en" or "en gb" or "en us" or "ingles" or "english" => "en",
-        _ => null,
-    };
+        (EmploymentType.Employee, new[]
+        {
+            "empleado", "empleada", "plantilla", "propio", "propia", "employee", "staff", "indefinido", "contrato indefinido", "termino indefinido",
+            "tiempo indefinido", "temporal", "eventual", "fijo", "fijo discontinuo", "plazo fijo", "a plazo fijo", "termino fijo", "obra y servicio",
+            "obra o labor", "obra labor", "por obra o faena", "obra o faena", "obra determinada", "por obra determinada", "tiempo indeterminado",
+            "por tiempo indeterminado", "tiempo determinado", "por tiempo determinado", "aprendizaje", "practicas", "en practicas", "jornada completa",
+            "tiempo completo", "tiempo parcial", "media jornada", "planta", "de planta", "directo", "interno", "interna", "confianza", "de confianza",
+            "sindicalizado", "base", "de base", "internal", "regular", "permanent", "permanente", "full time", "part time", "fixed term", "temporary",
+        }),
+        (EmploymentType.Contractor, new[]
+        {
+            "contratista", "externo", "externa", "ett", "subcontrata", "subcontratado", "subcontratada", "tercero", "tercerizado", "tercerizada",
+            "outsourcing", "agencia", "prestacion servicios", "prestacion de servicios", "prestador de servicios", "honorarios", "por honorarios",
+            "locacion de servicios", "monotributista", "monotributo", "autonomo", "autonoma", "freelance", "freelancer", "contractor",
+            "external", "third party", "contingent", "contingent worker", "agency", "consultant",
+        }),
+    }.SelectMany(t => t.Item2.Select(w => (Word: w, Type: t.Item1))).ToDictionary(t => t.Word, t => t.Type);
 
     /// <summary>Empty means an employee.</summary>
-    public static EmploymentType? ParseEmploymentType(string value) => Fold(value) switch
+    public static EmploymentType? ParseEmploymentType(string value)
     {
-        "" or "empleado" or "empleada" or "plantilla" or "propio" or "employee" or "staff" => EmploymentType.Employee,
-        "contratista" or "externo" or "externa" or "ett" or "subcontrata" or "tercero" or "contractor" or "external" or "third party" => EmploymentType.Contractor,
-        _ => null,
-    };
+        var folded = Fold(value);
+        if (folded.Length == 0) return EmploymentType.Employee;
+        return EmploymentTypes.TryGetValue(folded, out var type) ? type : null;
+    }
+
+    /// <summary>
+    /// Yes/no and the status words of HR systems. Someone on leave, on holiday or still onboarding is employed (active);
+    /// "baja", "cesado", "retirado", "desvinculado", "egresado", "finiquitado", "terminated"… is someone who has left.
+    /// </summary>
+    static readonly Dictionary<string, bool> Flags = new[]
+    {
+        (true, new[]
+        {
+            "si", "s", "1", "true", "yes", "y", "verdadero", "activo", "activa", "alta", "de alta", "active", "vigente", "laborando", "trabajando",
+            "en nomina", "licencia", "de licencia", "en licencia", "vacaciones", "de vacaciones", "incapacidad", "suspendido", "suspendida",
+            "excedencia", "on leave", "leave", "paid leave", "unpaid leave", "onboarding", "suspended",
+        }),
+        (false, new[]
+        {
+            "no", "n", "0", "false", "falso", "inactivo", "inactiva", "baja", "de baja", "dado de baja", "dada de baja", "inactive", "cesado",
+            "cesada", "cese", "retirado", "retirada", "retiro", "desvinculado", "desvinculada", "egresado", "egresada", "egreso", "finiquitado",
+            "finiquitada", "liquidado", "liquidada", "terminado", "terminada", "no vigente", "jubilado", "jubilada", "fallecido", "fallecida",
+            "terminated", "former", "former employee", "retired", "deceased",
+        }),
+    }.SelectMany(t => t.Item2.Select(w => (Word: w, Active: t.Item1))).ToDictionary(t => t.Word, t => t.Active);
 
     /// <summary>Empty means active.</summary>
-    public static bool? ParseFlag(string value) => Fold(value) switch
+    public static bool? ParseFlag(string value)
     {
-        "" or "si" or "s" or "1" or "true" or "yes" or "y" or "activo" or "activa" or "alta" or "active" => true,
-        "no" or "n" or "0" or "false" or "inactivo" or "inactiva" or "baja" or "inactive" => false,
-        _ => null,
-    };
+        var folded = Fold(value);
+        if (folded.Length == 0) return true;
+        return Flags.TryGetValue(folded, out var active) ? active : null;
+    }
 }

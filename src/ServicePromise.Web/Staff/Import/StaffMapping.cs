@@ -21,7 +21,10 @@ public class StaffImportMapping
     public Employee? UpdatedBy { get; set; }
 }
 
-/// <summary>A mapping of our fields to a file's column headers, checked: every required field has a column, no column twice.</summary>
+/// <summary>
+/// A mapping of our fields to a file's column headers, checked: every required field has a column (the name may be
+/// given in parts: given names and surnames), no column twice.
+/// </summary>
 public sealed record ColumnMapping(IReadOnlyDictionary<StaffField, string> Headers)
 {
     static readonly Messages L = new();
@@ -33,8 +36,12 @@ public sealed record ColumnMapping(IReadOnlyDictionary<StaffField, string> Heade
     public IReadOnlyList<Message> Problems()
     {
         var problems = new List<Message>();
-        foreach (var field in StaffFile.Required.Where(f => !Headers.TryGetValue(f, out var h) || string.IsNullOrWhiteSpace(h)))
-            problems.Add(L["Elige la columna de «{0}»: es obligatoria.", StaffFile.FieldName(field)]);
+        var chosen = Headers.Where(h => !string.IsNullOrWhiteSpace(h.Value)).Select(h => h.Key).ToList();
+        foreach (var field in StaffFile.Missing(chosen))
+            problems.Add(field == StaffField.FullName
+                ? L["Elige la columna de «{0}», o las de «{1}» y «{2}»: el nombre es obligatorio.", StaffFile.FieldName(field),
+                    StaffFile.FieldName(StaffField.GivenName), StaffFile.FieldName(StaffField.Surname)]
+                : L["Elige la columna de «{0}»: es obligatoria.", StaffFile.FieldName(field)]);
         foreach (var same in Headers.Where(h => !string.IsNullOrWhiteSpace(h.Value)).GroupBy(h => StaffFile.Fold(h.Value)).Where(g => g.Count() > 1))
         {
             var fields = same.Select(h => h.Key).ToList();
@@ -53,6 +60,73 @@ public sealed record ColumnMapping(IReadOnlyDictionary<StaffField, string> Heade
         new((JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [])
             .Where(kv => Enum.TryParse<StaffField>(kv.Key, out _))
             .ToDictionary(kv => Enum.Parse<StaffField>(kv.Key), kv => kv.Value));
+}
+
+/// <summary>
+/// The mapping a command line gives: <c>--map "HEADER=FIELD"</c> options, a field named in English or Spanish
+/// ("hire date", "HireDate", "fecha de alta", "apellido materno"). Operator-facing, so its problems are in English.
+/// </summary>
+public static class MapOptions
+{
+    /// <summary>A field's name on the command line: "HireDate" → "hire date".</summary>
+    public static string NameOf(StaffField field) =>
+        string.Concat(field.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    static readonly Lazy<Dictionary<string, StaffField>> Names = new(() =>
+    {
+        var names = new Dictionary<string, StaffField>(StringComparer.Ordinal);
+        void Add(string name, StaffField field) => names.TryAdd(StaffFile.Fold(name), field);
+        foreach (var field in Enum.GetValues<StaffField>())
+        {
+            Add(NameOf(field), field);
+            Add(field.ToString(), field);
+            Add(StaffFile.FieldName(field).Key, field);
+            Add(StaffFile.FieldName(field).ToString(), field);
+        }
+        foreach (var (name, field) in new (string, StaffField)[]
+        {
+            ("number", StaffField.EmployeeNumber), ("name", StaffField.FullName), ("first name", StaffField.GivenName), ("given names", StaffField.GivenName),
+            ("nombres", StaffField.GivenName), ("last name", StaffField.Surname), ("apellido paterno", StaffField.Surname), ("apellido materno", StaffField.SecondSurname),
+            ("correo", StaffField.Email), ("job", StaffField.JobTitle), ("cargo", StaffField.JobTitle), ("manager", StaffField.ManagerNumber), ("status", StaffField.Active),
+            ("estado", StaffField.Active), ("phone", StaffField.MobilePhone), ("mobile", StaffField.MobilePhone), ("celular", StaffField.MobilePhone),
+        })
+            Add(name, field);
+        return names;
+    });
+
+    public static StaffField? Field(string name) => Names.Value.TryGetValue(StaffFile.Fold(name), out var field) ? field : null;
+
+    /// <summary>
+    /// The options read against the file's headers: folded header → field, as <see cref="StaffFile.Read"/> takes it, or
+    /// the problems (an option without "=", a field we do not know, a header the file does not have, a field or a
+    /// header given twice).
+    /// </summary>
+    public static (IReadOnlyDictionary<string, StaffField>? Mapping, IReadOnlyList<string> Problems) Read(IReadOnlyList<string> options, IReadOnlyList<string> headers)
+    {
+        var problems = new List<string>();
+        var mapping = new Dictionary<string, StaffField>(StringComparer.Ordinal);
+        var fields = new HashSet<StaffField>();
+        var inFile = headers.Select(StaffFile.Fold).Where(h => h.Length > 0).ToHashSet(StringComparer.Ordinal);
+        foreach (var option in options)
+        {
+            var equals = option.LastIndexOf('=');
+            if (equals <= 0 || equals == option.Length - 1)
+            {
+                problems.Add($"--map \"{option}\": write it as \"HEADER=FIELD\", e.g. --map \"Fecha de ingreso=hire date\".");
+                continue;
+            }
+            var (header, name) = (option[..equals].Trim(), option[(equals + 1)..].Trim());
+            if (Field(name) is not { } field)
+                problems.Add($"--map \"{option}\": unknown field \"{name}\". Fields: {string.Join(", ", StaffFile.InOrder.Select(NameOf))}.");
+            else if (!inFile.Contains(StaffFile.Fold(header)))
+                problems.Add($"--map \"{option}\": the file has no column \"{header}\". Its columns: {string.Join(", ", headers.Where(h => h.Length > 0))}.");
+            else if (!fields.Add(field))
+                problems.Add($"--map \"{option}\": \"{NameOf(field)}\" is mapped twice.");
+            else if (!mapping.TryAdd(StaffFile.Fold(header), field))
+                problems.Add($"--map \"{option}\": the column \"{header}\" is mapped twice; a column holds one field.");
+        }
+        return (problems.Count == 0 ? mapping : null, problems);
+    }
 }
 
 /// <summary>Reads, saves and clears the organisation's saved mapping.</summary>
