@@ -8,6 +8,7 @@ using ServicePromise.Web.Evidence;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Mail;
+using ServicePromise.Web.Provisioning;
 using ServicePromise.Web.Record;
 using ServicePromise.Web.Reflections;
 using ServicePromise.Web.Reminders;
@@ -30,6 +31,7 @@ builder.AddMail();
 builder.AddReminders();
 builder.AddEvidence();
 builder.AddInvitations();
+builder.AddProvisioning();
 builder.AddWebUi();
 
 var app = builder.Build();

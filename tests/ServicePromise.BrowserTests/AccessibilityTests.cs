@@ -326,6 +326,13 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await GoAsync(page, "/admin/content/editions/1?lang=en", language);
         await GoAsync(page, "/admin/audit", language);
         await GoAsync(page, "/admin/audit?action=unknown&q=x", language); // the error state
+        // SCIM tokens: the list, and the one answer that shows a new token; then what provisioning changed.
+        string W(string spanish) => Words.In(language, spanish);
+        await GoAsync(page, "/admin/scim", language);
+        await page.GetByLabel(W("Nombre"), new() { Exact = true }).FillAsync("Entra ID " + language);
+        await SubmitAsync(page, Button(page, W("Crear token")));
+        await ShownAsync(page, language);
+        await GoAsync(page, "/hr/provisioning", language);
     }
 
     /// <summary>The reset link mailed to the completed employee, whose profile is in <paramref name="language"/> by now.</summary>

@@ -44,6 +44,10 @@ public static class AuditActions
     public const string CertificatesDownloaded = "certificates.downloaded";
     public const string AuditExported = "audit.exported";
     public const string SettingsChanged = "settings.changed";
+    /// <summary>A change the identity provider sent (SCIM), applied through the staff rules.</summary>
+    public const string ProvisioningApplied = "provisioning.applied";
+    public const string ScimTokenCreated = "provisioning.token.created";
+    public const string ScimTokenRevoked = "provisioning.token.revoked";
 
     public static readonly string[] All =
     [
@@ -51,6 +55,7 @@ public static class AuditActions
         CertificateRevoked, CertificateReissued, ContentPublished,
         EvidenceRequested, EvidenceBuilt, EvidenceDownloaded, EvidenceDeleted, CompletionExported, CertificatesDownloaded, AuditExported,
         SettingsChanged,
+        ProvisioningApplied, ScimTokenCreated, ScimTokenRevoked,
     ];
 }
 

@@ -25,6 +25,9 @@ public static class AuditText
         AuditActions.CertificatesDownloaded => L["Certificados descargados (ZIP)"],
         AuditActions.AuditExported => L["Registro de auditoría exportado"],
         AuditActions.SettingsChanged => L["Configuración cambiada"],
+        AuditActions.ProvisioningApplied => L["Cambio recibido del proveedor de identidad (SCIM)"],
+        AuditActions.ScimTokenCreated => L["Token SCIM creado"],
+        AuditActions.ScimTokenRevoked => L["Token SCIM revocado"],
         _ => action,
     };
 
@@ -58,6 +61,9 @@ public static class AuditText
         "reason" => L["Motivo"],
         "edition" => L["Edición"],
         "note" => L["Nota"],
+        "operation" => L["Operación"],
+        "fields" => L["Campos"],
+        "token" => L["Token"],
         "assigned" => L["Personas con tareas"],
         "pack" => L["Paquete"],
         "sha256" => "SHA-256",

@@ -34,6 +34,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Evidence.EvidencePack> EvidencePacks => Set<Evidence.EvidencePack>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<Provisioning.ScimToken> ScimTokens => Set<Provisioning.ScimToken>();
+    public DbSet<Provisioning.ScimLink> ScimLinks => Set<Provisioning.ScimLink>();
+    public DbSet<Provisioning.ScimChange> ScimChanges => Set<Provisioning.ScimChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

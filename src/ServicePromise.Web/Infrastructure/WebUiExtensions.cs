@@ -101,6 +101,7 @@ public static class WebUiExtensions
             app.UseExceptionHandler("/error");
         }
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        Provisioning.ScimEndpoints.UseScimAnswers(app);
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
@@ -119,6 +120,7 @@ public static class WebUiExtensions
         app.UseAuthorization();
         app.UseRequestGuards();
         app.MapRazorPages();
+        Provisioning.ScimEndpoints.MapScim(app);
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }

@@ -181,6 +181,36 @@ public class StaffImportPlannerTests
         Assert.Contains(plan.Problems, p => p.Line == report.Line && English(p).Contains("“N1”"));
         Assert.Empty(plan.Changes); // R1's manager would not exist: applying it could not work
     }
+
+    [Fact]
+    public void One_row_with_an_unknown_manager_is_planned_without_them_and_the_reference_kept()
+    {
+        var newcomer = Row("N1", "LATER");
+        var plan = StaffImportPlanner.PlanOne(newcomer, []);
+        Assert.Empty(plan.Problems);
+        var change = Assert.Single(plan.Changes);
+        Assert.Null(change.Row!.ManagerNumber);
+        Assert.Equal("LATER", plan.DeferredManagers["N1"]);
+        // A file still refuses it: HR fixes the file.
+        Assert.Single(StaffImportPlanner.Plan([newcomer], [], fullImport: false).Problems);
+    }
+
+    [Fact]
+    public void One_row_goes_through_the_same_loop_email_and_privilege_checks_as_a_file()
+    {
+        var boss = Row("B1", "A1");
+        var ana = Row("A1");
+        var loop = StaffImportPlanner.PlanOne(ana with { ManagerNumber = "B1" }, [Known(ana), Known(boss)]);
+        Assert.Contains(loop.Problems, p => English(p).Contains("B1", StringComparison.Ordinal));
+        Assert.Empty(loop.Changes);
+
+        var taken = StaffImportPlanner.PlanOne(Row("C1", email: ana.Email), [Known(ana)]);
+        Assert.Single(taken.Problems);
+
+        var admin = Known(Row("AD1")) with { Privilege = Privilege.Admin };
+        var leaving = StaffImportPlanner.PlanOne(Row("AD1", active: false) with { FullName = admin.FullName, Line = 2 }, [admin]);
+        Assert.Single(leaving.Problems);
+    }
 }
 
 public class StaffImportPlannerFullImportTests
@@ -198,4 +228,5 @@ public class StaffImportPlannerFullImportTests
         // Without the refused row's number the same plan would have deactivated Bea.
         Assert.Contains(StaffImportPlanner.Plan(file.Rows, existing, fullImport: true).Changes, c => c is { Action: ChangeAction.Deactivate, EmployeeNumber: "B1" });
     }
+
 }

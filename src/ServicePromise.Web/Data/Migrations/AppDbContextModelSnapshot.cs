@@ -611,6 +611,115 @@ namespace ServicePromise.Web.Data.Migrations
                     b.ToTable("CheckAttempts");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.Provisioning.ScimChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(4000);
+
+                    b.Property<int?>("EmployeeId");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(8);
+
+                    b.Property<int>("Operation");
+
+                    b.Property<int>("Status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300);
+
+                    b.Property<string>("TokenName")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ScimChanges");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Provisioning.ScimLink", b =>
+                {
+                    b.Property<int>("EmployeeId");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<bool>("Deleted");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("PendingManager")
+                        .HasMaxLength(200);
+
+                    b.Property<DateTime>("UpdatedAt");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.Property<string>("UserNameKey")
+                        .IsRequired()
+                        .HasMaxLength(256);
+
+                    b.HasKey("EmployeeId");
+
+                    b.HasIndex("ExternalId");
+
+                    b.HasIndex("PendingManager");
+
+                    b.HasIndex("UserNameKey")
+                        .IsUnique();
+
+                    b.ToTable("ScimLinks");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Provisioning.ScimToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<DateTime?>("LastUsedAt");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100);
+
+                    b.Property<DateTime?>("RevokedAt");
+
+                    b.Property<byte[]>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(32);
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ScimTokens");
+                });
+
             modelBuilder.Entity("ServicePromise.Web.Reflections.Nudge", b =>
                 {
                     b.Property<int>("Id")
@@ -1190,6 +1299,17 @@ namespace ServicePromise.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("AssignmentPillar");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Provisioning.ScimLink", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Staff.Employee", "Employee")
+                        .WithOne()
+                        .HasForeignKey("ServicePromise.Web.Provisioning.ScimLink", "EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Reflections.Nudge", b =>

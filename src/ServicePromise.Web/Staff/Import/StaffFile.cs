@@ -144,6 +144,19 @@ public static class StaffFile
         return new StaffFileContent(encoding, delimiter, columns, rows.Where(r => !refused.Contains(r.Line)).ToList(), problems.OrderBy(p => p.Line).ToList(), numbers);
     }
 
+    /// <summary>
+    /// One person's values checked exactly as a file's row is (the same messages), for callers that get people one at
+    /// a time (provisioning from an identity provider). A field left out reads as an empty cell.
+    /// </summary>
+    public static (StaffRow? Row, IReadOnlyList<ImportProblem> Problems) ReadOne(IReadOnlyDictionary<StaffField, string> values)
+    {
+        var fields = values.ToList();
+        var columns = fields.Select((f, i) => (f.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        var problems = new List<ImportProblem>();
+        var row = ReadRow(new CsvRecord(1, fields.Select(f => f.Value).ToList()), columns, problems);
+        return (row, problems);
+    }
+
     /// <summary>The header cells of a staff file (its first line), for HR to choose from when mapping columns.</summary>
     public static IReadOnlyList<string> Headers(byte[] bytes)
     {

@@ -22,9 +22,27 @@ public sealed record PlannedChange(ChangeAction Action, string EmployeeNumber, s
 public sealed record StaffImportPlan(IReadOnlyList<PlannedChange> Changes, IReadOnlyList<ImportProblem> Problems, int Unchanged,
     IReadOnlyList<ImportProblem>? Notes = null)
 {
+    /// <summary>
+    /// With <see cref="UnknownManagers.Defer"/>: employee number → the manager a row named whom nobody knows yet. The row
+    /// is planned without a manager; the caller keeps the reference and links it when that person arrives.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DeferredManagers { get; init; } = new Dictionary<string, string>();
+
     public int Creates => Changes.Count(c => c.Action == ChangeAction.Create);
     public int Updates => Changes.Count(c => c.Action == ChangeAction.Update);
     public int Deactivations => Changes.Count(c => c.Action == ChangeAction.Deactivate);
+}
+
+/// <summary>What to do with a row whose manager nobody knows.</summary>
+public enum UnknownManagers
+{
+    /// <summary>Refuse the row (a staff file: HR fixes the file and uploads it again).</summary>
+    Refuse,
+    /// <summary>
+    /// Apply the row without a manager and say which one it named (<see cref="StaffImportPlan.DeferredManagers"/>):
+    /// an identity provider sends people one at a time, often a report before their manager.
+    /// </summary>
+    Defer,
 }
 
 /// <summary>
@@ -36,6 +54,8 @@ public sealed record StaffImportPlan(IReadOnlyList<PlannedChange> Changes, IRead
 /// importer, their roles): those parts of their row are refused with the reason, the rest of it (name, job title,
 /// department, site, manager, hire date, language, type) applies, and a full import does not deactivate them for being
 /// missing. Plain rules, no database.
+/// One rulebook: the staff file, provisioning from an identity provider (SCIM) and any other path that changes people
+/// call <see cref="Plan"/> or, with one person's row, <see cref="PlanOne"/>.
 /// </summary>
 public static class StaffImportPlanner
 {
@@ -49,8 +69,9 @@ public static class StaffImportPlanner
     /// <param name="numbersInFile">Every employee number in the file, refused rows included: a person whose row has a
     /// typo is not "missing" from a full import, and must not be deactivated for it. Defaults to the rows' numbers.</param>
     public static StaffImportPlan Plan(IReadOnlyList<StaffRow> rows, IReadOnlyList<ExistingPerson> existing, bool fullImport,
-        IReadOnlySet<string>? numbersInFile = null)
+        IReadOnlySet<string>? numbersInFile = null, UnknownManagers unknownManagers = UnknownManagers.Refuse)
     {
+        var deferred = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var problems = new List<ImportProblem>();
         var notes = new List<ImportProblem>();
         var byNumber = existing.ToDictionary(p => p.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
@@ -110,6 +131,14 @@ public static class StaffImportPlanner
             {
                 if (row.ManagerNumber is { } manager && !Known(manager))
                 {
+                    if (unknownManagers == UnknownManagers.Defer)
+                    {
+                        var without = row with { ManagerNumber = null };
+                        accepted[accepted.IndexOf(row)] = without;
+                        inFile[row.EmployeeNumber] = without;
+                        deferred[row.EmployeeNumber] = manager;
+                        continue;
+                    }
                     Refuse(row, L["El responsable «{0}» no está en el archivo ni entre las personas activas.", manager]);
                     refusedAny = true;
                 }
@@ -174,8 +203,20 @@ public static class StaffImportPlanner
                     changes.Add(new(ChangeAction.Deactivate, person.EmployeeNumber, person.FullName, 0, [StaffField.Active], null));
             }
         }
-        return new StaffImportPlan(changes, problems.OrderBy(p => p.Line).ToList(), unchanged, notes);
+        var applied = accepted.Select(r => r.EmployeeNumber).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new StaffImportPlan(changes, problems.OrderBy(p => p.Line).ToList(), unchanged, notes)
+        {
+            DeferredManagers = deferred.Where(d => applied.Contains(d.Key)).ToDictionary(d => d.Key, d => d.Value, StringComparer.OrdinalIgnoreCase),
+        };
     }
+
+    /// <summary>
+    /// One person's row (a provisioning request, a sign-in that creates its person) through the same rules as a file.
+    /// <paramref name="related"/> needs only the people the row touches: the person, whoever has the row's email, and the
+    /// chain of managers above the row's manager (see <c>StaffImporter.RelatedAsync</c>).
+    /// </summary>
+    public static StaffImportPlan PlanOne(StaffRow row, IReadOnlyList<ExistingPerson> related, UnknownManagers unknownManagers = UnknownManagers.Defer) =>
+        Plan([row], related, fullImport: false, unknownManagers: unknownManagers);
 
     static List<StaffField> Differences(ExistingPerson before, StaffRow row)
     {

@@ -41,7 +41,7 @@ public sealed class StaffImporter(
     {
         var file = StaffFile.Read(bytes, mapping ?? await SavedMappingAsync(ct));
         if (file.Unreadable) return new(file, null, false, 0);
-        return new(file, StaffImportPlanner.Plan(file.Rows, await ExistingAsync(ct), fullImport, file.Numbers), false, 0);
+        return new(file, StaffImportPlanner.Plan(file.Rows, await ExistingAsync(null, ct), fullImport, file.Numbers), false, 0);
     }
 
     /// <summary>
@@ -55,39 +55,15 @@ public sealed class StaffImporter(
         if (file.Unreadable) return new(file, null, false, 0);
 
         StaffImportPlan plan;
-        var invited = 0;
-        var notified = 0;
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        int invited, notified;
         // Not cancellable once started: a closed tab must not leave half an import.
         var none = CancellationToken.None;
         await using (var transaction = await db.Database.BeginTransactionAsync(none))
         await using (await SqliteCacheAsync(none))
         {
-            plan = StaffImportPlanner.Plan(file.Rows, await ExistingAsync(none), fullImport, file.Numbers);
+            plan = StaffImportPlanner.Plan(file.Rows, await ExistingAsync(null, none), fullImport, file.Numbers);
             var planned = started.Elapsed;
-            if (plan.Changes.Count > 0)
-            {
-                var rows = plan.Changes.Where(c => c.Row is not null).Select(c => c.Row!).ToList();
-                var (departments, sites) = await PlacesAsync(rows, none);
-                var ids = await db.Employees.AsNoTracking().Select(e => new { e.EmployeeNumber, e.Id })
-                    .ToDictionaryAsync(e => e.EmployeeNumber, e => e.Id, StringComparer.OrdinalIgnoreCase, none);
-
-                var created = await CreateAsync(plan.Changes.Where(c => c.Action == ChangeAction.Create).Select(c => c.Row!).ToList(), ids, departments, sites, none);
-                try
-                {
-                    db.ChangeTracker.AutoDetectChangesEnabled = false;
-                    notified = await UpdateAsync(plan.Changes.Where(c => c.Action != ChangeAction.Create).ToList(), ids, departments, sites, none);
-                }
-                finally
-                {
-                    db.ChangeTracker.AutoDetectChangesEnabled = detect;
-                }
-                await GrantManagerRoleAsync(created.Select(c => c.User.Id).ToHashSet(), none);
-                await OnboardAsync(created.Select(c => c.Person).Where(p => p.IsActive).ToList(), none);
-                // Anyone else now active with nothing assigned (someone re-activated): the usual path.
-                await onboarding.AssignCurrentEditionAsync(none);
-                invited = await QueueInvitationsAsync(created, none);
-            }
+            (invited, notified) = await WriteAsync(plan, none);
             // The import itself, in the same transaction as what it changed: which file (its SHA-256), and the counts.
             await audit.RecordAsync(Audit.AuditActions.StaffImportApplied, details: new Dictionary<string, object?>
             {
@@ -102,6 +78,62 @@ public sealed class StaffImporter(
         }
         if (invited + notified > 0) invitationSignal.Wake();
         return new(file, plan, true, invited, notified);
+    }
+
+    /// <summary>What an applied plan queued: invitations for new people, notices to old addresses.</summary>
+    public sealed record Written(int Invited, int Notified);
+
+    /// <summary>
+    /// Writes a checked plan (<see cref="StaffImportPlanner"/>'s) in the caller's transaction: new people with their
+    /// accounts, roles, onboarding assignment and an invitation each; changes and deactivations with their audit entries;
+    /// the manager role for whoever now has reports. The staff file and provisioning (SCIM) both write through here.
+    /// Wake the <see cref="InvitationSignal"/> after committing when something was queued.
+    /// </summary>
+    public async Task<Written> WriteAsync(StaffImportPlan plan, CancellationToken ct)
+    {
+        if (plan.Changes.Count == 0) return new(0, 0);
+        var rows = plan.Changes.Where(c => c.Row is not null).Select(c => c.Row!).ToList();
+        var (departments, sites) = await PlacesAsync(rows, ct);
+        var ids = await IdsAsync(plan, ct);
+
+        var created = await CreateAsync(plan.Changes.Where(c => c.Action == ChangeAction.Create).Select(c => c.Row!).ToList(), ids, departments, sites, ct);
+        int notified;
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            notified = await UpdateAsync(plan.Changes.Where(c => c.Action != ChangeAction.Create).ToList(), ids, departments, sites, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+        await GrantManagerRoleAsync(created.Select(c => c.User.Id).ToHashSet(), ct);
+        await OnboardAsync(created.Select(c => c.Person).Where(p => p.IsActive).ToList(), ct);
+        // Anyone else now active with nothing assigned (someone re-activated): the usual path.
+        await onboarding.AssignCurrentEditionAsync(ct);
+        var invited = await QueueInvitationsAsync(created, ct);
+        return new(invited, notified);
+    }
+
+    /// <summary>
+    /// Employee number → id of everyone the plan names (its people and their managers), case-insensitively like the
+    /// planner: everyone on file for a large plan, only those for a few changes (a provisioning request).
+    /// </summary>
+    async Task<Dictionary<string, int>> IdsAsync(StaffImportPlan plan, CancellationToken ct)
+    {
+        var all = db.Employees.AsNoTracking();
+        if (plan.Changes.Count <= 100)
+        {
+            var named = plan.Changes.Select(c => c.EmployeeNumber).Concat(plan.Changes.Select(c => c.Row?.ManagerNumber).OfType<string>())
+                .Select(n => n.ToUpperInvariant()).Distinct().ToList();
+            // Translated to SQL UPPER(...): the culture overloads CA1304/CA1311 ask for do not translate.
+#pragma warning disable CA1304, CA1311, CA1862
+            all = all.Where(e => named.Contains(e.EmployeeNumber.ToUpper()));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        return await all.Select(e => new { e.EmployeeNumber, e.Id })
+            .ToDictionaryAsync(e => e.EmployeeNumber, e => e.Id, StringComparer.OrdinalIgnoreCase, ct);
     }
 
     /// <summary>The organisation's saved column mapping, which every upload and command run uses unless given another.</summary>
@@ -161,6 +193,7 @@ public sealed class StaffImporter(
             person.ManagerId = row.ManagerNumber is { } m && ids.TryGetValue(m, out var managerId) ? managerId : null;
             people.Add(person);
         }
+        var lastBefore = await db.Employees.MaxAsync(e => (int?)e.Id, ct) ?? 0;
         // In key order: the random GUID keys then append to their B-trees instead of landing all over them.
         var byKey = accounts.OrderBy(u => u.Id, StringComparer.Ordinal).ToList();
         await db.BulkInsertAsync(byKey, ct);
@@ -168,7 +201,6 @@ public sealed class StaffImporter(
         await db.BulkInsertAsync(people, ct);
 
         var numbers = people.Select(p => p.EmployeeNumber).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var lastBefore = ids.Count == 0 ? 0 : ids.Values.Max();
         foreach (var written in await db.Employees.AsNoTracking().Where(e => e.Id > lastBefore).Select(e => new { e.EmployeeNumber, e.Id }).ToListAsync(ct))
             if (numbers.Contains(written.EmployeeNumber)) ids[written.EmployeeNumber] = written.Id;
         foreach (var person in people) person.Id = ids[person.EmployeeNumber];
@@ -389,14 +421,49 @@ public sealed class StaffImporter(
         person.SiteId = row.Site is { } s ? sites[s] : null;
     }
 
+    /// <summary>
+    /// The people <see cref="StaffImportPlanner.PlanOne"/> needs for one row: the person (by number, in any case), whoever
+    /// signs in with the row's email, and the chain of managers above the row's manager — everything its rules look at,
+    /// without reading the whole organisation for one change.
+    /// </summary>
+    public async Task<IReadOnlyList<ExistingPerson>> RelatedAsync(StaffRow row, CancellationToken ct = default)
+    {
+        var ids = new HashSet<int>();
+        async Task<(int Id, string? Manager)?> ByNumberAsync(string number)
+        {
+            var upper = number.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL UPPER(...)
+            var found = await db.Employees.AsNoTracking().Where(e => e.EmployeeNumber.ToUpper() == upper)
+                .Select(e => new { e.Id, Manager = e.Manager!.EmployeeNumber }).FirstOrDefaultAsync(ct);
+#pragma warning restore CA1304, CA1311, CA1862
+            return found is null ? null : (found.Id, found.Manager);
+        }
+        if (await ByNumberAsync(row.EmployeeNumber) is { } self) ids.Add(self.Id);
+        if (row.Email.Length > 0)
+        {
+            var normalized = users.NormalizeEmail(row.Email);
+            ids.UnionWith(await db.Employees.AsNoTracking().Where(e => db.Users.Any(u => u.Id == e.UserId && u.NormalizedEmail == normalized))
+                .Select(e => e.Id).ToListAsync(ct));
+        }
+        for (var at = row.ManagerNumber; at is not null && ids.Count < 1_000;)
+        {
+            if (await ByNumberAsync(at) is not { } manager || !ids.Add(manager.Id)) break;
+            at = manager.Manager;
+        }
+        return ids.Count == 0 ? [] : await ExistingAsync(ids, ct);
+    }
+
     /// <summary>Everyone on file as the planner compares them, with whether HR or Admin protects their account: nothing tracked.</summary>
-    async Task<IReadOnlyList<ExistingPerson>> ExistingAsync(CancellationToken ct)
+    /// <param name="only">Only these employees (by id); null: everyone.</param>
+    async Task<IReadOnlyList<ExistingPerson>> ExistingAsync(IReadOnlyCollection<int>? only, CancellationToken ct)
     {
         var privileged = (await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
                 .Where(x => x.Name == Roles.HR || x.Name == Roles.Admin).ToListAsync(ct))
             .GroupBy(x => x.UserId)
             .ToDictionary(g => g.Key, g => g.Any(x => x.Name == Roles.Admin) ? Privilege.Admin : Privilege.Hr);
-        var people = await db.Employees.AsNoTracking()
+        var employees = db.Employees.AsNoTracking();
+        if (only is not null) employees = employees.Where(e => only.Contains(e.Id));
+        var people = await employees
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new
             {
                 e.UserId, Person = new ExistingPerson(e.EmployeeNumber, e.FullName, u.Email ?? "",
