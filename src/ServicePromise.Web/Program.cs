@@ -7,6 +7,7 @@ using ServicePromise.Web.Data;
 using ServicePromise.Web.Evidence;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
+using ServicePromise.Web.Letters;
 using ServicePromise.Web.Mail;
 using ServicePromise.Web.Record;
 using ServicePromise.Web.Reflections;
@@ -30,6 +31,7 @@ builder.AddMail();
 builder.AddReminders();
 builder.AddEvidence();
 builder.AddInvitations();
+builder.AddLetters();
 builder.AddWebUi();
 
 var app = builder.Build();

@@ -44,6 +44,8 @@ public static class AuditActions
     public const string CertificatesDownloaded = "certificates.downloaded";
     public const string AuditExported = "audit.exported";
     public const string SettingsChanged = "settings.changed";
+    public const string LetterPrinted = "account.letter.printed";
+    public const string LetterUsed = "account.letter.used";
 
     public static readonly string[] All =
     [
@@ -51,6 +53,7 @@ public static class AuditActions
         CertificateRevoked, CertificateReissued, ContentPublished,
         EvidenceRequested, EvidenceBuilt, EvidenceDownloaded, EvidenceDeleted, CompletionExported, CertificatesDownloaded, AuditExported,
         SettingsChanged,
+        LetterPrinted, LetterUsed,
     ];
 }
 

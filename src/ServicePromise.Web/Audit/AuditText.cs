@@ -25,6 +25,8 @@ public static class AuditText
         AuditActions.CertificatesDownloaded => L["Certificados descargados (ZIP)"],
         AuditActions.AuditExported => L["Registro de auditoría exportado"],
         AuditActions.SettingsChanged => L["Configuración cambiada"],
+        AuditActions.LetterPrinted => L["Carta de bienvenida impresa"],
+        AuditActions.LetterUsed => L["Contraseña elegida con una carta"],
         _ => action,
     };
 

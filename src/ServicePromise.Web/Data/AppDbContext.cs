@@ -34,6 +34,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Evidence.EvidencePack> EvidencePacks => Set<Evidence.EvidencePack>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<Letters.Letter> Letters => Set<Letters.Letter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
