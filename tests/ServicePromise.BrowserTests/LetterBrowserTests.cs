@@ -34,8 +34,8 @@ public partial class LetterBrowserTests(SiteFixture site) : BrowserTest, IClassF
         await phone.GetByLabel("Código de la carta").FillAsync(code.Replace('-', ' ').ToLowerInvariant());
         await phone.GetByRole(AriaRole.Button, new() { Name = "Continuar" }).ClickAsync();
         await Assertions.Expect(phone.GetByText("Hola, Rosa Jiménez Bermúdez.", new() { Exact = false })).ToBeVisibleAsync();
-        await phone.GetByLabel("Nueva contraseña").FillAsync("Redes-de-pesca-al-amanecer");
-        await phone.GetByLabel("Repite la contraseña").FillAsync("Redes-de-pesca-al-amanecer");
+        await phone.GetByLabel("Nueva contraseña").FillAsync("Redes-de-pesca-al-amanecer-9");
+        await phone.GetByLabel("Repite la contraseña").FillAsync("Redes-de-pesca-al-amanecer-9");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Guardar contraseña" }).ClickAsync();
 
         await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/$"));

@@ -20,7 +20,7 @@ public class EmployeeNumberSignInTests(AppFactory app) : IClassFixture<AppFactor
         {
             var client = app.Browser();
             await client.SignedInAsync(typed);
-            Assert.Contains("Ismael", (await client.GetPageAsync("/")).Text());
+            Assert.NotNull((await client.GetPageAsync("/")).QuerySelector("progress"));
         }
     }
 

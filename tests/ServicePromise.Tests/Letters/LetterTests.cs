@@ -12,7 +12,7 @@ namespace ServicePromise.Tests.Letters;
 /// </summary>
 public partial class LetterTests
 {
-    const string NewPassword = "Cajas-de-madera-junto-al-rio";
+    const string NewPassword = "Cajas-de-madera-junto-al-rio-7";
     const string Hr = Pages.Hr;
     const string Carmen = "carmen.ruiz@" + DemoOrganisation.EmailDomain;
     const string Rocio = "rocio.navarro@" + DemoOrganisation.EmailDomain;
@@ -47,7 +47,10 @@ public partial class LetterTests
     {
         var page = await client.GetPageAsync("/account/letter?code=" + Uri.EscapeDataString(code));
         Assert.NotNull(page.QuerySelector("#Input_Password"));
-        return await client.SubmitAsync(page, "form", new Dictionary<string, string> { ["Input.Password"] = password, ["Input.ConfirmPassword"] = password });
+        var response = await client.SubmitAsync(page, "form", new Dictionary<string, string> { ["Input.Password"] = password, ["Input.ConfirmPassword"] = password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+            $"{(int)response.StatusCode}: {Pages.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("main")?.TextContent}");
+        return response;
     }
 
     static async Task AssertRefusedAsync(HttpClient client, string code)
@@ -81,7 +84,7 @@ public partial class LetterTests
         var set = await ChoosePasswordAsync(rosa, code);
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
         Assert.Equal("/", set.Headers.Location?.OriginalString);
-        Assert.Contains("Rosa", (await rosa.GetPageAsync("/")).Text());
+        Assert.Contains("Desde ahora entras con tu número de empleado, MO-0107, y esa contraseña.", (await rosa.GetPageAsync("/")).Text());
 
         // From then on she signs in with her employee number, in any case, and the code is spent.
         await app.Browser().SignedInAsync(DemoOrganisation.CashierWithoutEmail.ToLowerInvariant(), NewPassword);
