@@ -7,6 +7,7 @@ using ServicePromise.Web.Data;
 using ServicePromise.Web.Evidence;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
+using ServicePromise.Web.Letters;
 using ServicePromise.Web.Mail;
 using ServicePromise.Web.Provisioning;
 using ServicePromise.Web.Record;
@@ -32,6 +33,7 @@ builder.AddReminders();
 builder.AddEvidence();
 builder.AddInvitations();
 builder.AddProvisioning();
+builder.AddLetters();
 builder.AddWebUi();
 
 var app = builder.Build();

@@ -113,17 +113,17 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await SwitchToAsync(page, language);
         await ShownAsync(page, language);
 
-        await page.GetByLabel(W("Correo electrónico"), new() { Exact = true }).FillAsync(Completed);
+        await page.GetByLabel(W("Número de empleado o correo electrónico"), new() { Exact = true }).FillAsync(Completed);
         await page.GetByLabel(W("Contraseña"), new() { Exact = true }).FillAsync("not-the-password");
         await SubmitAsync(page, Button(page, W("Entrar")));
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = W("No hemos podido iniciar tu sesión: el correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos. Si sigues sin poder entrar, restablece tu contraseña o habla con Personas (RR. HH.).") }))
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = W("No hemos podido iniciar tu sesión: el número de empleado, el correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos. Si sigues sin poder entrar, restablece tu contraseña o habla con Personas (RR. HH.).") }))
             .ToBeVisibleAsync();
         await ShownAsync(page, language);
 
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = W("¿Has olvidado tu contraseña?"), Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/account/forgot-password");
         await ShownAsync(page, language);
-        await page.GetByLabel(W("Correo electrónico"), new() { Exact = true }).FillAsync(Completed);
+        await page.GetByLabel(W("Número de empleado o correo electrónico"), new() { Exact = true }).FillAsync(Completed);
         await SubmitAsync(page, Button(page, W("Enviar enlace")));
         await Assertions.Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)
             .Filter(new() { HasText = W("Si ese correo pertenece a una cuenta activa, te hemos enviado un enlace para elegir una contraseña nueva. Revisa tu bandeja de entrada.") }))
@@ -353,7 +353,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await GoAsync(page, "/account/login");
         // Before signing in the page is in the browser's language, after it in the person's: name things in the one shown.
         var shown = await ShownLanguageAsync(page);
-        await page.GetByLabel(Words.In(shown, "Correo electrónico"), new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel(Words.In(shown, "Número de empleado o correo electrónico"), new() { Exact = true }).FillAsync(email);
         await page.GetByLabel(Words.In(shown, "Contraseña"), new() { Exact = true }).FillAsync(Password);
         await SubmitAsync(page, Button(page, Words.In(shown, "Entrar")));
         shown = await ShownLanguageAsync(page);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServicePromise.Web.Data;
 
 namespace ServicePromise.Web.Accounts;
@@ -32,6 +33,8 @@ public static class AccountsExtensions
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddPasswordValidator<StrongPasswordValidator>()
             .AddClaimsPrincipalFactory<EmployeeClaimsFactory>();
+        // People without email have accounts too (see OptionalEmailUserValidator); everyone else's email stays unique.
+        builder.Services.Replace(ServiceDescriptor.Scoped<IUserValidator<AppUser>, OptionalEmailUserValidator>());
         builder.Services.AddTransient<InvitationTokenProvider>();
         builder.Services.Configure<InvitationTokenProviderOptions>(o =>
         {

@@ -24,9 +24,10 @@ public sealed class ActiveEmployeeSignInManager(
         await base.CanSignInAsync(user)
         && !await db.Employees.AnyAsync(e => e.UserId == user.Id && !e.IsActive);
 
+    /// <param name="userName">What the person typed: their email, or their employee number (people without email have only that).</param>
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
     {
-        var user = await UserManager.FindByNameAsync(userName);
+        var user = userName.Contains('@', StringComparison.Ordinal) ? await UserManager.FindByNameAsync(userName) : await ByEmployeeNumberAsync(userName);
         if (user is null)
         {
             HashAnyway(password);
@@ -41,6 +42,22 @@ public sealed class ActiveEmployeeSignInManager(
         if (!await CanSignInAsync(user) || await IsLockedOut(user) || !await UserManager.HasPasswordAsync(user))
             HashAnyway(password);
         return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+
+    /// <summary>
+    /// The account of the person with this employee number: as written, else in any case (HR files and letters write
+    /// "mo-0107" and "MO-0107" alike; the import keeps numbers unique whatever their case).
+    /// </summary>
+    async Task<AppUser?> ByEmployeeNumberAsync(string number)
+    {
+        if (number.Length is 0 or > 40) return null;
+        var upper = number.ToUpperInvariant();
+        // Translated to SQL UPPER(...) = …: the culture and StringComparison overloads CA1304/CA1311/CA1862 ask for do not translate.
+#pragma warning disable CA1304, CA1311, CA1862
+        var userId = await db.Employees.AsNoTracking().Where(e => e.EmployeeNumber == number).Select(e => e.UserId).FirstOrDefaultAsync()
+            ?? await db.Employees.AsNoTracking().Where(e => e.EmployeeNumber.ToUpper() == upper).Select(e => e.UserId).FirstOrDefaultAsync();
+#pragma warning restore CA1304, CA1311, CA1862
+        return userId is null ? null : await UserManager.FindByIdAsync(userId);
     }
 
     /// <summary>Verifies the password against a fixed hash made by the same hasher (same algorithm and work), and throws the answer away.</summary>

@@ -18,9 +18,13 @@ public partial class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<
 
     public class InputModel
     {
-        [Required(ErrorMessage = "Escribe tu correo electrónico.")]
-        [EmailAddress(ErrorMessage = "Ese correo electrónico no tiene un formato válido.")]
-        [Display(Name = "Correo electrónico")]
+        /// <summary>
+        /// The employee number or the email: people without email sign in with their number. Posted as
+        /// <c>Input.Email</c>, the field the per-account throttle counts (<see cref="Throttling.FormEmail"/>).
+        /// </summary>
+        [Required(ErrorMessage = "Escribe tu número de empleado o tu correo electrónico.")]
+        [StringLength(256, ErrorMessage = "Es demasiado largo para ser un número de empleado o un correo.")]
+        [Display(Name = "Número de empleado o correo electrónico")]
         public string Email { get; set; } = "";
 
         [Required(ErrorMessage = "Escribe tu contraseña.")]
@@ -49,7 +53,7 @@ public partial class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<
         else if (result.IsNotAllowed) RefusedNotAllowed(logger);
         // One answer for a wrong password, a locked account and an inactive one, so the form never tells
         // a stranger which addresses have accounts; the message itself says what a real person can do.
-        ModelState.AddModelError(string.Empty, L["No hemos podido iniciar tu sesión: el correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos. Si sigues sin poder entrar, restablece tu contraseña o habla con Personas (RR. HH.)."]);
+        ModelState.AddModelError(string.Empty, L["No hemos podido iniciar tu sesión: el número de empleado, el correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos. Si sigues sin poder entrar, restablece tu contraseña o habla con Personas (RR. HH.)."]);
         return Page();
     }
 

@@ -18,6 +18,8 @@ public enum ThrottledAction
     ForgotPassword,
     /// <summary>Every certificate lookup, per client address (guessing codes).</summary>
     Verify,
+    /// <summary>Every try of a welcome letter's code, opened or sent, per client address (guessing codes).</summary>
+    LetterCode,
 }
 
 [AttributeUsage(AttributeTargets.Class)]
@@ -43,6 +45,7 @@ public sealed class ThrottlingOptions : IValidatableObject
     public RateLimit ForgotPasswordPerAddress { get; set; } = new() { Permits = 10, WindowSeconds = 3600 };
     public RateLimit ForgotPasswordPerEmail { get; set; } = new() { Permits = 3, WindowSeconds = 3600 };
     public RateLimit VerifyPerAddress { get; set; } = new() { Permits = 60, WindowSeconds = 60 };
+    public RateLimit LetterCodePerAddress { get; set; } = new() { Permits = 30, WindowSeconds = 300 };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -59,7 +62,7 @@ public sealed class ThrottlingOptions : IValidatableObject
     [
         (nameof(SignInPerAddress), SignInPerAddress), (nameof(SignInPerAccount), SignInPerAccount),
         (nameof(ForgotPasswordPerAddress), ForgotPasswordPerAddress), (nameof(ForgotPasswordPerEmail), ForgotPasswordPerEmail),
-        (nameof(VerifyPerAddress), VerifyPerAddress),
+        (nameof(VerifyPerAddress), VerifyPerAddress), (nameof(LetterCodePerAddress), LetterCodePerAddress),
     ];
 }
 
@@ -123,7 +126,7 @@ public static class Throttling
     {
         var action = context.GetEndpoint()?.Metadata.GetMetadata<ThrottledAttribute>()?.Action;
         // Opening the sign-in or reset form is free; sending it is what is counted.
-        if (action is null || (action != ThrottledAction.Verify && !HttpMethods.IsPost(context.Request.Method)))
+        if (action is null || (action is not (ThrottledAction.Verify or ThrottledAction.LetterCode) && !HttpMethods.IsPost(context.Request.Method)))
             return RateLimitPartition.GetNoLimiter("");
         var (limit, key) = (action.Value, byAccount) switch
         {
@@ -132,6 +135,7 @@ public static class Throttling
             (ThrottledAction.ForgotPassword, false) => (limits.ForgotPasswordPerAddress, Address(context)),
             (ThrottledAction.ForgotPassword, true) => (limits.ForgotPasswordPerEmail, PostedEmail(context)),
             (ThrottledAction.Verify, false) => (limits.VerifyPerAddress, Address(context)),
+            (ThrottledAction.LetterCode, false) => (limits.LetterCodePerAddress, Address(context)),
             _ => (null, null),
         };
         if (limit is null || key is null) return RateLimitPartition.GetNoLimiter("");

@@ -48,6 +48,8 @@ public static class AuditActions
     public const string ProvisioningApplied = "provisioning.applied";
     public const string ScimTokenCreated = "provisioning.token.created";
     public const string ScimTokenRevoked = "provisioning.token.revoked";
+    public const string LetterPrinted = "account.letter.printed";
+    public const string LetterUsed = "account.letter.used";
 
     public static readonly string[] All =
     [
@@ -56,6 +58,7 @@ public static class AuditActions
         EvidenceRequested, EvidenceBuilt, EvidenceDownloaded, EvidenceDeleted, CompletionExported, CertificatesDownloaded, AuditExported,
         SettingsChanged,
         ProvisioningApplied, ScimTokenCreated, ScimTokenRevoked,
+        LetterPrinted, LetterUsed,
     ];
 }
 

@@ -28,6 +28,8 @@ public static class AuditText
         AuditActions.ProvisioningApplied => L["Cambio recibido del proveedor de identidad (SCIM)"],
         AuditActions.ScimTokenCreated => L["Token SCIM creado"],
         AuditActions.ScimTokenRevoked => L["Token SCIM revocado"],
+        AuditActions.LetterPrinted => L["Carta de bienvenida impresa"],
+        AuditActions.LetterUsed => L["Contraseña elegida con una carta"],
         _ => action,
     };
 

@@ -17,8 +17,14 @@ namespace ServicePromise.Web.Coaching;
 /// review, and a reminder button. Only the signed-in manager's own direct reports are ever looked up.
 /// </summary>
 [Authorize(Roles = Roles.Manager)]
-public class TeamModel(AppDbContext db, Nudger nudger, OrganisationClock clock, IStringLocalizer<SharedResource> L) : PageModel
+public class TeamModel(AppDbContext db, Nudger nudger, OrganisationClock clock, IStringLocalizer<SharedResource> L,
+    Microsoft.Extensions.Options.IOptions<Reminders.ReminderSenderOptions> reminders) : PageModel
 {
+    /// <summary>People of this page without email: no mail reaches them, so the manager is the channel (reminders, letters).</summary>
+    public IReadOnlySet<int> WithoutEmail { get; private set; } = new HashSet<int>();
+    /// <summary>How many of the manager's active people have no email (for the "print every letter" button).</summary>
+    public int TeamWithoutEmail { get; private set; }
+
     public sealed record Member(CompletionRow Person, AssignmentStatus Status, int Done, int Assigned, int Waiting, DateTime? LastNudgedAt);
 
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -51,6 +57,10 @@ public class TeamModel(AppDbContext db, Nudger nudger, OrganisationClock clock, 
             progress.GetValueOrDefault(p.EmployeeId)?.Done ?? 0, progress.GetValueOrDefault(p.EmployeeId)?.Assigned ?? 0,
             waiting.GetValueOrDefault(p.EmployeeId), nudged.TryGetValue(p.EmployeeId, out var last) ? last : null));
         MembersPager = new Pager(Members.Number, Members.Count, "p", Keep, "team-heading");
+        WithoutEmail = (await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Where(e => db.Users.Any(u => u.Id == e.UserId && (u.Email == null || u.Email == ""))).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        TeamWithoutEmail = await db.Employees.AsNoTracking().Where(e => e.ManagerId == me && e.IsActive)
+            .CountAsync(e => db.Users.Any(u => u.Id == e.UserId && (u.Email == null || u.Email == "")), ct);
 
         var queue = await ReviewQueue.Sent(db).Waiting().OfTeam(me).PageAsync(ReviewPage, ct);
         Waiting = new QueueView("waiting", L["Reflexiones que esperan tu revisión"], L["No hay reflexiones esperando tu revisión."],
@@ -82,4 +92,8 @@ public class TeamModel(AppDbContext db, Nudger nudger, OrganisationClock clock, 
     };
 
     public string StatusLabel(AssignmentStatus status) => StatusText.Of(status, L);
+
+    /// <summary>What the reminder mails would tell this person now, for the manager to tell them instead.</summary>
+    public Reminders.OnPageReminder? ReminderFor(Member m) =>
+        m.Person.DueOn is { } due ? Reminders.OnPageReminders.For(due, Today, m.Status == AssignmentStatus.Completed, reminders.Value.Schedule) : null;
 }

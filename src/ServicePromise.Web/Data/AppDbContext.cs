@@ -37,6 +37,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Provisioning.ScimToken> ScimTokens => Set<Provisioning.ScimToken>();
     public DbSet<Provisioning.ScimLink> ScimLinks => Set<Provisioning.ScimLink>();
     public DbSet<Provisioning.ScimChange> ScimChanges => Set<Provisioning.ScimChange>();
+    public DbSet<Letters.Letter> Letters => Set<Letters.Letter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -193,6 +193,9 @@ public static class Commands
         Console.WriteLine($"{verb}: {plan.Creates} to create, {plan.Updates} to update, {plan.Deactivations} to deactivate, {plan.Unchanged} unchanged, {result.Problems.Count} rows with problems ({took.TotalSeconds:0.0} s).");
         if (result.Applied && result.Notified > 0)
             Console.WriteLine($"{result.Notified} sign-in emails changed: a notice to each old address is queued.");
+        var withoutEmail = plan.Changes.Count(c => c.Action == Staff.Import.ChangeAction.Create && c.Row is { Email.Length: 0, Active: true });
+        if (withoutEmail > 0)
+            Console.WriteLine($"{withoutEmail} new people have no email: they sign in with their employee number; print their welcome letters under Plantilla (/hr/letters).");
         if (result.Applied && args.Contains("--send-later"))
             Console.WriteLine($"{result.Invited} invitations queued for the running site to send.");
         else if (result.Applied)

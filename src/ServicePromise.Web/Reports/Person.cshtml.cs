@@ -24,6 +24,8 @@ public class PersonModel(AppDbContext db, OrganisationClock clock, ServicePromis
     public string? PendingEmail { get; private set; }
     /// <summary>The address typed, shown again with its error.</summary>
     public string? NewEmail { get; private set; }
+    /// <summary>The mobile number from the HR file, if any (kept, not used for messages).</summary>
+    public string? MobilePhone { get; private set; }
 
     /// <param name="ReplacedByCode">Set when HR reissued it: the code of the certificate that replaced it.</param>
     /// <param name="MayReissue">The person's newest certificate, not yet replaced: the only one HR can reissue.</param>
@@ -92,6 +94,7 @@ public class PersonModel(AppDbContext db, OrganisationClock clock, ServicePromis
             .ToListAsync(ct);
         Certificates = certificates.Select((c, i) => i == 0 && c.ReplacedAt is null ? c with { MayReissue = true } : c).ToList();
         Account = await emailChange.FindAsync(id, ct);
+        MobilePhone = await db.Employees.AsNoTracking().Where(e => e.Id == id).Select(e => e.MobilePhone).SingleOrDefaultAsync(ct);
         MayChangeEmail = Account is not null && ServicePromise.Web.Staff.EmailChangeRules.MayChange(User.IsInRole(Roles.Admin), User.IsInRole(Roles.HR), Account.Privilege);
         return Page();
     }

@@ -9,7 +9,8 @@ namespace ServicePromise.Web.Staff;
 
 /// <summary>
 /// Mercados Olivo, a believable supermarket chain of 31 people with managers, HR and an admin, at every
-/// stage of the course. Created only in Development and only in an empty database (see README).
+/// stage of the course — two of them without email, as many shop-floor people are. Created only in Development and
+/// only in an empty database (see README).
 /// </summary>
 public sealed class DemoOrganisation(
     AppDbContext db, StaffAccounts accounts, Onboarding onboarding, ProgressRecorder progress,
@@ -18,11 +19,16 @@ public sealed class DemoOrganisation(
     public const string Password = "Promesa-2026";
     public const string EmailDomain = "demo.mercadosolivo.es";
     public static int Size => People.Length;
+    /// <summary>A cashier without email and without a password yet: her manager (Carmen) prints her letter from Mi equipo.</summary>
+    public const string CashierWithoutEmail = "MO-0107";
+    /// <summary>A warehouse worker without email who already chose a password: he signs in with his employee number.</summary>
+    public const string WarehouseWorkerWithoutEmail = "MO-0405";
 
     /// <summary>How far each demo person got: number of pillars done, and whether the due date has passed.</summary>
     enum Stage { NotStarted, Partial1, Partial2, Partial3, Partial4, Completed, Overdue0, Overdue2 }
 
-    sealed record Person(string Number, string Name, string Email, string Job, string Department, string Site, string? Manager, int HiredDaysAgo, Stage Stage, params string[] Roles);
+    /// <param name="Email">The part before the demo domain; null: the person has no email.</param>
+    sealed record Person(string Number, string Name, string? Email, string Job, string Department, string Site, string? Manager, int HiredDaysAgo, Stage Stage, params string[] Roles);
 
     static readonly Person[] People =
     [
@@ -40,6 +46,7 @@ public sealed class DemoOrganisation(
         new("MO-0104", "Sergio Molina Cabrera", "sergio.molina", "Carnicero", "Frescos", "Sevilla Centro", "MO-0001", 60, Stage.Partial2),
         new("MO-0105", "Elena Prieto Márquez", "elena.prieto", "Cajera", "Tiendas", "Sevilla Centro", "MO-0001", 20, Stage.Partial1),
         new("MO-0106", "Raúl Domínguez León", "raul.dominguez", "Reponedor", "Tiendas", "Sevilla Centro", "MO-0001", 40, Stage.Overdue0),
+        new(CashierWithoutEmail, "Rosa Jiménez Bermúdez", null, "Cajera", "Tiendas", "Sevilla Centro", "MO-0001", 2, Stage.NotStarted),
         new("MO-0201", "Cristina Fuentes Arias", "cristina.fuentes", "Cajera", "Tiendas", "Córdoba", "MO-0002", 380, Stage.Completed),
         new("MO-0202", "David Iglesias Ramos", "david.iglesias", "Pescadero", "Frescos", "Córdoba", "MO-0002", 90, Stage.Partial3),
         new("MO-0203", "Nuria Medina Soto", "nuria.medina", "Panadera", "Frescos", "Córdoba", "MO-0002", 45, Stage.Overdue2),
@@ -52,6 +59,7 @@ public sealed class DemoOrganisation(
         new("MO-0402", "Alejandro Vidal Rojas", "alejandro.vidal", "Conductor de reparto", "Logística", "Centro logístico Dos Hermanas", "MO-0003", 50, Stage.Overdue0),
         new("MO-0403", "Laura Gallego Cano", "laura.gallego", "Preparadora de pedidos", "Logística", "Centro logístico Dos Hermanas", "MO-0003", 25, Stage.Partial4),
         new("MO-0404", "Jorge Peña Montero", "jorge.pena", "Carretillero", "Logística", "Centro logístico Dos Hermanas", "MO-0003", 12, Stage.NotStarted),
+        new(WarehouseWorkerWithoutEmail, "Ismael Torres Ruiz", null, "Mozo de almacén", "Logística", "Centro logístico Dos Hermanas", "MO-0003", 9, Stage.Partial1),
         new("MO-0501", "Silvia Lorenzo Herrero", "silvia.lorenzo", "Agente de atención telefónica", "Atención al cliente", "Oficina central", "MO-0004", 300, Stage.Completed),
         new("MO-0502", "Marcos Gómez Díaz", "marcos.gomez", "Agente de atención telefónica", "Atención al cliente", "Oficina central", "MO-0004", 35, Stage.Overdue2),
         new("MO-0601", "Beatriz Santos Aguilar", "beatriz.santos", "Contable", "Administración y finanzas", "Oficina central", "MO-0005", 800, Stage.Completed),
@@ -69,11 +77,11 @@ public sealed class DemoOrganisation(
         var employees = new Dictionary<string, Employee>();
         foreach (var p in People)
         {
-            var email = $"{p.Email}@{EmailDomain}";
+            var email = p.Email is null ? null : $"{p.Email}@{EmailDomain}";
             var added = await accounts.AddAsync(new NewPerson(email, p.Name, p.Number, p.Job, today.AddDays(-p.HiredDaysAgo))
             {
                 Department = departments[p.Department], Site = sites[p.Site], Manager = p.Manager is null ? null : employees[p.Manager],
-                Language = "es", Roles = p.Roles, Password = Password,
+                Language = "es", Roles = p.Roles, Password = p.Number == CashierWithoutEmail ? null : Password,
             });
             if (employees.Count == 0 && added.Duplicate)
             {
@@ -81,7 +89,7 @@ public sealed class DemoOrganisation(
                 return;
             }
             var employee = added.Employee ?? throw new InvalidOperationException(
-                $"Could not create demo user {email}: " + new StringBuilder().AppendJoin("; ", added.Result.Errors.Select(e => e.Description)));
+                $"Could not create demo user {email ?? p.Number}: " + new StringBuilder().AppendJoin("; ", added.Result.Errors.Select(e => e.Description)));
             employees[p.Number] = employee;
         }
         await db.SaveChangesAsync(ct);

@@ -22,6 +22,8 @@ public class Employee
     public DateOnly HireDate { get; set; }
     /// <summary>Two-letter UI and content language: "es" or "en".</summary>
     public string Language { get; set; } = "es";
+    /// <summary>An optional mobile number from the HR file; kept, not yet used for messages.</summary>
+    public string? MobilePhone { get; set; }
     public bool IsActive { get; set; } = true;
     /// <summary>Own staff or a third party (temps, outsourced); both take the promise.</summary>
     public Import.EmploymentType EmploymentType { get; set; }

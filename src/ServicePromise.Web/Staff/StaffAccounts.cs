@@ -6,8 +6,9 @@ using ServicePromise.Web.Data;
 namespace ServicePromise.Web.Staff;
 
 /// <summary>One person to add: their sign-in email and their employee record.</summary>
+/// <param name="Email">Null: a person without email, who signs in with their employee number.</param>
 /// <param name="EmployeeNumber">Null: a number made from the new account ("ADMIN-1a2b3c4d"), for people no HR file knows yet.</param>
-public sealed record NewPerson(string Email, string FullName, string? EmployeeNumber, string JobTitle, DateOnly HireDate)
+public sealed record NewPerson(string? Email, string FullName, string? EmployeeNumber, string JobTitle, DateOnly HireDate)
 {
     public Department? Department { get; init; }
     public Site? Site { get; init; }
@@ -38,7 +39,8 @@ public sealed class StaffAccounts(AppDbContext db, UserManager<AppUser> users)
     /// </summary>
     public async Task<Added> AddAsync(NewPerson person)
     {
-        var user = new AppUser { UserName = person.Email, Email = person.Email, EmailConfirmed = true };
+        var user = new AppUser { Email = person.Email, EmailConfirmed = person.Email is not null };
+        user.UserName = person.Email ?? OptionalEmailUserValidator.UserNameWithoutEmail(user);
         var created = await CreateUserAsync(user, person.Password);
         if (!created.Succeeded) return new Added(created, user, null);
         var roles = await users.AddToRolesAsync(user, [Roles.Employee, .. person.Roles]);

@@ -28,6 +28,10 @@ public class AuthorizationTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData(Pages.Employee, "/team")]                                  // coaching: managers only
     [InlineData(Pages.Employee, "/reviews/1")]
     [InlineData(Pages.Hr, "/team")]                                        // HR without the manager role has no team
+    [InlineData(Pages.Employee, "/hr/letters")]                            // welcome letters: HR, or a manager for their team
+    [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/letters")]
+    [InlineData(Pages.Employee, "/team/letters")]
+    [InlineData(Pages.Hr, "/team/letters")]
     public async Task Only_the_right_roles_open_hr_and_coaching_pages(string who, string url)
     {
         var client = app.Browser();

@@ -65,7 +65,7 @@ public class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(RefusedMessage, Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
     }
 
-    const string RefusedMessage = "No hemos podido iniciar tu sesión: el correo o la contraseña no son correctos.";
+    const string RefusedMessage = "No hemos podido iniciar tu sesión: el número de empleado, el correo o la contraseña no son correctos.";
 
     [Fact]
     public async Task Every_non_public_page_sends_an_anonymous_visitor_to_sign_in()

@@ -8,11 +8,11 @@ namespace ServicePromise.Tests.Coaching;
 /// <summary>The demo people the coaching tests use, and the steps they take over HTTP.</summary>
 static class Coach
 {
-    /// <summary>Store manager, Sevilla Centro: Lucía, Manuel, Ana Belén, Sergio, Elena and Raúl report to her.</summary>
+    /// <summary>Store manager, Sevilla Centro: Lucía, Manuel, Ana Belén, Sergio, Elena, Raúl and Rosa (no email) report to her.</summary>
     public const string Carmen = "carmen.ruiz@" + DemoOrganisation.EmailDomain;
     /// <summary>Store manager, Córdoba: Cristina, David, Nuria, Alberto and Sara report to him.</summary>
     public const string Javier = "javier.morales@" + DemoOrganisation.EmailDomain;
-    /// <summary>Warehouse manager: Diego, Alejandro, Laura and Jorge report to her.</summary>
+    /// <summary>Warehouse manager: Diego, Alejandro, Laura, Jorge and Ismael (no email) report to her.</summary>
     public const string Rocio = "rocio.navarro@" + DemoOrganisation.EmailDomain;
     /// <summary>Store manager, Málaga: Patricia, Hugo and Irene report to him.</summary>
     public const string Francisco = "francisco.reyes@" + DemoOrganisation.EmailDomain;

@@ -28,7 +28,7 @@ public class CoachingAccessTests(ReviewAppFactory app) : IClassFixture<ReviewApp
         var carmen = await app.SignedInAsync(Coach.Carmen);
         var page = await carmen.GetPageAsync("/team");
         var names = page.QuerySelectorAll("#team-heading ~ .table-scroll tbody th").Select(th => th.FirstChild!.TextContent.Trim()).ToList();
-        Assert.Equal(["Ana Belén Vargas Rubio", "Elena Prieto Márquez", "Lucía Romero Sánchez", "Manuel Ortiz Campos", "Raúl Domínguez León", "Sergio Molina Cabrera"], names);
+        Assert.Equal(["Ana Belén Vargas Rubio", "Elena Prieto Márquez", "Lucía Romero Sánchez", "Manuel Ortiz Campos", "Raúl Domínguez León", "Rosa Jiménez Bermúdez", "Sergio Molina Cabrera"], names);
         var sergio = page.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains("Sergio Molina"));
         Assert.Contains("2 de 5", sergio.TextContent);
         var raul = page.QuerySelectorAll("tbody tr").Single(tr => tr.TextContent.Contains("Raúl Domínguez"));

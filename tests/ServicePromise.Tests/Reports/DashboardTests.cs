@@ -25,7 +25,7 @@ public partial class DashboardTests
         return client;
     }
 
-    /// <summary>How many people the completion list behind a link holds ("31 personas").</summary>
+    /// <summary>How many people the completion list behind a link holds ("33 personas").</summary>
     static async Task<int> ListCountAsync(HttpClient client, string link) =>
         FirstNumber((await client.GetPageAsync(link)).QuerySelector("p[role=status]")!.TextContent);
 

@@ -81,9 +81,9 @@ public class ImportPageTests
 
         // A required field left out, or one column for two fields: explained, nothing saved.
         var missing = await hr.SubmitAsync(preview, "form[action*='handler=Mapping']",
-            Columns((StaffField.EmployeeNumber, "Código"), (StaffField.FullName, "Trabajador"), (StaffField.HireDate, "Incorporación")));
+            Columns((StaffField.EmployeeNumber, "Código"), (StaffField.FullName, "Trabajador"), (StaffField.Email, "Buzón")));
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
-        Assert.Contains("Elige la columna de «Correo electrónico»: es obligatoria.", Pages.Parse(await missing.Content.ReadAsStringAsync()).QuerySelector("#mapping-error")!.TextContent);
+        Assert.Contains("Elige la columna de «Fecha de alta»: es obligatoria.", Pages.Parse(await missing.Content.ReadAsStringAsync()).QuerySelector("#mapping-error")!.TextContent);
         var twice = await hr.SubmitAsync(preview, "form[action*='handler=Mapping']",
             Columns((StaffField.EmployeeNumber, "Código"), (StaffField.FullName, "Trabajador"), (StaffField.Email, "Buzón"), (StaffField.HireDate, "Incorporación"), (StaffField.JobTitle, "Trabajador")));
         Assert.Contains("La columna «Trabajador» está elegida para «Nombre completo» y «Puesto»", await twice.Content.ReadAsStringAsync());

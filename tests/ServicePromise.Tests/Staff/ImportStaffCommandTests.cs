@@ -60,6 +60,24 @@ public class ImportStaffCommandTests
     }
 
     [Fact]
+    public void A_file_without_an_email_column_imports_people_who_then_get_letters_not_invitations()
+    {
+        var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;
+        var dbFile = Path.Combine(folder, "app.db");
+        var file = Path.Combine(folder, "plantilla.csv");
+        File.WriteAllText(file, "Nº de empleado;Nombre completo;Fecha de alta;Móvil\nC-1;Rosa Vidal;01/12/2026;+34 600 11 22 33\nC-2;Iván Gil;01/12/2026;\n", new UTF8Encoding(true));
+
+        var (exit, output) = Import(dbFile, file, "--apply");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Applied: 2 to create", output);
+        Assert.Contains("2 new people have no email", output);
+        Assert.Contains("0 invitations sent.", output);
+        Assert.Equal(2, Count(dbFile, "SELECT COUNT(*) FROM AspNetUsers WHERE Email IS NULL AND UserName = Id"));
+        Assert.Equal(1, Count(dbFile, "SELECT COUNT(*) FROM Employees WHERE MobilePhone = '+34 600 11 22 33'"));
+        Assert.Equal(0, Count(dbFile, "SELECT COUNT(*) FROM Invitations"));
+    }
+
+    [Fact]
     public void The_command_uses_the_organisations_saved_mapping()
     {
         var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;

@@ -54,7 +54,6 @@ public class StaffFileTests
     }
 
     [Theory]
-    [InlineData("MO-1;Ana;;;;;;2026-01-01;;;", "The email address is missing")]
     [InlineData("MO-1;Ana;ana@;;;;;2026-01-01;;;", "“ana@” is not a valid email address")]
     [InlineData("MO-1;Ana;ana olivo@olivo.es;;;;;2026-01-01;;;", "is not a valid email address")]
     [InlineData(";Ana;ana@olivo.es;;;;;2026-01-01;;;", "The employee number is missing")]

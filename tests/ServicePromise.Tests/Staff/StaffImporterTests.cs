@@ -29,7 +29,7 @@ public class StaffImporterTests
     static readonly byte[] NewPeople = File(
         "N-1;Nerea Gil;nerea.gil@olivo.test;Cajera;Tiendas;Sevilla Centro;MO-0001;01/12/2026;es;empleado;sí",
         "N-2;Noah Brown;noah.brown@agency.test;Reponedor;Tiendas;Sevilla Centro;N-1;2026-12-01;en;contratista;sí",
-        "N-3;Sin Correo;;Cajera;Tiendas;Sevilla Centro;;2026-12-01;es;;",
+        "N-3;Correo Roto;correo.roto@;Cajera;Tiendas;Sevilla Centro;;2026-12-01;es;;",
         "N-4;Jefe Fantasma;fantasma@olivo.test;Cajero;Tiendas;Sevilla Centro;NO-EXISTE;2026-12-01;es;;");
 
     [Fact]

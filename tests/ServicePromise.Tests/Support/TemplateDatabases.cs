@@ -5,7 +5,7 @@ namespace ServicePromise.Tests.Support;
 
 /// <summary>
 /// One freshly started database per site configuration and test run, copied for every later site of that
-/// configuration: migrating and seeding the demo organisation (31 password hashes) is most of a site's start.
+/// configuration: migrating and seeding the demo organisation (32 password hashes) is most of a site's start.
 /// The copy is what the first start wrote, taken right after it (SQLite's online backup), before any test request;
 /// the site's folder in the recorded settings is rewritten to the new site's folder, and the data-protection keys
 /// are left out, so a copied site makes its own key as a fresh one does. Set <c>SP_TEST_TEMPLATES=0</c> to start

@@ -17,6 +17,7 @@ public class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         e.Property(x => x.FullName).HasMaxLength(200);
         e.Property(x => x.JobTitle).HasMaxLength(200);
         e.Property(x => x.Language).HasMaxLength(8);
+        e.Property(x => x.MobilePhone).HasMaxLength(30);
         // A default only because the column was added to a table with rows (migration StaffImport).
         e.Property(x => x.EmploymentType).HasDefaultValue(Staff.Import.EmploymentType.Employee);
         e.HasIndex(x => x.UserId).IsUnique();

@@ -611,6 +611,41 @@ namespace ServicePromise.Web.Data.Migrations
                     b.ToTable("CheckAttempts");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.Letters.Letter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("EmployeeId");
+
+                    b.Property<DateTime>("ExpiresAt");
+
+                    b.Property<DateTime>("PrintedAt");
+
+                    b.Property<int?>("PrintedById");
+
+                    b.Property<DateTime?>("ReplacedAt");
+
+                    b.Property<DateTime?>("UsedAt");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("PrintedById");
+
+                    b.ToTable("Letters");
+                });
+
             modelBuilder.Entity("ServicePromise.Web.Provisioning.ScimChange", b =>
                 {
                     b.Property<long>("Id")
@@ -984,6 +1019,9 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.Property<int?>("ManagerId");
 
+                    b.Property<string>("MobilePhone")
+                        .HasMaxLength(30);
+
                     b.Property<string>("SearchName")
                         .IsRequired()
                         .HasMaxLength(200);
@@ -1299,6 +1337,24 @@ namespace ServicePromise.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("AssignmentPillar");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Letters.Letter", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Staff.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Staff.Employee", "PrintedBy")
+                        .WithMany()
+                        .HasForeignKey("PrintedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Employee");
+
+                    b.Navigation("PrintedBy");
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Provisioning.ScimLink", b =>

@@ -21,6 +21,7 @@ public enum StaffField
     MiddleName,
     Surname,
     SecondSurname,
+    /// <summary>Optional; kept, not yet used for messages.</summary>
     MobilePhone,
 }
 
@@ -32,9 +33,14 @@ public enum EmploymentType
 }
 
 /// <summary>One person as the HR file describes them, already checked on its own.</summary>
+/// <param name="Email">Empty: the row gives none. A new person then has no email (they get a printed letter); a known one keeps theirs.</param>
 public sealed record StaffRow(
     int Line, string EmployeeNumber, string FullName, string Email, string JobTitle, string? Department, string? Site,
-    string? ManagerNumber, DateOnly HireDate, string Language, EmploymentType EmploymentType, bool Active);
+    string? ManagerNumber, DateOnly HireDate, string Language, EmploymentType EmploymentType, bool Active)
+{
+    /// <summary>Null: the row gives none, and a known person keeps theirs.</summary>
+    public string? MobilePhone { get; init; }
+}
 
 /// <summary>A problem with the file or one of its rows, with the line it is on (0: the file as a whole).</summary>
 public sealed record ImportProblem(int Line, Message Message);
@@ -66,7 +72,8 @@ public static class StaffFile
     static readonly Messages L = new();
     public const int MaxRows = 250_000;
 
-    public static readonly StaffField[] Required = [StaffField.EmployeeNumber, StaffField.FullName, StaffField.Email, StaffField.HireDate];
+    /// <summary>Email is not among them: cashiers, shelf staff and warehouse crews often have none.</summary>
+    public static readonly StaffField[] Required = [StaffField.EmployeeNumber, StaffField.FullName, StaffField.HireDate];
 
     /// <summary>Every field in the order HR reads them: a full name's parts right after it.</summary>
     public static readonly StaffField[] InOrder =
@@ -133,7 +140,8 @@ public static class StaffFile
         foreach (var (key, name) in new (Func<StaffRow, string> Key, Message Name)[]
                  { (r => r.EmployeeNumber.ToUpperInvariant(), FieldName(StaffField.EmployeeNumber)), (r => r.Email.ToLowerInvariant(), FieldName(StaffField.Email)) })
         {
-            foreach (var group in rows.GroupBy(key).Where(g => g.Count() > 1))
+            // Rows without email do not share one: they have none.
+            foreach (var group in rows.GroupBy(key).Where(g => g.Key.Length > 0 && g.Count() > 1))
                 foreach (var row in group)
                     problems.Add(new(row.Line, L["«{1}» ({0}) aparece también en la línea {2}.", name, group.Key, group.First(r => r != row).Line]));
         }
@@ -264,8 +272,9 @@ public static class StaffFile
         else if (name.Length > 200) Problem(L["El nombre tiene {0} caracteres; el máximo es {1}.", name.Length, 200]);
 
         var email = Get(StaffField.Email);
-        if (email.Length == 0) Problem(L["Falta el correo electrónico."]);
-        else if (!IsEmail(email)) Problem(L["«{0}» no es un correo electrónico válido.", email]);
+        if (email.Length > 0 && !IsEmail(email)) Problem(L["«{0}» no es un correo electrónico válido.", email]);
+        var phone = Get(StaffField.MobilePhone);
+        if (phone.Length > 0 && !IsPhone(phone)) Problem(L["«{0}» no es un número de móvil válido: usa solo cifras, espacios, guiones y un + delante.", phone]);
 
         var job = Get(StaffField.JobTitle);
         if (job.Length > 200) Problem(L["El puesto tiene {0} caracteres; el máximo es {1}.", job.Length, 200]);
@@ -305,7 +314,8 @@ public static class StaffFile
 
         if (problems.Count > before) return null;
         return new StaffRow(record.Line, number, name, email, job, NullIfEmpty(department), NullIfEmpty(site), NullIfEmpty(manager),
-            hireDate, language!, type!.Value, active!.Value);
+            hireDate, language!, type!.Value, active!.Value)
+        { MobilePhone = NullIfEmpty(phone) };
     }
 
     static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
@@ -313,6 +323,15 @@ public static class StaffFile
     public static bool IsEmail(string value) =>
         value.Length <= 256 && !value.Any(char.IsWhiteSpace) && value.Count(c => c == '@') == 1
         && MailAddress.TryCreate(value, out var address) && address.Address == value && address.Host.Contains('.');
+
+    /// <summary>A phone number as people write it (+34 600 12 34 56, 600-123-456, (55) 1234 5678): 6 to 15 digits, at most 30 characters.</summary>
+    public static bool IsPhone(string value)
+    {
+        if (value.Length > 30) return false;
+        var digits = value.Count(char.IsAsciiDigit);
+        return digits is >= 6 and <= 15 && value.IndexOf('+', 1) < 0
+            && value.All(c => char.IsAsciiDigit(c) || c is ' ' or '-' or '.' or '(' or ')' or '+');
+    }
 
     /// <summary>es or en, with or without a country ("es-MX", "Español (Colombia)", "en-US"); empty is the default language, es.</summary>
     public static string? ParseLanguage(string value)

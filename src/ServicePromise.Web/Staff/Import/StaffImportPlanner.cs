@@ -9,7 +9,10 @@ public enum Privilege { None = 0, Hr = 1, Admin = 2 }
 public sealed record ExistingPerson(
     string EmployeeNumber, string FullName, string Email, string JobTitle, string? Department, string? Site,
     string? ManagerNumber, DateOnly HireDate, string Language, EmploymentType EmploymentType, bool Active,
-    Privilege Privilege = Privilege.None);
+    Privilege Privilege = Privilege.None)
+{
+    public string? MobilePhone { get; init; }
+}
 
 /// <summary>One change an import would make to one person.</summary>
 public enum ChangeAction { Create, Update, Deactivate }
@@ -75,12 +78,16 @@ public static class StaffImportPlanner
         var problems = new List<ImportProblem>();
         var notes = new List<ImportProblem>();
         var byNumber = existing.ToDictionary(p => p.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
-        var byEmail = existing.ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
+        var byEmail = existing.Where(p => p.Email.Length > 0).ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
 
         // HR and admin people: their sign-in email and active flag stay as they are; the rest of the row may apply.
         var accepted = new List<StaffRow>(rows.Count);
-        foreach (var row in rows)
+        foreach (var given in rows)
         {
+            // A row without email or phone leaves a known person's as they are: a file without those columns removes nobody's.
+            var row = given;
+            if (byNumber.TryGetValue(row.EmployeeNumber, out var known))
+                row = row with { Email = row.Email.Length == 0 ? known.Email : row.Email, MobilePhone = row.MobilePhone ?? known.MobilePhone };
             if (byNumber.TryGetValue(row.EmployeeNumber, out var person) && person.Privilege != Privilege.None)
             {
                 var refused = new List<StaffField>();
@@ -119,7 +126,7 @@ public static class StaffImportPlanner
             // An email someone else has and keeps (their row is not in the file, or was refused): both cannot sign in with it.
             foreach (var row in accepted.ToList())
             {
-                if (byEmail.TryGetValue(row.Email, out var owner) && !string.Equals(owner.EmployeeNumber, row.EmployeeNumber, StringComparison.OrdinalIgnoreCase)
+                if (row.Email.Length > 0 && byEmail.TryGetValue(row.Email, out var owner) && !string.Equals(owner.EmployeeNumber, row.EmployeeNumber, StringComparison.OrdinalIgnoreCase)
                     && (!inFile.TryGetValue(owner.EmployeeNumber, out var ownerRow) || string.Equals(ownerRow.Email, row.Email, StringComparison.OrdinalIgnoreCase)))
                 {
                     Refuse(row, L["El correo «{0}» ya es de {1} ({2}).", row.Email, owner.FullName, owner.EmployeeNumber]);
@@ -232,6 +239,7 @@ public static class StaffImportPlanner
         Check(StaffField.Language, before.Language == row.Language);
         Check(StaffField.EmploymentType, before.EmploymentType == row.EmploymentType);
         Check(StaffField.Active, before.Active == row.Active);
+        Check(StaffField.MobilePhone, before.MobilePhone == row.MobilePhone);
         return fields;
     }
 }

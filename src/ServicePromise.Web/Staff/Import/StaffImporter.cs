@@ -218,17 +218,22 @@ public sealed class StaffImporter(
     /// A new Identity user exactly as <see cref="UserManager{TUser}.CreateAsync(TUser)"/> leaves one with no password:
     /// user name and email normalised, a fresh security stamp (random, in Identity's base-32 form) and concurrency
     /// stamp, lockout enabled for new users as configured. Uniqueness is the planner's (no two people share an email).
+    /// A person without email gets no address and their account's own id as user name (they sign in with their employee number).
     /// </summary>
-    AppUser NewUser(string email) => new()
+    AppUser NewUser(string email)
     {
-        Email = email,
-        UserName = email,
-        NormalizedEmail = users.NormalizeEmail(email),
-        NormalizedUserName = users.NormalizeName(email),
-        SecurityStamp = NewSecurityStamp(),
-        ConcurrencyStamp = Guid.NewGuid().ToString(),
-        LockoutEnabled = users.SupportsUserLockout && users.Options.Lockout.AllowedForNewUsers,
-    };
+        var user = new AppUser
+        {
+            SecurityStamp = NewSecurityStamp(),
+            ConcurrencyStamp = Guid.NewGuid().ToString(),
+            LockoutEnabled = users.SupportsUserLockout && users.Options.Lockout.AllowedForNewUsers,
+        };
+        user.Email = email.Length > 0 ? email : null;
+        user.UserName = email.Length > 0 ? email : OptionalEmailUserValidator.UserNameWithoutEmail(user);
+        user.NormalizedEmail = user.Email is null ? null : users.NormalizeEmail(email);
+        user.NormalizedUserName = users.NormalizeName(user.UserName);
+        return user;
+    }
 
     /// <summary>As Identity makes them: 20 random bytes in base 32.</summary>
     internal static string NewSecurityStamp()
@@ -300,7 +305,8 @@ public sealed class StaffImporter(
                 }
                 Copy(row, person, departments, sites);
                 person.ManagerId = row.ManagerNumber is { } m ? ids[m] : null;
-                if (!string.Equals(account.Email, row.Email, StringComparison.OrdinalIgnoreCase))
+                // Rows without email keep the person's (the planner filled it in), so the only change from none is to one.
+                if (row.Email.Length > 0 && !string.Equals(account.Email ?? "", row.Email, StringComparison.OrdinalIgnoreCase))
                 {
                     if (account.Email is { Length: > 0 } old) notices.Add(EmailChangeNotice.For(person.Id, old, row.Email, now));
                     audit.Add(Audit.AuditActions.EmailChanged, person.Id, subject, new Dictionary<string, object?> { ["from"] = account.Email, ["to"] = row.Email });
@@ -372,7 +378,8 @@ public sealed class StaffImporter(
     async Task<int> QueueInvitationsAsync(IReadOnlyList<(Employee Person, AppUser User)> created, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var invitations = created.Where(c => c.Person.IsActive)
+        // People without email get a printed letter instead (Letters), from HR or their manager.
+        var invitations = created.Where(c => c.Person.IsActive && !string.IsNullOrEmpty(c.User.Email))
             .Select(c => new Invitation { EmployeeId = c.Person.Id, Recipient = c.User.Email!, Status = InvitationStatus.Queued, QueuedAt = now }).ToList();
         await db.BulkInsertAsync(invitations, ct);
         return invitations.Count;
@@ -417,6 +424,7 @@ public sealed class StaffImporter(
         person.Language = row.Language;
         person.EmploymentType = row.EmploymentType;
         person.IsActive = row.Active;
+        person.MobilePhone = row.MobilePhone;
         person.DepartmentId = row.Department is { } d ? departments[d] : null;
         person.SiteId = row.Site is { } s ? sites[s] : null;
     }
@@ -467,7 +475,8 @@ public sealed class StaffImporter(
             .Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new
             {
                 e.UserId, Person = new ExistingPerson(e.EmployeeNumber, e.FullName, u.Email ?? "",
-                    e.JobTitle, e.Department!.Name, e.Site!.Name, e.Manager!.EmployeeNumber, e.HireDate, e.Language, e.EmploymentType, e.IsActive, Privilege.None),
+                    e.JobTitle, e.Department!.Name, e.Site!.Name, e.Manager!.EmployeeNumber, e.HireDate, e.Language, e.EmploymentType, e.IsActive, Privilege.None)
+                { MobilePhone = e.MobilePhone },
             })
             .ToListAsync(ct);
         return people.Select(p => privileged.TryGetValue(p.UserId, out var privilege) ? p.Person with { Privilege = privilege } : p.Person).ToList();

@@ -1,0 +1,214 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Tests.Support;
+using ServicePromise.Web.Staff;
+
+namespace ServicePromise.Tests.Letters;
+
+/// <summary>
+/// Printed welcome letters for people without email: printed by HR or the person's manager, read back with pdftotext and
+/// zbarimg, and used — once, before they expire, only the newest — to choose a password.
+/// </summary>
+public partial class LetterTests
+{
+    const string NewPassword = "Cajas-de-madera-junto-al-rio-7";
+    const string Hr = Pages.Hr;
+    const string Carmen = "carmen.ruiz@" + DemoOrganisation.EmailDomain;
+    const string Rocio = "rocio.navarro@" + DemoOrganisation.EmailDomain;
+
+    [GeneratedRegex("[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}")]
+    private static partial Regex CodePattern();
+
+    static Task<int> IdOfAsync(AppFactory app, string number) =>
+        app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == number).Select(e => e.Id).SingleAsync());
+
+    static async Task<HttpClient> SignedInAsync(AppFactory app, string login, string password = Pages.Password)
+    {
+        var client = app.Browser();
+        await client.SignedInAsync(login, password);
+        return client;
+    }
+
+    /// <summary>HR prints from the person's page: the letter PDF.</summary>
+    static async Task<byte[]> HrPrintsAsync(AppFactory app, HttpClient hr, string number)
+    {
+        var page = await hr.GetPageAsync($"/hr/people/{await IdOfAsync(app, number)}");
+        var response = await hr.SubmitAsync(page, "#person-letter", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    static string CodeIn(byte[] pdf) => CodePattern().Match(Tools.PdfText(pdf)).Value;
+
+    /// <summary>Opens the letter's page with the code, as the QR code does, and chooses the password there.</summary>
+    static async Task<HttpResponseMessage> ChoosePasswordAsync(HttpClient client, string code, string password = NewPassword)
+    {
+        var page = await client.GetPageAsync("/account/letter?code=" + Uri.EscapeDataString(code));
+        Assert.NotNull(page.QuerySelector("#Input_Password"));
+        var response = await client.SubmitAsync(page, "form", new Dictionary<string, string> { ["Input.Password"] = password, ["Input.ConfirmPassword"] = password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
+            $"{(int)response.StatusCode}: {Pages.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("main")?.TextContent}");
+        return response;
+    }
+
+    static async Task AssertRefusedAsync(HttpClient client, string code)
+    {
+        var response = await client.GetAsync("/account/letter?code=" + Uri.EscapeDataString(code));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var page = Pages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Null(page.QuerySelector("#Input_Password"));
+        Assert.Contains("Ese código no sirve", page.Text());
+    }
+
+    [Fact]
+    public async Task Hr_prints_a_letter_whose_qr_code_opens_the_set_password_page_and_the_person_then_signs_in_with_their_number()
+    {
+        using var app = new AppFactory();
+        var pdf = await HrPrintsAsync(app, await SignedInAsync(app, Hr), DemoOrganisation.CashierWithoutEmail);
+
+        var (check, output) = Tools.QpdfCheck(pdf);
+        Assert.True(check == 0, "qpdf --check: " + output);
+        var text = Tools.PdfText(pdf);
+        Assert.Contains("Rosa Jiménez Bermúdez", text);
+        Assert.Contains(DemoOrganisation.CashierWithoutEmail, text);
+        Assert.Contains("https://promesa.test/account/letter", text);
+        var code = CodeIn(pdf);
+        Assert.NotEmpty(code);
+        Assert.Equal($"https://promesa.test/account/letter?code={code}&culture=es", Tools.QrText(pdf));
+        // Only a hash is kept.
+        Assert.False(await app.WithDbAsync(db => db.Letters.AnyAsync(l => l.CodeHash.Contains(code.Replace("-", "")))));
+
+        var rosa = app.Browser();
+        var set = await ChoosePasswordAsync(rosa, code);
+        Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        Assert.Equal("/", set.Headers.Location?.OriginalString);
+        Assert.Contains("Desde ahora entras con tu número de empleado, MO-0107, y esa contraseña.", (await rosa.GetPageAsync("/")).Text());
+
+        // From then on she signs in with her employee number, in any case, and the code is spent.
+        await app.Browser().SignedInAsync(DemoOrganisation.CashierWithoutEmail.ToLowerInvariant(), NewPassword);
+        await AssertRefusedAsync(app.Browser(), code);
+    }
+
+    [Fact]
+    public async Task A_typed_code_works_like_the_qr_code_in_any_case_and_without_hyphens()
+    {
+        using var app = new AppFactory();
+        var code = CodeIn(await HrPrintsAsync(app, await SignedInAsync(app, Hr), DemoOrganisation.CashierWithoutEmail));
+        var client = app.Browser();
+        var start = await client.GetPageAsync("/account/letter");
+        var typed = await client.SubmitAsync(start, "form", new Dictionary<string, string> { ["Code"] = code.Replace("-", " ").ToLowerInvariant() });
+        Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
+        var page = Pages.Parse(await typed.Content.ReadAsStringAsync());
+        Assert.Contains("Hola, Rosa Jiménez Bermúdez", page.Text());
+        Assert.Equal(code, page.QuerySelector("input[name=Code]")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Printing_a_new_letter_ends_the_previous_one_which_is_how_a_forgotten_password_is_replaced()
+    {
+        using var app = new AppFactory();
+        var hr = await SignedInAsync(app, Hr);
+        // Ismael already has a password; he forgot it.
+        var first = CodeIn(await HrPrintsAsync(app, hr, DemoOrganisation.WarehouseWorkerWithoutEmail));
+        var second = CodeIn(await HrPrintsAsync(app, hr, DemoOrganisation.WarehouseWorkerWithoutEmail));
+        Assert.NotEqual(first, second);
+
+        await AssertRefusedAsync(app.Browser(), first);
+        Assert.Equal(HttpStatusCode.Redirect, (await ChoosePasswordAsync(app.Browser(), second)).StatusCode);
+        await app.Browser().SignedInAsync(DemoOrganisation.WarehouseWorkerWithoutEmail, NewPassword);
+        Assert.Equal(HttpStatusCode.OK, (await app.Browser().SignInAsync(DemoOrganisation.WarehouseWorkerWithoutEmail)).StatusCode); // the old password is gone
+    }
+
+    [Fact]
+    public async Task A_letter_expires_after_the_configured_days()
+    {
+        using var app = new AppFactory { Settings = { ["Letters:ExpiryDays"] = "3" } };
+        var code = CodeIn(await HrPrintsAsync(app, await SignedInAsync(app, Hr), DemoOrganisation.CashierWithoutEmail));
+        var letter = await app.WithDbAsync(db => db.Letters.AsNoTracking().SingleAsync());
+        Assert.Equal(TimeSpan.FromDays(3), letter.ExpiresAt - letter.PrintedAt);
+
+        // Three days later:
+        await app.WithDbAsync(db => db.Letters.ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, DateTime.UtcNow.AddSeconds(-1))));
+        await AssertRefusedAsync(app.Browser(), code);
+    }
+
+    [Fact]
+    public async Task Letters_expire_after_14_days_unless_configured()
+    {
+        using var app = new AppFactory();
+        await HrPrintsAsync(app, await SignedInAsync(app, Hr), DemoOrganisation.CashierWithoutEmail);
+        var letter = await app.WithDbAsync(db => db.Letters.AsNoTracking().SingleAsync());
+        Assert.Equal(TimeSpan.FromDays(14), letter.ExpiresAt - letter.PrintedAt);
+    }
+
+    [Fact]
+    public async Task A_manager_prints_letters_for_their_own_team_only()
+    {
+        using var app = new AppFactory();
+        var rosa = await IdOfAsync(app, DemoOrganisation.CashierWithoutEmail);
+        var ismael = await IdOfAsync(app, DemoOrganisation.WarehouseWorkerWithoutEmail);
+
+        var carmen = await SignedInAsync(app, Carmen);
+        var team = await carmen.GetPageAsync("/team");
+        Assert.Contains("Sin correo", team.Text());
+        var own = await carmen.SubmitAsync(team, $"#letter-{rosa}", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        Assert.Contains("Rosa Jiménez Bermúdez", Tools.PdfText(await own.Content.ReadAsByteArrayAsync()));
+
+        // Ismael reports to Rocío: Carmen's form with his id (a forged one) is refused and prints nothing.
+        var letters = await app.WithDbAsync(db => db.Letters.CountAsync());
+        var forged = await carmen.SubmitAsync(team, $"#letter-{rosa}", new Dictionary<string, string> { ["employeeId"] = ismael.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Equal(letters, await app.WithDbAsync(db => db.Letters.CountAsync()));
+
+        // Rocío's whole-team print holds only her own person without email.
+        var rocio = await SignedInAsync(app, Rocio);
+        var hers = await rocio.SubmitAsync(await rocio.GetPageAsync("/team"), "#team-letters", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.OK, hers.StatusCode);
+        var text = Tools.PdfText(await hers.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Ismael Torres Ruiz", text);
+        Assert.DoesNotContain("Rosa", text);
+    }
+
+    [Fact]
+    public async Task Nobody_with_an_email_or_an_hr_role_gets_a_letter()
+    {
+        using var app = new AppFactory();
+        var hr = await SignedInAsync(app, Hr);
+        foreach (var number in new[] { "MO-0101", "MO-0006" }) // Lucía has an email; Marta is HR
+        {
+            var page = await hr.GetPageAsync($"/hr/letters?employeeId={await IdOfAsync(app, number)}");
+            var response = await hr.SubmitAsync(page, "#letters-form", new Dictionary<string, string> { ["Input.Layout"] = "Page" });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.Letters.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Hr_prints_a_sites_letters_as_cut_out_cards_each_with_its_own_qr_code()
+    {
+        using var app = new AppFactory();
+        var hr = await SignedInAsync(app, Hr);
+        var page = await hr.GetPageAsync("/hr/letters");
+        var site = page.QuerySelectorAll("#letters-site option").Single(o => o.TextContent == "Centro logístico Dos Hermanas").GetAttribute("value")!;
+        var response = await hr.SubmitAsync(page, "#letters-form", new Dictionary<string, string> { ["Input.SiteId"] = site, ["Input.Layout"] = "Cards" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var text = Tools.PdfText(pdf);
+        Assert.Contains("Ismael Torres Ruiz", text);
+        Assert.DoesNotContain("Rosa Jiménez", text); // another site
+        Assert.StartsWith("https://promesa.test/account/letter?code=" + CodeIn(pdf), Tools.QrText(pdf));
+    }
+
+    [Fact]
+    public async Task A_letter_prints_in_the_persons_language()
+    {
+        using var app = new AppFactory();
+        await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == DemoOrganisation.CashierWithoutEmail).ExecuteUpdateAsync(u => u.SetProperty(e => e.Language, "en")));
+        var pdf = await HrPrintsAsync(app, await SignedInAsync(app, Hr), DemoOrganisation.CashierWithoutEmail);
+        Assert.Contains("Scan the QR code", Tools.PdfText(pdf));
+        Assert.EndsWith("&culture=en", Tools.QrText(pdf));
+    }
+}
