@@ -44,6 +44,12 @@ public static class AuditActions
     public const string CertificatesDownloaded = "certificates.downloaded";
     public const string AuditExported = "audit.exported";
     public const string SettingsChanged = "settings.changed";
+    /// <summary>Someone signed in through the company's provider and was refused (nobody matched, or the token did not check out).</summary>
+    public const string SsoRefused = "account.sso.refused";
+    /// <summary>A person's account was linked to their identity at the company's provider, at their first sign-in there.</summary>
+    public const string SsoLinked = "account.sso.linked";
+    /// <summary>A person was created just in time from the provider's claims at their first sign-in.</summary>
+    public const string SsoCreated = "account.sso.created";
 
     public static readonly string[] All =
     [
@@ -51,6 +57,7 @@ public static class AuditActions
         CertificateRevoked, CertificateReissued, ContentPublished,
         EvidenceRequested, EvidenceBuilt, EvidenceDownloaded, EvidenceDeleted, CompletionExported, CertificatesDownloaded, AuditExported,
         SettingsChanged,
+        SsoRefused, SsoLinked, SsoCreated,
     ];
 }
 

@@ -25,6 +25,9 @@ public static class AuditText
         AuditActions.CertificatesDownloaded => L["Certificados descargados (ZIP)"],
         AuditActions.AuditExported => L["Registro de auditoría exportado"],
         AuditActions.SettingsChanged => L["Configuración cambiada"],
+        AuditActions.SsoRefused => L["Inicio de sesión con la empresa rechazado"],
+        AuditActions.SsoLinked => L["Cuenta enlazada con el inicio de sesión de la empresa"],
+        AuditActions.SsoCreated => L["Persona creada al iniciar sesión con la empresa"],
         _ => action,
     };
 
@@ -67,6 +70,10 @@ public static class AuditText
         "filter" => L["Filtro"],
         "changed" => L["Cambiado"],
         "settings" => L["Configuración"],
+        "provider" => L["Proveedor de inicio de sesión"],
+        "subject" => L["Identidad en el proveedor"],
+        "number" => L["Nº de empleado"],
+        "problem" => L["Problema"],
         _ => key,
     };
 }

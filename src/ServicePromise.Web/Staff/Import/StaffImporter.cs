@@ -48,7 +48,10 @@ public sealed class StaffImporter(
     /// Applies every valid change of the file at once. Problem rows are left out (the dry run listed them).
     /// <see cref="StaffImportResult.Invited"/> counts the invitations queued; they are sent once the import is committed.
     /// </summary>
-    public async Task<StaffImportResult> ApplyAsync(byte[] bytes, bool fullImport, IReadOnlyDictionary<string, StaffField>? mapping = null, CancellationToken ct = default)
+    /// <param name="invite">False for people who sign in through the company's provider (created just in time at their
+    /// first sign-in): they have no password to choose.</param>
+    public async Task<StaffImportResult> ApplyAsync(byte[] bytes, bool fullImport, IReadOnlyDictionary<string, StaffField>? mapping = null,
+        bool invite = true, CancellationToken ct = default)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var file = StaffFile.Read(bytes, mapping ?? await SavedMappingAsync(ct));
@@ -86,7 +89,7 @@ public sealed class StaffImporter(
                 await OnboardAsync(created.Select(c => c.Person).Where(p => p.IsActive).ToList(), none);
                 // Anyone else now active with nothing assigned (someone re-activated): the usual path.
                 await onboarding.AssignCurrentEditionAsync(none);
-                invited = await QueueInvitationsAsync(created, none);
+                if (invite) invited = await QueueInvitationsAsync(created, none);
             }
             // The import itself, in the same transaction as what it changed: which file (its SHA-256), and the counts.
             await audit.RecordAsync(Audit.AuditActions.StaffImportApplied, details: new Dictionary<string, object?>
