@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of ServicePromise on a fresh Debian machine with the .NET 10 SDK:
 # installs what is missing (Chromium, poppler-utils, qpdf, zbar-tools, PostgreSQL, Node.js/npm, curl), installs axe-core
-# for the browser tests' accessibility checks and maildev for the mail tests, restores, builds, runs each test project and prints the totals.
+# for the browser tests' accessibility checks, maildev for the mail tests and oidc-provider for the single sign-on tests,
+# restores, builds, runs each test project and prints the totals.
 # Exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -83,6 +84,21 @@ done
 maildev_port=$(( smtp_port + 10000 ))
 export SP_TEST_SMTP_PORT="$smtp_port"
 export SP_TEST_MAILDEV="http://127.0.0.1:$maildev_port"
+
+# oidc-provider (installed above with maildev, pinned by the same lock file): a real OpenID Connect provider on a
+# loopback port for the single sign-on tests, with the clients and people tests/tools/oidc-provider.mjs sets up.
+# One for both test projects (each signs in as its own people). Stopped on exit.
+echo "==> Starting oidc-provider (OpenID Connect) for the sign-in tests"
+oidc_port=$(( 61000 + RANDOM % 4000 ))
+node tests/tools/oidc-provider.mjs "$oidc_port" >"$pg_dir/oidc.log" 2>&1 &
+oidc_pid=$!
+trap 'kill "${maildev_pids[@]}" "$oidc_pid" 2>/dev/null || true; stop_postgres' EXIT
+for _ in $(seq 1 50); do
+  curl -fs "http://127.0.0.1:$oidc_port/.well-known/openid-configuration" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fs "http://127.0.0.1:$oidc_port/.well-known/openid-configuration" >/dev/null || { echo "oidc-provider did not start:" >&2; cat "$pg_dir/oidc.log" >&2; exit 1; }
+export SP_TEST_OIDC="http://127.0.0.1:$oidc_port"
 
 echo "==> Restoring and building ($configuration)"
 dotnet restore ServicePromise.sln

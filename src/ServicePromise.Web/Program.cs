@@ -1,4 +1,5 @@
 using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Accounts.SingleSignOn;
 using ServicePromise.Web.Audit;
 using ServicePromise.Web.Certificates;
 using ServicePromise.Web.Coaching;
@@ -20,6 +21,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
 builder.AddKeyRing();
 builder.AddAccounts();
+builder.AddSingleSignOn();
 builder.AddAudit();
 builder.AddContent();
 builder.AddLearning();

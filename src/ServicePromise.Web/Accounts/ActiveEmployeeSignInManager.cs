@@ -14,11 +14,14 @@ namespace ServicePromise.Web.Accounts;
 public sealed class ActiveEmployeeSignInManager(
     UserManager<AppUser> users, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<AppUser> claimsFactory,
     IOptions<IdentityOptions> optionsAccessor, ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation, AppDbContext db)
+    IUserConfirmation<AppUser> confirmation, AppDbContext db, SingleSignOn.SsoOnlyRule ssoOnly)
     : SignInManager<AppUser>(users, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     static readonly AppUser Nobody = new() { Id = "00000000-0000-0000-0000-000000000000", UserName = "nobody" };
     static string? _dummyHash;
+
+    /// <summary>The last password check had the right password for a person who signs in through the company's provider (SSO only).</summary>
+    public bool PasswordRefusedForSso { get; private set; }
 
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         await base.CanSignInAsync(user)
@@ -41,7 +44,14 @@ public sealed class ActiveEmployeeSignInManager(
         // The base class answers these without hashing (and UserManager does for an account with no password).
         if (!await CanSignInAsync(user) || await IsLockedOut(user) || !await UserManager.HasPasswordAsync(user))
             HashAnyway(password);
-        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        // Only after the right password: telling a stranger that an address signs in elsewhere would say it has an account.
+        if (result.Succeeded && await ssoOnly.RefusesPasswordAsync(user.Id))
+        {
+            PasswordRefusedForSso = true;
+            return SignInResult.NotAllowed;
+        }
+        return result;
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ namespace ServicePromise.Web.Accounts;
 [Throttled(ThrottledAction.ForgotPassword)]
 public class ForgotPasswordModel(
     UserManager<AppUser> users, AccountLinks links, MailSender mail, AppDbContext db,
-    IStringLocalizer<SharedResource> L) : PageModel
+    IStringLocalizer<SharedResource> L, SingleSignOn.SsoOnlyRule ssoOnly) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool Sent { get; set; }
@@ -36,7 +36,15 @@ public class ForgotPasswordModel(
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         var employee = user is null ? null : await db.Employees.AsNoTracking().Where(e => e.UserId == user.Id)
             .Select(e => new { e.FullName, e.Language, e.IsActive }).SingleOrDefaultAsync();
-        if (user is not null && employee is { IsActive: true })
+        if (user is not null && employee is { IsActive: true } && await ssoOnly.RefusesPasswordAsync(user.Id))
+        {
+            // No password to reset: the mail says how they do sign in (and the page answers as always).
+            var login = links.Login(employee.Language);
+            await mail.SendAsync(Languages.In(employee.Language, () => new MailMessageContent(user.Email!, employee.FullName,
+                L["Cómo entrar en ServicePromise"],
+                L["Hola, {0}:\n\nEn ServicePromise no usas contraseña: entras con la cuenta de tu empresa, con su botón en la página de inicio de sesión:\n{1}\n\nSi no lo has pedido tú, ignora este mensaje.", employee.FullName, login])));
+        }
+        else if (user is not null && employee is { IsActive: true })
         {
             var link = await links.PasswordResetAsync(user, employee.Language);
             // The mail goes out in the person's language, whatever language the form was used in.

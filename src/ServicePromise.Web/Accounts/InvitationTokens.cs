@@ -33,6 +33,9 @@ public sealed class AccountLinks(UserManager<AppUser> users, IOptions<AppOptions
         return app.Value.Link($"/account/set-password?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}&culture={language}");
     }
 
+    /// <summary>The sign-in page, in the person's language.</summary>
+    public string Login(string language) => app.Value.Link($"/account/login?culture={language}");
+
     public async Task<string> PasswordResetAsync(AppUser user, string language)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);

@@ -51,6 +51,11 @@ public partial class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<
         }
         if (result.IsLockedOut) RefusedLockedOut(logger);
         else if (result.IsNotAllowed) RefusedNotAllowed(logger);
+        if (signIn is ActiveEmployeeSignInManager { PasswordRefusedForSso: true })
+        {
+            ModelState.AddModelError(string.Empty, L["Entras con la cuenta de tu empresa, no con una contraseña de aquí: usa el botón de tu empresa, debajo."]);
+            return Page();
+        }
         // One answer for a wrong password, a locked account and an inactive one, so the form never tells
         // a stranger which addresses have accounts; the message itself says what a real person can do.
         ModelState.AddModelError(string.Empty, L["No hemos podido iniciar tu sesión: el número de empleado, el correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos. Si sigues sin poder entrar, restablece tu contraseña o habla con Personas (RR. HH.)."]);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace ServicePromise.Web.Accounts;
 
 [AllowAnonymous]
-public class ResetPasswordModel(UserManager<AppUser> users, IStringLocalizer<SharedResource> L) : PageModel
+public class ResetPasswordModel(UserManager<AppUser> users, IStringLocalizer<SharedResource> L, SingleSignOn.SsoOnlyRule ssoOnly) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
@@ -22,6 +22,11 @@ public class ResetPasswordModel(UserManager<AppUser> users, IStringLocalizer<Sha
         if (user is null || string.IsNullOrEmpty(Token))
         {
             ModelState.AddModelError(string.Empty, L["El enlace no es válido o ha caducado. Pide uno nuevo."]);
+            return Page();
+        }
+        if (await ssoOnly.RefusesPasswordAsync(user.Id))
+        {
+            ModelState.AddModelError(string.Empty, L["Entras con la cuenta de tu empresa, no con una contraseña de aquí: usa el botón de tu empresa en la página de inicio de sesión."]);
             return Page();
         }
         var result = await users.ResetPasswordAsync(user, Token, Input.Password);

@@ -8,12 +8,14 @@ namespace ServicePromise.Web.Accounts;
 
 /// <summary>A new person chooses their first password from the invitation link; HR never sets one.</summary>
 [AllowAnonymous]
-public class SetPasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> L) : PageModel
+public class SetPasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> L, SingleSignOn.SsoOnlyRule ssoOnly) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
     [BindProperty] public NewPasswordInput Input { get; set; } = new();
     public bool LinkIsValid { get; set; }
+    /// <summary>The person signs in through the company's provider (SSO only): no password to choose.</summary>
+    public bool SignsInWithCompany { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -44,6 +46,11 @@ public class SetPasswordModel(UserManager<AppUser> users, SignInManager<AppUser>
         if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Token)) return null;
         var user = await users.FindByIdAsync(UserId);
         if (user is null || await users.HasPasswordAsync(user)) return null;
+        if (await ssoOnly.RefusesPasswordAsync(user.Id))
+        {
+            SignsInWithCompany = true;
+            return null;
+        }
         return await users.VerifyUserTokenAsync(user, InvitationTokens.ProviderName, InvitationTokens.Purpose, Token) ? user : null;
     }
 }

@@ -50,6 +50,12 @@ public static class AuditActions
     public const string ScimTokenRevoked = "provisioning.token.revoked";
     public const string LetterPrinted = "account.letter.printed";
     public const string LetterUsed = "account.letter.used";
+    /// <summary>Someone signed in through the company's provider and was refused (nobody matched, or the token did not check out).</summary>
+    public const string SsoRefused = "account.sso.refused";
+    /// <summary>A person's account was linked to their identity at the company's provider, at their first sign-in there.</summary>
+    public const string SsoLinked = "account.sso.linked";
+    /// <summary>A person was created just in time from the provider's claims at their first sign-in.</summary>
+    public const string SsoCreated = "account.sso.created";
 
     public static readonly string[] All =
     [
@@ -59,6 +65,7 @@ public static class AuditActions
         SettingsChanged,
         ProvisioningApplied, ScimTokenCreated, ScimTokenRevoked,
         LetterPrinted, LetterUsed,
+        SsoRefused, SsoLinked, SsoCreated,
     ];
 }
 

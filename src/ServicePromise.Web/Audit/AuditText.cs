@@ -30,6 +30,9 @@ public static class AuditText
         AuditActions.ScimTokenRevoked => L["Token SCIM revocado"],
         AuditActions.LetterPrinted => L["Carta de bienvenida impresa"],
         AuditActions.LetterUsed => L["Contraseña elegida con una carta"],
+        AuditActions.SsoRefused => L["Inicio de sesión con la empresa rechazado"],
+        AuditActions.SsoLinked => L["Cuenta enlazada con el inicio de sesión de la empresa"],
+        AuditActions.SsoCreated => L["Persona creada al iniciar sesión con la empresa"],
         _ => action,
     };
 
@@ -75,6 +78,10 @@ public static class AuditText
         "filter" => L["Filtro"],
         "changed" => L["Cambiado"],
         "settings" => L["Configuración"],
+        "provider" => L["Proveedor de inicio de sesión"],
+        "subject" => L["Identidad en el proveedor"],
+        "number" => L["Nº de empleado"],
+        "problem" => L["Problema"],
         _ => key,
     };
 }

@@ -48,7 +48,10 @@ public sealed class StaffImporter(
     /// Applies every valid change of the file at once. Problem rows are left out (the dry run listed them).
     /// <see cref="StaffImportResult.Invited"/> counts the invitations queued; they are sent once the import is committed.
     /// </summary>
-    public async Task<StaffImportResult> ApplyAsync(byte[] bytes, bool fullImport, IReadOnlyDictionary<string, StaffField>? mapping = null, CancellationToken ct = default)
+    /// <param name="invite">False for people who sign in through the company's provider (created just in time at their
+    /// first sign-in): they have no password to choose.</param>
+    public async Task<StaffImportResult> ApplyAsync(byte[] bytes, bool fullImport, IReadOnlyDictionary<string, StaffField>? mapping = null,
+        bool invite = true, CancellationToken ct = default)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var file = StaffFile.Read(bytes, mapping ?? await SavedMappingAsync(ct));
@@ -63,7 +66,7 @@ public sealed class StaffImporter(
         {
             plan = StaffImportPlanner.Plan(file.Rows, await ExistingAsync(null, none), fullImport, file.Numbers);
             var planned = started.Elapsed;
-            (invited, notified) = await WriteAsync(plan, none);
+            (invited, notified) = await WriteAsync(plan, none, invite);
             // The import itself, in the same transaction as what it changed: which file (its SHA-256), and the counts.
             await audit.RecordAsync(Audit.AuditActions.StaffImportApplied, details: new Dictionary<string, object?>
             {
@@ -89,7 +92,9 @@ public sealed class StaffImporter(
     /// the manager role for whoever now has reports. The staff file and provisioning (SCIM) both write through here.
     /// Wake the <see cref="InvitationSignal"/> after committing when something was queued.
     /// </summary>
-    public async Task<Written> WriteAsync(StaffImportPlan plan, CancellationToken ct)
+    /// <param name="invite">False for people who sign in through the company's provider (created just in time at their
+    /// first sign-in): they have no password to choose.</param>
+    public async Task<Written> WriteAsync(StaffImportPlan plan, CancellationToken ct, bool invite = true)
     {
         if (plan.Changes.Count == 0) return new(0, 0);
         var rows = plan.Changes.Where(c => c.Row is not null).Select(c => c.Row!).ToList();
@@ -112,7 +117,7 @@ public sealed class StaffImporter(
         await OnboardAsync(created.Select(c => c.Person).Where(p => p.IsActive).ToList(), ct);
         // Anyone else now active with nothing assigned (someone re-activated): the usual path.
         await onboarding.AssignCurrentEditionAsync(ct);
-        var invited = await QueueInvitationsAsync(created, ct);
+        var invited = invite ? await QueueInvitationsAsync(created, ct) : 0;
         return new(invited, notified);
     }
 

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Audit;
+using ServicePromise.Web.Data;
+using ServicePromise.Web.Infrastructure;
+
+namespace ServicePromise.Web.Accounts.SingleSignOn;
+
+/// <summary>Why a signed-in identity was not let in.</summary>
+public enum SsoRefusal { None, Unknown, Inactive, LinkedToAnother, NotCreated }
+
+public sealed record SsoOutcome(AppUser? User, SsoRefusal Refusal, Message? Why = null);
+
+/// <summary>
+/// Finds the employee a provider's identity belongs to: the account it signed in to before (its subject, kept in
+/// Identity's AspNetUserLogins), else the person whose email or employee number the claim names, as the provider's
+/// settings say. A person who has left is refused like one nobody knows; one that matches nobody is created just in
+/// time when the provider allows it. Every refusal, link and creation is in the audit log.
+/// </summary>
+public sealed class SsoAccounts(
+    AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, JustInTimeStaff justInTime, AuditLog audit)
+{
+    public async Task<SsoOutcome> FindAsync(string name, OidcProviderOptions provider, SsoIdentity who, string language)
+    {
+        var scheme = OidcOptions.Scheme(name);
+        var user = await users.FindByLoginAsync(scheme, who.Subject);
+        var linked = user is not null;
+        if (user is null && who.MatchValue(provider) is { } value)
+        {
+            user = provider.MatchBy == OidcMatch.Email ? await users.FindByEmailAsync(value) : await ByNumberAsync(value);
+            // Someone else at this provider signed in to that account before: the claim now names another identity.
+            if (user is not null && (await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == scheme))
+                return await RefusedAsync(name, who, SsoRefusal.LinkedToAnother);
+        }
+        var created = false;
+        if (user is null)
+        {
+            if (!provider.JustInTime) return await RefusedAsync(name, who, SsoRefusal.Unknown);
+            var made = await justInTime.CreateAsync(who, language);
+            if (made.User is null) return await RefusedAsync(name, who, SsoRefusal.NotCreated, made.Problem);
+            (user, created) = (made.User, true);
+        }
+        if (!await signIn.CanSignInAsync(user)) return await RefusedAsync(name, who, SsoRefusal.Inactive);
+        if (!linked)
+        {
+            var added = await users.AddLoginAsync(user, new UserLoginInfo(scheme, who.Subject, provider.ButtonText(name)));
+            if (!added.Succeeded) throw new InvalidOperationException("Could not link the sign-in: " + string.Join("; ", added.Errors.Select(e => e.Code)));
+            var person = await db.Employees.AsNoTracking().Where(e => e.UserId == user.Id).Select(e => new { e.Id, e.FullName, e.EmployeeNumber }).SingleAsync();
+            await audit.RecordAsync(created ? AuditActions.SsoCreated : AuditActions.SsoLinked, person.Id, AuditLog.Person(person.FullName, person.EmployeeNumber),
+                new Dictionary<string, object?> { ["provider"] = name, ["subject"] = who.Subject, ["email"] = who.Email });
+        }
+        return new SsoOutcome(user, SsoRefusal.None);
+    }
+
+    async Task<AppUser?> ByNumberAsync(string number)
+    {
+        var userId = await db.Employees.AsNoTracking().Where(e => e.EmployeeNumber == number).Select(e => e.UserId).FirstOrDefaultAsync();
+        return userId is null ? null : await users.FindByIdAsync(userId);
+    }
+
+    async Task<SsoOutcome> RefusedAsync(string name, SsoIdentity who, SsoRefusal refusal, Message? why = null)
+    {
+        await audit.RecordAsync(AuditActions.SsoRefused, subject: who.Email ?? who.EmployeeNumber ?? who.Subject, details: new Dictionary<string, object?>
+        {
+            ["provider"] = name, ["subject"] = who.Subject, ["email"] = who.Email, ["number"] = who.EmployeeNumber,
+            ["reason"] = refusal.ToString(), ["problem"] = why?.ToString(),
+        });
+        return new SsoOutcome(null, refusal, why);
+    }
+
+    /// <summary>A sign-in the provider or the token checks refused (a wrong audience or issuer, a cancelled sign-in).</summary>
+    public Task RecordFailureAsync(string name, string reason) =>
+        audit.RecordAsync(AuditActions.SsoRefused, subject: name, details: new Dictionary<string, object?> { ["provider"] = name, ["reason"] = reason });
+}
