@@ -17,11 +17,11 @@ namespace ServicePromise.Web.Accounts.SingleSignOn;
 /// </summary>
 [AllowAnonymous]
 public partial class ExternalLoginModel(
-    IOptions<OidcOptions> options, SignInManager<AppUser> signIn, SsoAccounts accounts, IStringLocalizer<SharedResource> L,
+    IOptions<OidcOptions> options, SignInManager<AppUser> signIn, SsoAccounts accounts, IStringLocalizer<SharedResource> pageTexts,
     ILogger<ExternalLoginModel> logger) : PageModel
 {
     const string ProviderItem = "sp.provider";
-    static readonly Messages M = new();
+    static readonly Messages L = new();
 
     /// <summary>Why the sign-in was refused, already in <see cref="RefusalLanguage"/>.</summary>
     public string? Refusal { get; set; }
@@ -32,13 +32,13 @@ public partial class ExternalLoginModel(
     {
         var provider = failed is null ? null : options.Value.Providers.GetValueOrDefault(failed);
         return Refused(StatusCodes.Status403Forbidden, null,
-            M["No hemos podido iniciar tu sesión con {0}. Vuelve a intentarlo; si sigue sin funcionar, habla con Personas (RR. HH.).", provider is null ? M["la cuenta de tu empresa"] : (object)provider.ButtonText(failed!)]);
+            L["No hemos podido iniciar tu sesión con {0}. Vuelve a intentarlo; si sigue sin funcionar, habla con Personas (RR. HH.).", provider is null ? L["la cuenta de tu empresa"] : (object)provider.ButtonText(failed!)]);
     }
 
     public IActionResult OnPost(string? provider, string? returnUrl = null)
     {
         if (provider is null || !options.Value.Providers.ContainsKey(provider))
-            return Refused(StatusCodes.Status400BadRequest, null, M["Ese inicio de sesión de empresa no existe. Vuelve a la página de inicio de sesión y elige uno de sus botones."]);
+            return Refused(StatusCodes.Status400BadRequest, null, L["Ese inicio de sesión de empresa no existe. Vuelve a la página de inicio de sesión y elige uno de sus botones."]);
         var properties = new AuthenticationProperties
         {
             RedirectUri = Url.Page("/Accounts/SingleSignOn/ExternalLogin", "Callback", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null }),
@@ -64,10 +64,10 @@ public partial class ExternalLoginModel(
             var company = provider.ButtonText(name!);
             return Refused(StatusCodes.Status403Forbidden, language, outcome.Refusal switch
             {
-                SsoRefusal.Inactive => M["Tu cuenta de ServicePromise ya no está activa. Si crees que es un error, habla con Personas (RR. HH.)."],
-                SsoRefusal.LinkedToAnother => M["Esa cuenta de ServicePromise ya está enlazada con otra cuenta de {0}. Habla con Personas (RR. HH.).", company],
-                SsoRefusal.NotCreated => M["No hemos podido darte de alta con los datos de tu cuenta de {0}: {1} Habla con Personas (RR. HH.).", company, outcome.Why],
-                _ => M["No encontramos a nadie en ServicePromise con tu cuenta de {0}. Pide a Personas (RR. HH.) que te den de alta con el mismo correo o número de empleado que usa tu empresa.", company],
+                SsoRefusal.Inactive => L["Tu cuenta de ServicePromise ya no está activa. Si crees que es un error, habla con Personas (RR. HH.)."],
+                SsoRefusal.LinkedToAnother => L["Esa cuenta de ServicePromise ya está enlazada con otra cuenta de {0}. Habla con Personas (RR. HH.).", company],
+                SsoRefusal.NotCreated => L["No hemos podido darte de alta con los datos de tu cuenta de {0}: {1} Habla con Personas (RR. HH.).", company, outcome.Why],
+                _ => L["No encontramos a nadie en ServicePromise con tu cuenta de {0}. Pide a Personas (RR. HH.) que te den de alta con el mismo correo o número de empleado que usa tu empresa.", company],
             });
         }
         await signIn.SignInAsync(outcome.User, isPersistent: false, authenticationMethod: OidcOptions.Scheme(name!));
@@ -81,7 +81,7 @@ public partial class ExternalLoginModel(
         Response.StatusCode = status;
         RefusalLanguage = language ?? Languages.Normalize(CultureInfo.CurrentUICulture.Name) ?? Languages.Default;
         // The message in that language, whatever language the page around it is in.
-        Refusal = Languages.In(RefusalLanguage, () => message.In(L));
+        Refusal = Languages.In(RefusalLanguage, () => message.In(pageTexts));
         return Page();
     }
 
