@@ -66,4 +66,26 @@ public class DateTextTests
     [InlineData("20251332")]
     [InlineData("2025")]
     public void What_is_not_a_whole_date_is_not_read(string text) => Assert.Null(DateText.Parse(text));
+
+    [Fact]
+    public void A_column_whose_dates_can_only_be_month_first_is_read_month_first()
+    {
+        Assert.True(DateText.MonthFirst(["03/15/2025", "04/01/2025", "", "2025-05-06"]));
+        Assert.Equal(new DateOnly(2025, 4, 1), DateText.Parse("04/01/2025", monthFirst: true));
+        Assert.Equal(new DateOnly(2025, 3, 15), DateText.Parse("3/15/25", monthFirst: true));
+        Assert.Equal(new DateOnly(2025, 5, 6), DateText.Parse("2025-05-06", monthFirst: true));
+        // Day first as soon as one value says so, and when nothing says otherwise.
+        Assert.False(DateText.MonthFirst(["03/15/2025", "15/03/2025"]));
+        Assert.False(DateText.MonthFirst(["03/04/2025", "3 de marzo de 2025"]));
+    }
+
+    [Fact]
+    public void An_english_export_with_month_first_dates_is_read_and_a_spanish_one_stays_day_first()
+    {
+        var english = StaffFile.Read(System.Text.Encoding.UTF8.GetBytes("Employee #,First Name,Last Name,Work Email,Hire Date\nE-1,Jo,Smith,jo@olivo.test,03/15/2025\nE-2,Al,Brown,al@olivo.test,04/01/2025\n"));
+        Assert.Equal([new DateOnly(2025, 3, 15), new DateOnly(2025, 4, 1)], english.Rows.Select(r => r.HireDate));
+        var spanish = StaffFile.Read(System.Text.Encoding.UTF8.GetBytes("Legajo;Apellido y nombre;Mail;Fecha de ingreso\nA-1;Gil, Ana;ana@olivo.test;15/03/2025\nA-2;Paz, Luis;luis@olivo.test;04/01/2025\nA-3;Sol, Eva;eva@olivo.test;03/15/2025\n"));
+        Assert.Equal([new DateOnly(2025, 3, 15), new DateOnly(2025, 1, 4)], spanish.Rows.Select(r => r.HireDate));
+        Assert.Contains("The hire date “03/15/2025” cannot be read", Assert.Single(spanish.Problems).Message.ToString());
+    }
 }

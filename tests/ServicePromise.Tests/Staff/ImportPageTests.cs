@@ -56,8 +56,9 @@ public class ImportPageTests
         Assert.Contains("Inés Moreno", list.Text());
     }
 
+    // Headers no HR system uses, so the mapping step shows whichever columns are required.
     const string Unrecognised = """
-        Código;Trabajador;Buzón;Incorporación;Sección
+        Referencia;Persona;Buzón;Entrada;Sección
         UM-1;Úrsula Marín;ursula.marin@olivo.test;2026-12-01;Tiendas
         UM-2;Ulises Mora;ulises.mora@olivo.test;2026-12-02;Tiendas
         """;
@@ -75,22 +76,22 @@ public class ImportPageTests
         var location = (await UploadAsync(hr, Unrecognised)).Headers.Location!.OriginalString;
         var preview = await hr.GetPageAsync(location);
         Assert.NotNull(preview.QuerySelector("#map-heading"));
-        Assert.Equal(["", "Código", "Trabajador", "Buzón", "Incorporación", "Sección"],
+        Assert.Equal(["", "Referencia", "Persona", "Buzón", "Entrada", "Sección"],
             preview.QuerySelectorAll("#column-EmployeeNumber option").Select(o => o.GetAttribute("value")));
         Assert.Equal("Sección", preview.QuerySelector("#column-Department option[selected]")!.GetAttribute("value")); // a header we recognise
 
         // A required field left out, or one column for two fields: explained, nothing saved.
         var missing = await hr.SubmitAsync(preview, "form[action*='handler=Mapping']",
-            Columns((StaffField.EmployeeNumber, "Código"), (StaffField.FullName, "Trabajador"), (StaffField.Email, "Buzón")));
+            Columns((StaffField.EmployeeNumber, "Referencia"), (StaffField.FullName, "Persona"), (StaffField.Email, "Buzón")));
         Assert.Equal(HttpStatusCode.OK, missing.StatusCode);
         Assert.Contains("Elige la columna de «Fecha de alta»: es obligatoria.", Pages.Parse(await missing.Content.ReadAsStringAsync()).QuerySelector("#mapping-error")!.TextContent);
         var twice = await hr.SubmitAsync(preview, "form[action*='handler=Mapping']",
-            Columns((StaffField.EmployeeNumber, "Código"), (StaffField.FullName, "Trabajador"), (StaffField.Email, "Buzón"), (StaffField.HireDate, "Incorporación"), (StaffField.JobTitle, "Trabajador")));
-        Assert.Contains("La columna «Trabajador» está elegida para «Nombre completo» y «Puesto»", await twice.Content.ReadAsStringAsync());
+            Columns((StaffField.EmployeeNumber, "Referencia"), (StaffField.FullName, "Persona"), (StaffField.Email, "Buzón"), (StaffField.HireDate, "Entrada"), (StaffField.JobTitle, "Persona")));
+        Assert.Contains("La columna «Persona» está elegida para «Nombre completo» y «Puesto»", await twice.Content.ReadAsStringAsync());
         Assert.False(await app.WithDbAsync(db => db.StaffImportMappings.AnyAsync()));
 
         var saved = await hr.SubmitAsync(preview, "form[action*='handler=Mapping']",
-            Columns((StaffField.EmployeeNumber, "Código"), (StaffField.FullName, "Trabajador"), (StaffField.Email, "Buzón"), (StaffField.HireDate, "Incorporación"), (StaffField.Department, "Sección")));
+            Columns((StaffField.EmployeeNumber, "Referencia"), (StaffField.FullName, "Persona"), (StaffField.Email, "Buzón"), (StaffField.HireDate, "Entrada"), (StaffField.Department, "Sección")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var mapped = await hr.GetPageAsync(saved.Headers.Location!.OriginalString);
         Assert.Contains("Altas: 2", mapped.Text());
@@ -104,7 +105,7 @@ public class ImportPageTests
         // Changing it asks for confirmation, as does clearing it.
         var change = await hr.GetPageAsync(location + "&map=true");
         var unconfirmed = await hr.SubmitAsync(change, "form[action*='handler=Mapping']",
-            Columns((StaffField.EmployeeNumber, "Código"), (StaffField.FullName, "Trabajador"), (StaffField.Email, "Buzón"), (StaffField.HireDate, "Incorporación")));
+            Columns((StaffField.EmployeeNumber, "Referencia"), (StaffField.FullName, "Persona"), (StaffField.Email, "Buzón"), (StaffField.HireDate, "Entrada")));
         Assert.Contains("marca la casilla para sustituirla", await unconfirmed.Content.ReadAsStringAsync());
         Assert.Contains("Sección", await app.WithDbAsync(db => db.StaffImportMappings.Select(m => m.Columns).SingleAsync()));
 

@@ -83,7 +83,7 @@ public class ImportStaffCommandTests
         var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;
         var dbFile = Path.Combine(folder, "app.db");
         var file = Path.Combine(folder, "export.csv");
-        File.WriteAllText(file, "Código,Trabajador,Buzón,Incorporación\nE-1,Ana Gil,ana@olivo.test,2026-01-10\nE-2,Luis Mora,luis@olivo.test,2026-01-11\n");
+        File.WriteAllText(file, "Referencia,Persona,Buzón,Entrada\nE-1,Ana Gil,ana@olivo.test,2026-01-10\nE-2,Luis Mora,luis@olivo.test,2026-01-11\n");
 
         var (unmapped, output) = Import(dbFile, file);
         Assert.True(unmapped == 2, output);
@@ -95,7 +95,7 @@ public class ImportStaffCommandTests
             using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO StaffImportMappings (Id, Columns, UpdatedAt)
-                VALUES (1, '{"EmployeeNumber":"Código","FullName":"Trabajador","Email":"Buzón","HireDate":"Incorporación"}', '2026-11-22 10:00:00')
+                VALUES (1, '{"EmployeeNumber":"Referencia","FullName":"Persona","Email":"Buzón","HireDate":"Entrada"}', '2026-11-22 10:00:00')
                 """;
             command.ExecuteNonQuery();
         }

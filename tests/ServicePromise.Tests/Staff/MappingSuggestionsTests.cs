@@ -49,6 +49,15 @@ public class MappingSuggestionsTests
     }
 
     [Fact]
+    public void A_document_number_is_not_suggested_for_the_employee_number_nor_a_birth_date_for_the_hire_date()
+    {
+        // Both look like the field by their words ("número", "fecha"): only what they are keeps them out.
+        Assert.True(MappingSuggestions.Likeness("Número de documento", StaffField.EmployeeNumber) >= MappingSuggestions.Threshold);
+        Assert.True(MappingSuggestions.Likeness("Fecha de nacimiento", StaffField.HireDate) >= MappingSuggestions.Threshold);
+        Assert.Empty(Suggested("Número de documento;Nombre completo;Correo;Fecha de nacimiento"));
+    }
+
+    [Fact]
     public void A_file_whose_columns_are_all_recognised_has_no_suggestions()
     {
         var file = StaffFile.Read(Encoding.UTF8.GetBytes("No. de empleado,Nombre completo,Correo,Fecha de ingreso,Observaciones\nE-1,Ana Gil,ana@olivo.test,2025-01-01,\n"));

@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ServicePromise.Web.Staff.Import;
 
 /// <summary>
 /// Reads the dates HR files hold: ISO (2025-03-03), day first as Spanish-speaking countries write it (3/3/2025,
 /// 03-03-2025, 3.3.25), month names in Spanish or English ("3 de marzo de 2025", "3-mar-2025", "March 3, 2025",
-/// "lunes, 3 de marzo de 2025", Peru's "setiembre"), SAP's yyyyMMdd and Excel's serial day numbers. Never month
-/// first with numbers only: 03/04/2025 is the 3rd of April, as in every country this reads files from.
+/// "lunes, 3 de marzo de 2025", Peru's "setiembre"), SAP's yyyyMMdd and Excel's serial day numbers. Numbers only are
+/// day first — 03/04/2025 is the 3rd of April, as in every country this reads files from — unless the whole column
+/// says otherwise (<see cref="MonthFirst"/>).
 /// </summary>
-public static class DateText
+public static partial class DateText
 {
     static readonly string[] Formats =
     [
@@ -59,8 +61,40 @@ public static class DateText
     /// <summary>Excel's day numbers for 1955-01-01 to 2119-01-01: a five-digit number in a date column is nothing else.</summary>
     const int FirstSerial = 20090, LastSerial = 80000;
 
-    public static DateOnly? Parse(string value)
+    /// <summary>
+    /// Whether a column of dates writes the month first, as US-configured Workday or BambooHR exports do (03/15/2025):
+    /// when some value cannot be day first (its second number is over 12) and none can be month first (its first
+    /// number is over 12). A column that has both is day first, and its impossible dates are row problems.
+    /// </summary>
+    public static bool MonthFirst(IEnumerable<string> values)
     {
+        var monthFirst = false;
+        foreach (var value in values)
+            if (Numbers(value) is (var first, var second, _, _))
+            {
+                if (first > 12) return false;
+                if (second > 12) monthFirst = true;
+            }
+        return monthFirst;
+    }
+
+    /// <summary>A date written as three numbers, day or month first ("3/15/25", "03-15-2025 0:00"): its two first numbers, the year and what follows.</summary>
+    static (int First, int Second, string Year, string After)? Numbers(string value)
+    {
+        var match = NumbersPattern().Match(value.Trim());
+        return match.Success
+            ? (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture), match.Groups[4].Value, match.Groups[5].Value)
+            : null;
+    }
+
+    [GeneratedRegex(@"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(\s.*)?$")]
+    private static partial Regex NumbersPattern();
+
+    /// <param name="monthFirst">The column writes numbers month first (<see cref="MonthFirst"/>).</param>
+    public static DateOnly? Parse(string value, bool monthFirst = false)
+    {
+        if (monthFirst && Numbers(value) is (var month, var day, var year, var rest))
+            value = $"{day}/{month}/{year}{rest}";
         var text = value.Trim();
         if (text.Length == 0 || text.Length > 60) return null;
         if (DateTime.TryParseExact(text, Formats, Invariant, DateTimeStyles.AllowWhiteSpaces, out var exact)) return DateOnly.FromDateTime(exact);

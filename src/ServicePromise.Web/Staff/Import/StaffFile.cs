@@ -133,8 +133,10 @@ public static class StaffFile
         var problems = new List<ImportProblem>();
         var rows = new List<StaffRow>();
         var surnameFirst = columns.TryGetValue(StaffField.FullName, out var nameColumn) && HeaderVocabulary.IsSurnameFirst(records[0].Fields[nameColumn]);
+        var monthFirst = columns.TryGetValue(StaffField.HireDate, out var dateColumn)
+            && DateText.MonthFirst(records.Skip(1).Select(r => dateColumn < r.Fields.Count ? r.Fields[dateColumn] : ""));
         foreach (var record in records.Skip(1))
-            if (ReadRow(record, columns, surnameFirst, problems) is { } row) rows.Add(row);
+            if (ReadRow(record, columns, surnameFirst, monthFirst, problems) is { } row) rows.Add(row);
 
         // A number or email used twice: both rows are refused, since nobody can tell which one is right.
         foreach (var (key, name) in new (Func<StaffRow, string> Key, Message Name)[]
@@ -254,7 +256,8 @@ public static class StaffFile
     };
 
     /// <param name="surnameFirst">The full-name column writes the surnames first ("Apellido y nombre"): "BENÍTEZ, Sofía" is read as "Sofía BENÍTEZ".</param>
-    static StaffRow? ReadRow(CsvRecord record, IReadOnlyDictionary<StaffField, int> columns, bool surnameFirst, List<ImportProblem> problems)
+    /// <param name="monthFirst">The hire-date column writes its numbers month first (<see cref="DateText.MonthFirst"/>).</param>
+    static StaffRow? ReadRow(CsvRecord record, IReadOnlyDictionary<StaffField, int> columns, bool surnameFirst, bool monthFirst, List<ImportProblem> problems)
     {
         string Get(StaffField f) => columns.TryGetValue(f, out var i) && i < record.Fields.Count ? record.Fields[i].Trim() : "";
         var before = problems.Count;
@@ -293,7 +296,7 @@ public static class StaffFile
         var hire = Get(StaffField.HireDate);
         DateOnly hireDate = default;
         if (hire.Length == 0) Problem(L["Falta la fecha de alta."]);
-        else if (DateText.Parse(hire) is { } d) hireDate = d;
+        else if (DateText.Parse(hire, monthFirst) is { } d) hireDate = d;
         else Problem(L["No se entiende la fecha de alta «{0}»; escríbela como 2026-03-31 o 31/03/2026.", hire]);
 
         var languageText = Get(StaffField.Language);
