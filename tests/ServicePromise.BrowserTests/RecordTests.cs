@@ -13,6 +13,7 @@ public class RecordTests(SiteFixture site) : BrowserTest, IClassFixture<SiteFixt
     {
         var page = await site.NewPageAsync(375, 740);
         await JourneyTests.SignInAsync(page, "manuel.ortiz@demo.mercadosolivo.es");
+        await PhoneTests.OpenMenuAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Mi historial" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/me/record$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mi historial", Level = 1 })).ToBeVisibleAsync();
