@@ -163,7 +163,7 @@ public static class StaffFile
         var fields = values.ToList();
         var columns = fields.Select((f, i) => (f.Key, i)).ToDictionary(x => x.Key, x => x.i);
         var problems = new List<ImportProblem>();
-        var row = ReadRow(new CsvRecord(1, fields.Select(f => f.Value).ToList()), columns, surnameFirst: false, problems);
+        var row = ReadRow(new CsvRecord(1, fields.Select(f => f.Value).ToList()), columns, surnameFirst: false, monthFirst: false, problems);
         return (row, problems);
     }
 
