@@ -123,7 +123,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = W("¿Has olvidado tu contraseña?"), Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/account/forgot-password");
         await ShownAsync(page, language);
-        await page.GetByLabel(W("Número de empleado o correo electrónico"), new() { Exact = true }).FillAsync(Completed);
+        await page.GetByLabel(W("Correo electrónico"), new() { Exact = true }).FillAsync(Completed);
         await SubmitAsync(page, Button(page, W("Enviar enlace")));
         await Assertions.Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)
             .Filter(new() { HasText = W("Si ese correo pertenece a una cuenta activa, te hemos enviado un enlace para elegir una contraseña nueva. Revisa tu bandeja de entrada.") }))

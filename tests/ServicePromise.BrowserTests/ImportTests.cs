@@ -116,7 +116,7 @@ public class ImportTests(SmtpSiteFixture site) : BrowserTest, IClassFixture<Smtp
         await bruno.Context.ClearCookiesAsync();
         await bruno.GotoAsync("/account/login");
         language = await Words.LanguageOfAsync(bruno);
-        await bruno.GetByLabel(Words.In(language, "Correo electrónico"), new() { Exact = true }).FillAsync($"bruno.sanz.{run}@olivo.test");
+        await bruno.GetByLabel(Words.In(language, "Número de empleado o correo electrónico"), new() { Exact = true }).FillAsync($"bruno.sanz.{run}@olivo.test");
         await bruno.GetByLabel(Words.In(language, "Contraseña"), new() { Exact = true }).FillAsync("Bruno-elige-2026");
         await bruno.GetByRole(AriaRole.Button, new() { Name = Words.In(language, "Entrar"), Exact = true }).ClickAsync();
         await Assertions.Expect(FirstPillarLink(bruno, "en")).ToBeVisibleAsync();

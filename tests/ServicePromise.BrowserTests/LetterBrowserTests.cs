@@ -20,7 +20,7 @@ public partial class LetterBrowserTests(SiteFixture site) : BrowserTest, IClassF
         await JourneyTests.SignInAsync(manager, "carmen.ruiz@demo.mercadosolivo.es");
         await manager.GotoAsync("/team");
         var download = await manager.RunAndWaitForDownloadAsync(() =>
-            manager.GetByRole(AriaRole.Button, new() { Name = "Imprimir la carta de Rosa Jiménez Bermúdez" }).ClickAsync());
+            manager.GetByRole(AriaRole.Button, new() { Name = "Imprimir carta de Rosa Jiménez Bermúdez" }).ClickAsync());
         var path = Path.Combine(Path.GetTempPath(), $"sp-letter-{Guid.NewGuid():N}.pdf");
         await download.SaveAsAsync(path);
         var code = CodePattern().Match(PdfText(path)).Value;

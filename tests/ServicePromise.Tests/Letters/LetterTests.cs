@@ -103,6 +103,8 @@ public partial class LetterTests
         var page = Pages.Parse(await typed.Content.ReadAsStringAsync());
         Assert.Contains("Hola, Rosa Jiménez Bermúdez", page.Text());
         Assert.Equal(code, page.QuerySelector("input[name=Code]")?.GetAttribute("value"));
+        // The password form it shows sends the password, not the code again.
+        Assert.Equal("/account/letter", page.QuerySelector("form")?.GetAttribute("action"));
     }
 
     [Fact]
