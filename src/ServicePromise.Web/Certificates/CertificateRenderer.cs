@@ -4,7 +4,6 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
 using PdfSharp.Pdf;
-using QRCoder;
 
 namespace ServicePromise.Web.Certificates;
 
@@ -76,7 +75,7 @@ public sealed class CertificateRenderer(IStringLocalizer<SharedResource> L, Infr
         g.DrawString(L["Código de verificación"], small, new XSolidBrush(Muted), textX, footerTop + 44);
         g.DrawString(c.Code, Font(16, bold: true), new XSolidBrush(Ink), textX, footerTop + 66);
         g.DrawString(L["Compruébelo en {0}", verificationUrl], Font(9), new XSolidBrush(Muted), textX, footerTop + 88);
-        DrawQr(g, verificationUrl, w - margin - qrSize - 6, footerTop, qrSize);
+        Infrastructure.PdfQr.Draw(g, verificationUrl, w - margin - qrSize - 6, footerTop, qrSize);
 
         using var stream = new MemoryStream();
         document.Save(stream, false);
@@ -111,18 +110,4 @@ public sealed class CertificateRenderer(IStringLocalizer<SharedResource> L, Infr
         y += advance;
     }
 
-    /// <summary>Draws the QR modules as vector squares: sharp at any zoom, and no image decoding needed.</summary>
-    static void DrawQr(XGraphics g, string url, double x, double y, double size)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
-        var modules = matrix.Count;
-        var cell = size / modules;
-        var brush = new XSolidBrush(XColors.Black);
-        for (var row = 0; row < modules; row++)
-            for (var col = 0; col < modules; col++)
-                if (matrix[row][col])
-                    g.DrawRectangle(brush, x + col * cell, y + row * cell, cell + 0.05, cell + 0.05);
-    }
 }

@@ -5,7 +5,6 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Drawing.Layout;
 using PdfSharp.Pdf;
-using QRCoder;
 using ServicePromise.Web.Certificates;
 using ServicePromise.Web.Infrastructure;
 
@@ -106,7 +105,7 @@ public sealed class LetterRenderer(IStringLocalizer<SharedResource> L, Organisat
         y += 46;
 
         const double qrSize = 150;
-        DrawQr(g, Link(letter), w - margin - qrSize, y, qrSize);
+        Infrastructure.PdfQr.Draw(g, Link(letter), w - margin - qrSize, y, qrSize);
         var stepsWidth = width - qrSize - 24;
         var steps = new[]
         {
@@ -161,7 +160,7 @@ public sealed class LetterRenderer(IStringLocalizer<SharedResource> L, Organisat
         y += 36;
         formatter.DrawString(L["Caduca el {0}. Sirve una vez.", clock.LocalDate(letter.ExpiresAt).ToString("d", CultureInfo.CurrentCulture)].Value,
             Font(8), muted, new XRect(x + pad, y, textWidth, 14));
-        DrawQr(g, Link(letter), x + cardWidth - pad - qrSize, top + (cardHeight - qrSize) / 2, qrSize);
+        Infrastructure.PdfQr.Draw(g, Link(letter), x + cardWidth - pad - qrSize, top + (cardHeight - qrSize) / 2, qrSize);
         return true;
     }
 
@@ -174,18 +173,4 @@ public sealed class LetterRenderer(IStringLocalizer<SharedResource> L, Organisat
         return text + "…";
     }
 
-    /// <summary>The QR modules as vector squares, as on the certificates, with the quiet zone a phone camera needs.</summary>
-    static void DrawQr(XGraphics g, string url, double x, double y, double size)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
-        var modules = matrix.Count;
-        var cell = size / modules;
-        var brush = new XSolidBrush(XColors.Black);
-        for (var row = 0; row < modules; row++)
-            for (var col = 0; col < modules; col++)
-                if (matrix[row][col])
-                    g.DrawRectangle(brush, x + col * cell, y + row * cell, cell + 0.05, cell + 0.05);
-    }
 }
