@@ -8,7 +8,7 @@ namespace ServicePromise.Web.Certificates;
 /// </summary>
 public static class VerificationCode
 {
-    static readonly GroupedCode Code = new(length: 20, maxInput: 64);
+    static readonly GroupedCode Code = new(Length, maxInput: 64);
 
     public const string Alphabet = GroupedCode.Alphabet;
     public const int Length = 20;

@@ -11,7 +11,7 @@ namespace ServicePromise.Web.Letters;
 /// </summary>
 public static class LetterCodes
 {
-    static readonly GroupedCode Code = new(length: 12, maxInput: 40);
+    static readonly GroupedCode Code = new(Length, maxInput: 40);
 
     public const string Alphabet = GroupedCode.Alphabet;
     public const int Length = 12;
