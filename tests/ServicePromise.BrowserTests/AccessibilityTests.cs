@@ -365,7 +365,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     }
 
     /// <summary>Switches with the language button in the footer, as a person would, unless the page is in it already.</summary>
-    static async Task SwitchToAsync(IPage page, string language)
+    internal static async Task SwitchToAsync(IPage page, string language)
     {
         if (await ShownLanguageAsync(page) == language) return;
         // Each language's button is named in its own language, whatever the page's.
@@ -388,7 +388,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     static Task<string> ShownLanguageAsync(IPage page) => Words.LanguageOfAsync(page);
 
     /// <summary>Clicks a submit button and waits until the document the post answers with (after any redirect) has loaded.</summary>
-    static async Task SubmitAsync(IPage page, ILocator button)
+    internal static async Task SubmitAsync(IPage page, ILocator button)
     {
         await page.EvaluateAsync("() => { window.__spLeaving = true; }");
         await button.ClickAsync();

@@ -49,7 +49,7 @@ public partial class LetterBrowserTests(SiteFixture site) : BrowserTest, IClassF
         await Assertions.Expect(again.GetByText("Ese código no sirve", new() { Exact = false })).ToBeVisibleAsync();
     }
 
-    static string PdfText(string path)
+    internal static string PdfText(string path)
     {
         var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true };
         foreach (var a in new[] { "-layout", path, "-" }) start.ArgumentList.Add(a);

@@ -69,6 +69,72 @@ public class PhoneTests(SiteFixture site) : BrowserTest, IClassFixture<SiteFixtu
     }
 
     [Fact]
+    public async Task The_longest_menu_reads_as_a_labelled_list_behind_a_button_and_every_link_is_reached_on_the_screen()
+    {
+        // The admin, also HR's pages, a manager and an employee: every link there is.
+        var page = await site.NewPageAsync(375, 740);
+        await JourneyTests.SignInAsync(page, "pablo.serrano@demo.mercadosolivo.es");
+        var banner = page.GetByRole(AriaRole.Banner);
+
+        // What a screen reader is given, folded: the brand and a collapsed "Menú" button, no links.
+        await Assertions.Expect(banner).ToMatchAriaSnapshotAsync("""
+            - banner:
+              - link "ServicePromise"
+              - button "Menú" [expanded=false]
+            """);
+        await MenuButton(page).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        // Open: the button says so, and the labelled navigation follows it with every link in one list.
+        await Assertions.Expect(banner).ToMatchAriaSnapshotAsync("""
+            - banner:
+              - link "ServicePromise"
+              - button "Menú" [expanded]
+              - navigation "Principal":
+                - list:
+                  - listitem:
+                    - link "Mi promesa"
+                  - listitem:
+                    - link "Mis certificados"
+                  - listitem:
+                    - link "Mi historial"
+                  - listitem:
+                    - link "Mi equipo"
+                  - listitem:
+                    - link "Panel"
+                  - listitem:
+                    - link "Cumplimiento"
+                  - listitem:
+                    - link "Revisiones"
+                  - listitem:
+                    - link "Plantilla"
+                  - listitem:
+                    - link "Recordatorios"
+                  - listitem:
+                    - link "Evidencias"
+                  - listitem:
+                    - link "Aprovisionamiento"
+                  - listitem:
+                    - link "Contenido"
+                  - listitem:
+                    - link "Auditoría"
+                  - listitem:
+                    - link "Tokens SCIM"
+                  - listitem:
+                    - button "Cerrar sesión"
+            """);
+        // The whole page by keyboard with the menu open: each link on the screen when it has the focus, with a ring.
+        await KeyboardWalk.AssertAsync(page);
+        await Screenshots.TakeAsync(page, "menu-open-admin");
+
+        // From the last entry, far down the open menu, Escape folds it and the focus goes back to the button.
+        await Navigation(page).GetByRole(AriaRole.Button, new() { Name = "Cerrar sesión", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(MenuButton(page)).ToBeFocusedAsync();
+        await Assertions.Expect(MenuButton(page)).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(MenuButton(page)).ToBeInViewportAsync();
+    }
+
+    [Fact]
     public async Task On_a_wide_screen_the_links_show_without_a_menu_button()
     {
         var page = await site.NewPageAsync(1280, 900);

@@ -36,8 +36,8 @@ public class ImportPageTests
         var text = preview.Text();
         Assert.Contains("Altas: 2", text);
         Assert.Contains("Filas con problemas: 1", text);
-        Assert.Contains("«no-es-un-correo» no es un correo electrónico válido.", preview.QuerySelector("table")!.TextContent);
-        Assert.Equal("4", preview.QuerySelector("table tbody td")!.TextContent);
+        Assert.Contains("«no-es-un-correo» no es un correo electrónico válido.", preview.QuerySelector("section[aria-labelledby=problems-heading] table")!.TextContent);
+        Assert.Equal("4", preview.QuerySelector("section[aria-labelledby=problems-heading] table tbody td")!.TextContent);
         Assert.Equal(before, await app.WithDbAsync(db => db.Employees.CountAsync()));
 
         var unconfirmed = await dryRun.ApplyAsync(confirmed: false);
