@@ -405,6 +405,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
     {
         await Assertions.Expect(Document(page)).ToHaveAttributeAsync("lang", language);
         _shown.Add(WithoutFragment(page.Url));
+        await Screenshots.TakeAsync(page, $"{new Uri(page.Url).AbsolutePath}-{language}");
     }
 
     static string WithoutFragment(string url) => url.Split('#')[0];

@@ -33,10 +33,11 @@ public class PhoneWalkTests(SsoSiteFixture site) : BrowserTest, IClassFixture<Ss
         PW-{run}-5;Fecha Rara;fecha.rara.{run}@olivo.test;Agente;Tiendas;Sevilla Centro;MO-0001;31/02/2026;sí
         """;
 
-    // Two required columns under names we do not know, close enough to be suggested.
+    // Two required columns under names we do not know, close enough to be suggested, and a column of no use to us
+    // whose header is one long word (listed among the file's columns, it must wrap).
     static string UnrecognisedFile(string run) => $"""
-        Nº de empleado;Nombre completo;Mail corporativo;Fecha ingreso contrato
-        PW-{run}-7;Úrsula Marín;ursula.marin.{run}@olivo.test;01/12/2026
+        Nº de empleado;Nombre completo;Mail corporativo;Fecha ingreso contrato;CODIGO_INTERNO_DEL_SISTEMA_DE_NOMINAS_EXPORTADO
+        PW-{run}-7;Úrsula Marín;ursula.marin.{run}@olivo.test;01/12/2026;X1
         """;
 
     [Theory]
