@@ -152,10 +152,10 @@ public class JourneyTests(SiteFixture site) : BrowserTest, IClassFixture<SiteFix
         return code;
     }
 
-    internal static async Task SignInAsync(IPage page, string email)
+    internal static async Task SignInAsync(IPage page, string login)
     {
         if (!page.Url.Contains("/account/login")) await page.GotoAsync("/account/login");
-        await page.GetByLabel("Correo electrónico").FillAsync(email);
+        await page.GetByLabel("Número de empleado o correo electrónico", new() { Exact = true }).FillAsync(login);
         await page.GetByLabel("Contraseña", new() { Exact = true }).FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Entrar" }).ClickAsync();
         // The navigation's first link; on a phone it is folded behind the menu button, so there but maybe hidden.
