@@ -116,7 +116,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await page.GetByLabel(W("Número de empleado o correo electrónico"), new() { Exact = true }).FillAsync(Completed);
         await page.GetByLabel(W("Contraseña"), new() { Exact = true }).FillAsync("not-the-password");
         await SubmitAsync(page, Button(page, W("Entrar")));
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = W("No hemos podido iniciar tu sesión: el número de empleado, el correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos. Si sigues sin poder entrar, restablece tu contraseña o habla con Personas (RR. HH.).") }))
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = W("No hemos podido iniciar tu sesión: el número de empleado, el correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos. Si sigues sin poder entrar: con correo, restablece tu contraseña; sin correo, pide una carta nueva a tu responsable o a Personas (RR. HH.).") }))
             .ToBeVisibleAsync();
         await ShownAsync(page, language);
 

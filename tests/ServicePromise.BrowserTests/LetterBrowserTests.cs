@@ -4,7 +4,10 @@ using Microsoft.Playwright;
 
 namespace ServicePromise.BrowserTests;
 
-/// <summary>A cashier without email gets a letter from her manager and chooses her password on her phone from its code.</summary>
+/// <summary>
+/// Issue 12's "done when", whole, on phones: a cashier without email gets a letter from her manager and completes the
+/// promise on her phone.
+/// </summary>
 public partial class LetterBrowserTests(SiteFixture site) : BrowserTest, IClassFixture<SiteFixture>
 {
     protected override SiteFixture Site => site;
@@ -13,16 +16,20 @@ public partial class LetterBrowserTests(SiteFixture site) : BrowserTest, IClassF
     private static partial Regex CodePattern();
 
     [Fact]
-    public async Task A_person_without_email_signs_in_for_the_first_time_from_a_printed_letters_code_on_a_phone()
+    public async Task A_cashier_without_email_gets_a_letter_from_her_manager_and_completes_the_promise_on_her_phone()
     {
-        // Her manager prints the letter from Mi equipo.
-        var manager = await site.NewPageAsync();
+        // Her manager, on her own phone, finds Mi equipo in the menu and prints Rosa's letter from her row.
+        var manager = await site.NewPageAsync(375, 740);
         await JourneyTests.SignInAsync(manager, "carmen.ruiz@demo.mercadosolivo.es");
-        await manager.GotoAsync("/team");
-        var download = await manager.RunAndWaitForDownloadAsync(() =>
-            manager.GetByRole(AriaRole.Button, new() { Name = "Imprimir carta de Rosa Jiménez Bermúdez" }).ClickAsync());
+        await PhoneTests.OpenMenuAsync(manager);
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Mi equipo", Exact = true }).ClickAsync();
+        await Assertions.Expect(manager).ToHaveURLAsync(new Regex("/team$"));
+        var print = manager.GetByRole(AriaRole.Button, new() { Name = "Imprimir carta de Rosa Jiménez Bermúdez" });
+        await Assertions.Expect(print).ToBeVisibleAsync();
+        var download = await manager.RunAndWaitForDownloadAsync(() => print.ClickAsync());
         var path = Path.Combine(Path.GetTempPath(), $"sp-letter-{Guid.NewGuid():N}.pdf");
         await download.SaveAsAsync(path);
+        // The code as the paper shows it.
         var code = CodePattern().Match(PdfText(path)).Value;
         File.Delete(path);
         Assert.NotEmpty(code);
@@ -38,12 +45,15 @@ public partial class LetterBrowserTests(SiteFixture site) : BrowserTest, IClassF
         await phone.GetByLabel("Repite la contraseña").FillAsync("Redes-de-pesca-al-amanecer-9");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Guardar contraseña" }).ClickAsync();
 
+        // She lands on Mi promesa, told how she signs in from now on.
         await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/$"));
-        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByText("Desde ahora entras con tu número de empleado, MO-0107")).ToBeVisibleAsync();
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "Mi promesa scrolls sideways at 375 px");
 
-        // The code is spent: the letter cannot be used again.
+        // Lessons, knowledge checks, reflections, certificate.
+        await JourneyTests.CompleteThePromiseAsync(phone);
+
+        // The code is spent: the letter cannot be used again, from its QR code either.
         var again = await site.NewPageAsync(375, 740);
         await again.GotoAsync("/account/letter?code=" + code);
         await Assertions.Expect(again.GetByText("Ese código no sirve", new() { Exact = false })).ToBeVisibleAsync();

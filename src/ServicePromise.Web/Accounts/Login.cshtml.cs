@@ -20,12 +20,12 @@ public partial class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<
     {
         /// <summary>
         /// The employee number or the email: people without email sign in with their number. Posted as
-        /// <c>Input.Email</c>, the field the per-account throttle counts (<see cref="Throttling.FormEmail"/>).
+        /// <c>Input.Login</c>, the field the per-account throttle counts (<see cref="Throttling.FormLogin"/>).
         /// </summary>
         [Required(ErrorMessage = "Escribe tu número de empleado o tu correo electrónico.")]
         [StringLength(256, ErrorMessage = "Es demasiado largo para ser un número de empleado o un correo.")]
         [Display(Name = "Número de empleado o correo electrónico")]
-        public string Email { get; set; } = "";
+        public string Login { get; set; } = "";
 
         [Required(ErrorMessage = "Escribe tu contraseña.")]
         [DataType(DataType.Password)]
@@ -43,7 +43,7 @@ public partial class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<
         ReturnUrl = returnUrl;
         if (!ModelState.IsValid) return Page();
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(Input.Login.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             SignedIn(logger);
@@ -58,7 +58,7 @@ public partial class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<
         }
         // One answer for a wrong password, a locked account and an inactive one, so the form never tells
         // a stranger which addresses have accounts; the message itself says what a real person can do.
-        ModelState.AddModelError(string.Empty, L["No hemos podido iniciar tu sesión: el número de empleado, el correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos. Si sigues sin poder entrar, restablece tu contraseña o habla con Personas (RR. HH.)."]);
+        ModelState.AddModelError(string.Empty, L["No hemos podido iniciar tu sesión: el número de empleado, el correo o la contraseña no son correctos. Tras 5 intentos fallidos la cuenta se bloquea 15 minutos. Si sigues sin poder entrar: con correo, restablece tu contraseña; sin correo, pide una carta nueva a tu responsable o a Personas (RR. HH.)."]);
         return Page();
     }
 

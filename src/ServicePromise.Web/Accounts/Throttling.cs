@@ -12,7 +12,7 @@ namespace ServicePromise.Web.Accounts;
 /// <summary>What a page is throttled as; put <see cref="ThrottledAttribute"/> on its page model.</summary>
 public enum ThrottledAction
 {
-    /// <summary>Sign-in posts, per client address and per account (the posted email).</summary>
+    /// <summary>Sign-in posts, per client address and per account (the posted employee number or email).</summary>
     SignIn,
     /// <summary>Password-reset requests, per client address and per target email (each one sends a mail).</summary>
     ForgotPassword,
@@ -74,6 +74,9 @@ public sealed class ThrottlingOptions : IValidatableObject
 /// </summary>
 public static class Throttling
 {
+    /// <summary>The sign-in form's field: an employee number or an email.</summary>
+    public const string FormLogin = "Input.Login";
+    /// <summary>The forgotten-password form's field: the email a reset link would go to.</summary>
     public const string FormEmail = "Input.Email";
 
     public static IHostApplicationBuilder AddThrottling(this IHostApplicationBuilder builder)
@@ -131,9 +134,9 @@ public static class Throttling
         var (limit, key) = (action.Value, byAccount) switch
         {
             (ThrottledAction.SignIn, false) => (limits.SignInPerAddress, Address(context)),
-            (ThrottledAction.SignIn, true) => (limits.SignInPerAccount, PostedEmail(context)),
+            (ThrottledAction.SignIn, true) => (limits.SignInPerAccount, PostedAccount(context, FormLogin)),
             (ThrottledAction.ForgotPassword, false) => (limits.ForgotPasswordPerAddress, Address(context)),
-            (ThrottledAction.ForgotPassword, true) => (limits.ForgotPasswordPerEmail, PostedEmail(context)),
+            (ThrottledAction.ForgotPassword, true) => (limits.ForgotPasswordPerEmail, PostedAccount(context, FormEmail)),
             (ThrottledAction.Verify, false) => (limits.VerifyPerAddress, Address(context)),
             (ThrottledAction.LetterCode, false) => (limits.LetterCodePerAddress, Address(context)),
             _ => (null, null),
@@ -163,15 +166,16 @@ public static class Throttling
     }
 
     /// <summary>
-    /// The email the page will bind, read the way model binding reads it — the form's value if the form has the
+    /// The account the page will bind — <paramref name="field"/>: the sign-in's employee number or email, the reset's
+    /// email — read the way model binding reads it — the form's value if the form has the
     /// field, else the query string's; the first of repeated values — and normalised as Identity compares emails,
     /// so neither a second copy of the field, nor the address moved to the query string, nor a different case or
     /// Unicode composition makes a new account to count against.
     /// </summary>
-    static string? PostedEmail(HttpContext context)
+    static string? PostedAccount(HttpContext context, string field)
     {
         var form = context.Features.Get<IFormFeature>()?.Form;
-        var values = form is not null && form.ContainsKey(FormEmail) ? form[FormEmail] : context.Request.Query[FormEmail];
+        var values = form is not null && form.ContainsKey(field) ? form[field] : context.Request.Query[field];
         var email = values.FirstOrDefault()?.Trim();
         if (string.IsNullOrEmpty(email)) return null;
         if (email.Length > 256) email = email[..256];

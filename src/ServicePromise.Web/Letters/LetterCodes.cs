@@ -7,7 +7,7 @@ namespace ServicePromise.Web.Letters;
 /// <summary>
 /// The one-time code printed on a welcome letter: 12 symbols of the <see cref="GroupedCode"/> alphabet (no 0/O, 1/I/L
 /// or U, so nothing on paper can be misread), about 59 random bits, printed as three groups of four
-/// ("K7QM-4XPD-9HTR"). Typed on a phone in any case, with or without spaces or hyphens. Only its hash is stored.
+/// ("K7QM-4XPD-9HTR"). Typed on a phone in any case, with or without spaces or hyphens. Only its keyed hash is stored.
 /// </summary>
 public static class LetterCodes
 {
@@ -31,6 +31,10 @@ public static class LetterCodes
     /// </summary>
     public static string? Normalize(string? input) => Code.Normalize(input);
 
-    /// <summary>What is stored: the SHA-256 of the canonical form, in hex. 59 random bits need no salt or slow hash to stay unguessable.</summary>
-    public static string Hash(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(canonical)));
+    /// <summary>
+    /// What is stored: the HMAC-SHA256 of the canonical form under <paramref name="key"/> (<see cref="LetterOptions.CodeKey"/>),
+    /// in hex. 59 random bits, a 14-day life and the throttle keep codes unguessable online; the key, kept outside the
+    /// database, means a copy of the database alone cannot test codes offline. No salt: a code is looked up by its hash.
+    /// </summary>
+    public static string Hash(string canonical, ReadOnlySpan<byte> key) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(canonical)));
 }

@@ -8,8 +8,12 @@ using ServicePromise.Web.Staff;
 
 namespace ServicePromise.Web.Letters;
 
-/// <summary>Whose letters to print: one person, or everyone of a site, a department or a manager's team (any that are set must all match).</summary>
-public sealed record LetterSelection(int? EmployeeId = null, int? SiteId = null, int? DepartmentId = null, int? ManagerId = null)
+/// <summary>
+/// Whose letters to print: one person, or everyone of a site, a department or a manager's team (any that are set must
+/// all match). <see cref="EvenWithEmail"/>: people with an email are included too — HR printing for one person who
+/// cannot use their mail; a batch is only ever for people without email, who have no other way in.
+/// </summary>
+public sealed record LetterSelection(int? EmployeeId = null, int? SiteId = null, int? DepartmentId = null, int? ManagerId = null, bool EvenWithEmail = false)
 {
     public bool IsEmpty => EmployeeId is null && SiteId is null && DepartmentId is null && ManagerId is null;
 }
@@ -21,22 +25,26 @@ public sealed record PrintedLetter(LetterRecipient Person, string Code, DateTime
 
 /// <summary>
 /// Prints welcome letters for people without email, and finds the letter a typed code belongs to. A letter goes only to
-/// an active person with no sign-in email and no HR or admin role (those accounts are changed by an admin, and have an
-/// address); printing one ends every earlier letter of that person, in the same transaction as the new one is stored.
+/// an active person with no HR or admin role (those accounts are changed by an admin, and have an address) — in a batch
+/// only to those without a sign-in email, and to one with an email when HR prints for that person alone; printing one
+/// ends every earlier letter of that person, in the same transaction as the new one is stored.
 /// The person chooses their own password with it: nobody who prints a letter ever sees or sets a password.
 /// </summary>
 public sealed class LetterPrinting(AppDbContext db, OrganisationClock clock, IOptions<LetterOptions> options, Audit.AuditLog audit)
 {
-    /// <summary>People a letter may be printed for.</summary>
+    /// <summary>People a letter may be printed for, and whose letter works: active, and neither HR nor admin.</summary>
     public IQueryable<Employee> Eligible() => db.Employees.AsNoTracking()
         .Where(e => e.IsActive)
-        .Where(e => db.Users.Any(u => u.Id == e.UserId && (u.Email == null || u.Email == "")))
         .Where(e => !db.UserRoles.Any(r => r.UserId == e.UserId && db.Roles.Any(x => x.Id == r.RoleId && (x.Name == Roles.HR || x.Name == Roles.Admin))));
+
+    /// <summary>The eligible people without a sign-in email: for them a letter is the only way in.</summary>
+    public IQueryable<Employee> WithoutEmail() => Eligible()
+        .Where(e => db.Users.Any(u => u.Id == e.UserId && (u.Email == null || u.Email == "")));
 
     public async Task<IReadOnlyList<LetterRecipient>> RecipientsAsync(LetterSelection selection, CancellationToken ct)
     {
         if (selection.IsEmpty) return [];
-        var people = Eligible();
+        var people = selection.EvenWithEmail ? Eligible() : WithoutEmail();
         if (selection.EmployeeId is int id) people = people.Where(e => e.Id == id);
         if (selection.SiteId is int site) people = people.Where(e => e.SiteId == site);
         if (selection.DepartmentId is int department) people = people.Where(e => e.DepartmentId == department);
@@ -60,6 +68,7 @@ public sealed class LetterPrinting(AppDbContext db, OrganisationClock clock, IOp
         var now = clock.UtcNow;
         var expires = now.AddDays(options.Value.ExpiryDays);
         var printed = people.Select(p => new PrintedLetter(p, LetterCodes.NewCode(), expires)).ToList();
+        var key = options.Value.CodeKeyBytes();
         // A closed tab must not leave some people with their old letter ended and no new one.
         var none = CancellationToken.None;
         await using var transaction = await db.Database.BeginTransactionAsync(none);
@@ -70,7 +79,7 @@ public sealed class LetterPrinting(AppDbContext db, OrganisationClock clock, IOp
         {
             db.Letters.Add(new Letter
             {
-                EmployeeId = letter.Person.EmployeeId, CodeHash = LetterCodes.Hash(letter.Code), PrintedAt = now, ExpiresAt = expires, PrintedById = printedBy,
+                EmployeeId = letter.Person.EmployeeId, CodeHash = LetterCodes.Hash(letter.Code, key), PrintedAt = now, ExpiresAt = expires, PrintedById = printedBy,
             });
             audit.Add(Audit.AuditActions.LetterPrinted, letter.Person.EmployeeId, Audit.AuditLog.Person(letter.Person.FullName, letter.Person.EmployeeNumber),
                 new Dictionary<string, object?> { ["expires"] = clock.LocalDate(expires).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
@@ -83,13 +92,13 @@ public sealed class LetterPrinting(AppDbContext db, OrganisationClock clock, IOp
     public sealed record Usable(int LetterId, int EmployeeId, string UserId, string FullName, string EmployeeNumber, string Language);
 
     /// <summary>
-    /// The letter a typed code opens: the person's newest, unused, not expired, and the person still active and still
-    /// without email (someone given an address since signs in with it and resets by mail). Null otherwise, whatever the reason.
+    /// The letter a typed code opens: the person's newest, unused, not expired, and the person still active and neither
+    /// HR nor admin (given either role since, they are an admin's to change). Null otherwise, whatever the reason.
     /// </summary>
     public async Task<Usable?> FindAsync(string? typed, CancellationToken ct)
     {
         if (LetterCodes.Normalize(typed) is not { } code) return null;
-        var hash = LetterCodes.Hash(code);
+        var hash = LetterCodes.Hash(code, options.Value.CodeKeyBytes());
         var now = clock.UtcNow;
         var letter = await db.Letters.AsNoTracking()
             .Where(l => l.CodeHash == hash && l.UsedAt == null && l.ReplacedAt == null && l.ExpiresAt > now)

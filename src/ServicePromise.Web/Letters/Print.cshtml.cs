@@ -11,7 +11,8 @@ namespace ServicePromise.Web.Letters;
 
 /// <summary>
 /// HR prints welcome letters for people without email (from Plantilla): one person, or everyone of a site, a department
-/// or a manager's team who has none, as letters or cut-out cards. Each print gives new codes and ends the old ones.
+/// or a manager's team who has none, as letters or cut-out cards. From a person's page, one person with an email too, when
+/// they cannot use it. Each print gives new codes and ends the old ones.
 /// </summary>
 [Authorize(Roles = Roles.HrOrAdmin)]
 public class PrintModel(AppDbContext db, LetterPrinting letters, LetterRenderer renderer, IStringLocalizer<SharedResource> L) : PageModel
@@ -46,13 +47,14 @@ public class PrintModel(AppDbContext db, LetterPrinting letters, LetterRenderer 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var selection = new LetterSelection(Input.EmployeeId, Input.SiteId, Input.DepartmentId, Input.ManagerId);
+        // One person chosen on their page may have an email they cannot use; a batch is for the people without one.
+        var selection = new LetterSelection(Input.EmployeeId, Input.SiteId, Input.DepartmentId, Input.ManagerId, EvenWithEmail: Input.EmployeeId is not null);
         if (selection.IsEmpty) ModelState.AddModelError(string.Empty, L["Elige para quién son las cartas: un centro, un departamento o un equipo."]);
         if (!Enum.IsDefined(Input.Layout)) ModelState.AddModelError("Input.Layout", L["Elige cartas o tarjetas."]);
         var people = ModelState.IsValid ? await letters.RecipientsAsync(selection, ct) : [];
         if (ModelState.IsValid && people.Count == 0)
             ModelState.AddModelError(string.Empty, Input.EmployeeId is not null
-                ? L["A esta persona no se le imprime carta: tiene correo electrónico (recibe la invitación por correo), está dada de baja o es de RR. HH. o administradora."]
+                ? L["A esta persona no se le imprime carta: está dada de baja o es de RR. HH. o administradora (sus cuentas las cambia una persona administradora)."]
                 : L["Nadie de esa selección necesita carta: solo se imprimen para personas activas sin correo electrónico."]);
         if (!ModelState.IsValid)
         {
@@ -71,7 +73,7 @@ public class PrintModel(AppDbContext db, LetterPrinting letters, LetterRenderer 
         Departments = await db.Departments.AsNoTracking().OrderBy(d => d.Name).Select(d => new Choice(d.Id, d.Name)).ToListAsync(ct);
         Managers = await db.Employees.AsNoTracking().Where(m => m.IsActive && db.Employees.Any(e => e.ManagerId == m.Id && e.IsActive))
             .OrderBy(m => m.SearchName).Select(m => new Choice(m.Id, m.FullName)).ToListAsync(ct);
-        Waiting = await letters.Eligible().CountAsync(ct);
+        Waiting = await letters.WithoutEmail().CountAsync(ct);
         if (Input.EmployeeId is int id)
             PersonName = await db.Employees.AsNoTracking().Where(e => e.Id == id).Select(e => e.FullName).SingleOrDefaultAsync(ct);
     }

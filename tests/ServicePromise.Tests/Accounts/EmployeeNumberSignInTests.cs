@@ -46,9 +46,30 @@ public class EmployeeNumberSignInTests(AppFactory app) : IClassFixture<AppFactor
     public async Task The_sign_in_page_says_in_plain_words_that_the_employee_number_works()
     {
         var page = await app.Browser().GetPageAsync("/account/login");
-        Assert.Equal("Número de empleado o correo electrónico", page.QuerySelector("label[for=Input_Email]")?.TextContent.Trim());
+        // The field is named for what it takes, a number or an email, and stays the browser's username for password managers.
+        var field = page.QuerySelector("input[name='Input.Login']");
+        Assert.NotNull(field);
+        Assert.Null(page.QuerySelector("input[name='Input.Email']"));
+        Assert.Equal("Número de empleado o correo electrónico", page.QuerySelector($"label[for={field.Id}]")?.TextContent.Trim());
+        Assert.Equal("text", field.GetAttribute("type"));
+        Assert.Equal("username", field.GetAttribute("autocomplete"));
         Assert.Contains("¿No tienes correo de la empresa? Entra con tu número de empleado", page.Text());
-        Assert.Equal("text", page.QuerySelector("#Input_Email")?.GetAttribute("type"));
+    }
+
+    [Fact]
+    public async Task A_refused_sign_in_tells_a_person_without_email_to_ask_for_a_new_letter_not_to_reset_by_mail()
+    {
+        var response = await app.Browser().SignInAsync(DemoOrganisation.WarehouseWorkerWithoutEmail, "not-his-password");
+        Assert.Contains("sin correo, pide una carta nueva a tu responsable o a Personas (RR. HH.)", Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
+    }
+
+    [Fact]
+    public async Task An_empty_sign_in_field_is_explained_next_to_it()
+    {
+        var response = await app.Browser().SignInAsync("", Pages.Password);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = Pages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Escribe tu número de empleado o tu correo electrónico.", page.QuerySelector("#login-error")?.TextContent.Trim());
     }
 
     [Fact]

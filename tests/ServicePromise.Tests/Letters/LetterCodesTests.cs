@@ -60,14 +60,29 @@ public class LetterCodesTests
     [InlineData("K7QM-4XPD-9HTR-K7QM-4XPD-9HTR-K7QM-4XPD")]
     public void Anything_else_is_not_a_code(string? typed) => Assert.Null(LetterCodes.Normalize(typed));
 
+    static readonly byte[] Key = System.Text.Encoding.UTF8.GetBytes("a-secret-kept-outside-the-database-0123456789");
+
     [Fact]
     public void What_is_stored_is_a_hash_that_does_not_contain_the_code()
     {
         var code = LetterCodes.NewCode();
-        var hash = LetterCodes.Hash(code);
+        var hash = LetterCodes.Hash(code, Key);
         Assert.Matches("^[0-9a-f]{64}$", hash);
         Assert.DoesNotContain(code.Replace("-", ""), hash, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(hash, LetterCodes.Hash(LetterCodes.Normalize(code.ToLowerInvariant().Replace("-", " "))!));
-        Assert.NotEqual(hash, LetterCodes.Hash(LetterCodes.NewCode()));
+        Assert.Equal(hash, LetterCodes.Hash(LetterCodes.Normalize(code.ToLowerInvariant().Replace("-", " "))!, Key));
+        Assert.NotEqual(hash, LetterCodes.Hash(LetterCodes.NewCode(), Key));
+    }
+
+    [Fact]
+    public void The_hash_is_keyed_so_a_copy_of_the_database_alone_cannot_test_codes()
+    {
+        var code = LetterCodes.NewCode();
+        var hash = LetterCodes.Hash(code, Key);
+        // Not the plain SHA-256 anyone could compute from a guess…
+        Assert.NotEqual(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(code))), hash);
+        // …and another key (or none) gives another hash: without the key, a guess cannot be checked against the table.
+        Assert.NotEqual(hash, LetterCodes.Hash(code, System.Text.Encoding.UTF8.GetBytes("another-secret-kept-elsewhere-9876543210")));
+        Assert.NotEqual(hash, LetterCodes.Hash(code, []));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Key, System.Text.Encoding.ASCII.GetBytes(code))), hash);
     }
 }

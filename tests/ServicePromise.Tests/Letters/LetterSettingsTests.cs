@@ -8,6 +8,7 @@ public class LetterSettingsTests
     [InlineData("Letters:ExpiryDays", "0")]
     [InlineData("Letters:ExpiryDays", "91")]
     [InlineData("Throttling:LetterCodePerAddress:Permits", "0")]
+    [InlineData("Letters:CodeKey", "too-short-to-be-a-secret")]
     public void A_bad_letter_setting_stops_the_app_naming_it(string key, string value)
     {
         using var app = new AppFactory();

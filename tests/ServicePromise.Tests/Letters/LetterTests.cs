@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ServicePromise.Tests.Support;
+using ServicePromise.Web.Letters;
 using ServicePromise.Web.Staff;
 
 namespace ServicePromise.Tests.Letters;
@@ -175,17 +178,117 @@ public partial class LetterTests
     }
 
     [Fact]
-    public async Task Nobody_with_an_email_or_an_hr_role_gets_a_letter()
+    public async Task Nobody_with_an_hr_role_and_nobody_who_has_left_gets_a_letter()
     {
         using var app = new AppFactory();
         var hr = await SignedInAsync(app, Hr);
-        foreach (var number in new[] { "MO-0101", "MO-0006" }) // Lucía has an email; Marta is HR
+        await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == DemoOrganisation.CashierWithoutEmail).ExecuteUpdateAsync(u => u.SetProperty(e => e.IsActive, false)));
+        foreach (var number in new[] { "MO-0006", DemoOrganisation.CashierWithoutEmail }) // Marta is HR; Rosa has left
         {
             var page = await hr.GetPageAsync($"/hr/letters?employeeId={await IdOfAsync(app, number)}");
             var response = await hr.SubmitAsync(page, "#letters-form", new Dictionary<string, string> { ["Input.Layout"] = "Page" });
             Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Contains("A esta persona no se le imprime carta", Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
         }
         Assert.Equal(0, await app.WithDbAsync(db => db.Letters.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_person_with_an_email_she_cannot_use_gets_a_letter_from_hr_on_her_page_and_chooses_her_password_with_it()
+    {
+        using var app = new AppFactory();
+        var hr = await SignedInAsync(app, Hr);
+        var page = await hr.GetPageAsync($"/hr/people/{await IdOfAsync(app, "MO-0101")}");
+        Assert.Contains("Si no puede usarlo, imprímele una carta", page.Text());
+        var code = CodeIn(await HrPrintsAsync(app, hr, "MO-0101"));
+        Assert.NotEmpty(code);
+
+        await ChoosePasswordAsync(app.Browser(), code);
+        await app.Browser().SignedInAsync(Pages.Employee, NewPassword);
+    }
+
+    [Fact]
+    public async Task A_batch_of_letters_leaves_out_people_with_an_email_who_get_their_invitation_by_mail()
+    {
+        using var app = new AppFactory();
+        var hr = await SignedInAsync(app, Hr);
+        var page = await hr.GetPageAsync("/hr/letters");
+        var team = page.QuerySelectorAll("#letters-manager option").Single(o => o.TextContent == "Rocío Navarro Gil").GetAttribute("value")!;
+        var response = await hr.SubmitAsync(page, "#letters-form", new Dictionary<string, string> { ["Input.ManagerId"] = team, ["Input.Layout"] = "Page" });
+        var text = Tools.PdfText(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Ismael Torres Ruiz", text);
+        Assert.DoesNotContain("Jorge Peña", text);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Letters.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_letter_stops_working_when_its_person_leaves()
+    {
+        using var app = new AppFactory();
+        var code = CodeIn(await HrPrintsAsync(app, await SignedInAsync(app, Hr), DemoOrganisation.CashierWithoutEmail));
+        await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == DemoOrganisation.CashierWithoutEmail).ExecuteUpdateAsync(u => u.SetProperty(e => e.IsActive, false)));
+        await AssertRefusedAsync(app.Browser(), code);
+        // Nor can the password form be sent with it.
+        var client = app.Browser();
+        var start = await client.GetPageAsync("/account/letter");
+        var sent = await client.SubmitAsync(start, "form", new Dictionary<string, string> { ["Code"] = code, ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword }, "/account/letter");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, sent.StatusCode);
+        Assert.Null(await app.WithDbAsync(db => db.Letters.Select(l => l.UsedAt).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task An_expired_letter_says_what_to_do_in_plain_words()
+    {
+        using var app = new AppFactory();
+        var code = CodeIn(await HrPrintsAsync(app, await SignedInAsync(app, Hr), DemoOrganisation.CashierWithoutEmail));
+        await app.WithDbAsync(db => db.Letters.ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, DateTime.UtcNow.AddSeconds(-1))));
+        var response = await app.Browser().GetAsync("/account/letter?code=" + code);
+        var page = Pages.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("ha caducado", page.Text());
+        Assert.Contains("pide una carta nueva a tu responsable o a Personas (RR. HH.)", page.Text());
+        Assert.NotNull(page.QuerySelector("input[name=Code]"));
+    }
+
+    [Fact]
+    public async Task A_name_written_as_pdf_syntax_is_printed_as_text_and_breaks_nothing()
+    {
+        using var app = new AppFactory();
+        // Each piece would end or start a text object, a string or a dictionary if it were written into the page as it is.
+        const string name = @"Rosa) Tj ET (\ <</JS 1>> endobj";
+        await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == DemoOrganisation.CashierWithoutEmail).ExecuteUpdateAsync(u => u.SetProperty(e => e.FullName, name)));
+        var pdf = await HrPrintsAsync(app, await SignedInAsync(app, Hr), DemoOrganisation.CashierWithoutEmail);
+
+        var (check, output) = Tools.QpdfCheck(pdf);
+        Assert.True(check == 0, "qpdf --check: " + output);
+        var text = Tools.PdfText(pdf);
+        Assert.Contains("Hola, " + name + ":", text);
+        Assert.Contains("Nº de empleado " + DemoOrganisation.CashierWithoutEmail, text);
+        Assert.NotEmpty(CodeIn(pdf));
+        // Written as one string, its parentheses and backslash escaped, not as page operators.
+        Assert.Contains(@"(Hola, Rosa\) Tj ET \(\\ <</JS 1>> endobj:) Tj", System.Text.Encoding.Latin1.GetString(pdf));
+    }
+
+    [Fact]
+    public async Task Codes_are_stored_keyed_with_the_secret_setting_and_a_new_secret_ends_the_letters_printed_before()
+    {
+        const string secret = "a-secret-kept-outside-the-database-0123456789";
+        using var app = new AppFactory { Settings = { ["Letters:CodeKey"] = secret } };
+        var code = CodeIn(await HrPrintsAsync(app, await SignedInAsync(app, Hr), DemoOrganisation.CashierWithoutEmail));
+        var stored = await app.WithDbAsync(db => db.Letters.Select(l => l.CodeHash).SingleAsync());
+        var ascii = System.Text.Encoding.ASCII.GetBytes(code);
+        // Not the plain SHA-256 a copy of the database could test guesses against; the HMAC under the secret.
+        Assert.NotEqual(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(ascii)), stored);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), ascii)), stored);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            LetterPrinting With(string key) => new(services.GetRequiredService<ServicePromise.Web.Data.AppDbContext>(), services.GetRequiredService<ServicePromise.Web.Infrastructure.OrganisationClock>(),
+                Options.Create(new LetterOptions { CodeKey = key }), services.GetRequiredService<ServicePromise.Web.Audit.AuditLog>());
+            Assert.NotNull(await With(secret).FindAsync(code, default));
+            Assert.Null(await With("another-secret-kept-elsewhere-9876543210").FindAsync(code, default));
+        }
+        await ChoosePasswordAsync(app.Browser(), code.ToLowerInvariant().Replace("-", " "));
     }
 
     [Fact]

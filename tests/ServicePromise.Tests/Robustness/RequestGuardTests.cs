@@ -107,7 +107,7 @@ public class RequestGuardTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await client.GetPageAsync("/account/login?culture=" + culture);
         var response = await client.SubmitAsync(page, "form", new Dictionary<string, string>
         {
-            ["Input.Email"] = Pages.OtherEmployee,
+            ["Input.Login"] = Pages.OtherEmployee,
             ["Input.Password"] = Pages.Password,
             ["Input.RememberMe"] = "maybe",
         }, "/account/login?culture=" + culture);

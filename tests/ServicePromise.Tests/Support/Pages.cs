@@ -43,19 +43,19 @@ public static class Pages
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
-    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = Password)
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string login, string password = Password)
     {
         var page = await client.GetPageAsync("/account/login");
         return await client.SubmitAsync(page, "form", new Dictionary<string, string>
         {
-            ["Input.Email"] = email,
+            ["Input.Login"] = login,
             ["Input.Password"] = password,
         }, "/account/login");
     }
 
-    public static async Task SignedInAsync(this HttpClient client, string email, string password = Password)
+    public static async Task SignedInAsync(this HttpClient client, string login, string password = Password)
     {
-        var response = await client.SignInAsync(email, password);
+        var response = await client.SignInAsync(login, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
