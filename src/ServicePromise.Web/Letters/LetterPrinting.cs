@@ -31,7 +31,7 @@ public sealed class LetterPrinting(AppDbContext db, OrganisationClock clock, IOp
     public IQueryable<Employee> Eligible() => db.Employees.AsNoTracking()
         .Where(e => e.IsActive)
         .Where(e => db.Users.Any(u => u.Id == e.UserId && (u.Email == null || u.Email == "")))
-        .Where(e => !db.UserRoles.Any(r => r.UserId == e.UserId && db.Roles.Any(x => x.Id == r.RoleId && (x.Name == Roles.HR || x.Name == Roles.Admin))));
+        .Where(e => !db.UserRoles.Any(r => r.UserId == e.UserId && db.Roles.HrOrAdmin().Any(x => x.Id == r.RoleId)));
 
     public async Task<IReadOnlyList<LetterRecipient>> RecipientsAsync(LetterSelection selection, CancellationToken ct)
     {
