@@ -10,7 +10,7 @@
 // People: sign in at the provider's login form with one of these logins (any password):
 //   lucia    lucia.romero@demo.mercadosolivo.es — an employee of the demo organisation, matched by email
 //   manuel   employee number MO-0102 with an address the site does not know — matched by number
-//   marta    marta.jimenez@demo.mercadosolivo.es — HR (break-glass: keeps her password under SSO only)
+//   marta    marta.jimenez@demo.mercadosolivo.es — HR: refused (HR and admin accounts sign in only with their password)
 //   nobody   an address and a number nobody has
 //   newhire  a person the site does not know yet, with every claim a just-in-time creation needs
 // and any other login registered by a test: POST /test/accounts {"id": "...", "claims": {...}} (kept in memory).

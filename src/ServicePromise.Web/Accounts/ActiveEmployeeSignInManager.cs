@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServicePromise.Web.Data;
+using ServicePromise.Web.Staff;
 
 namespace ServicePromise.Web.Accounts;
 
@@ -61,12 +62,7 @@ public sealed class ActiveEmployeeSignInManager(
     async Task<AppUser?> ByEmployeeNumberAsync(string number)
     {
         if (number.Length is 0 or > 40) return null;
-        var upper = number.ToUpperInvariant();
-        // Translated to SQL UPPER(...) = …: the culture and StringComparison overloads CA1304/CA1311/CA1862 ask for do not translate.
-#pragma warning disable CA1304, CA1311, CA1862
-        var userId = await db.Employees.AsNoTracking().Where(e => e.EmployeeNumber == number).Select(e => e.UserId).FirstOrDefaultAsync()
-            ?? await db.Employees.AsNoTracking().Where(e => e.EmployeeNumber.ToUpper() == upper).Select(e => e.UserId).FirstOrDefaultAsync();
-#pragma warning restore CA1304, CA1311, CA1862
+        var userId = await db.Employees.AsNoTracking().WithEmployeeNumber(number).Select(e => e.UserId).FirstOrDefaultAsync();
         return userId is null ? null : await UserManager.FindByIdAsync(userId);
     }
 

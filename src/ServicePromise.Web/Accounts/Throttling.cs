@@ -20,6 +20,8 @@ public enum ThrottledAction
     Verify,
     /// <summary>Every try of a welcome letter's code, opened or sent, per client address (guessing codes).</summary>
     LetterCode,
+    /// <summary>Every answer to a provider's callback address (<c>/signin-oidc-…</c>), per client address: anyone can send it garbage.</summary>
+    SsoCallback,
 }
 
 [AttributeUsage(AttributeTargets.Class)]
@@ -46,6 +48,7 @@ public sealed class ThrottlingOptions : IValidatableObject
     public RateLimit ForgotPasswordPerEmail { get; set; } = new() { Permits = 3, WindowSeconds = 3600 };
     public RateLimit VerifyPerAddress { get; set; } = new() { Permits = 60, WindowSeconds = 60 };
     public RateLimit LetterCodePerAddress { get; set; } = new() { Permits = 30, WindowSeconds = 300 };
+    public RateLimit SsoCallbackPerAddress { get; set; } = new() { Permits = 30, WindowSeconds = 300 };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -63,6 +66,7 @@ public sealed class ThrottlingOptions : IValidatableObject
         (nameof(SignInPerAddress), SignInPerAddress), (nameof(SignInPerAccount), SignInPerAccount),
         (nameof(ForgotPasswordPerAddress), ForgotPasswordPerAddress), (nameof(ForgotPasswordPerEmail), ForgotPasswordPerEmail),
         (nameof(VerifyPerAddress), VerifyPerAddress), (nameof(LetterCodePerAddress), LetterCodePerAddress),
+        (nameof(SsoCallbackPerAddress), SsoCallbackPerAddress),
     ];
 }
 
@@ -127,9 +131,9 @@ public static class Throttling
 
     static RateLimitPartition<string> Partition(HttpContext context, ThrottlingOptions limits, bool byAccount)
     {
-        var action = context.GetEndpoint()?.Metadata.GetMetadata<ThrottledAttribute>()?.Action;
+        var action = context.GetEndpoint()?.Metadata.GetMetadata<ThrottledAttribute>()?.Action ?? SingleSignOn.OidcOptions.CallbackAction(context.Request.Path);
         // Opening the sign-in or reset form is free; sending it is what is counted.
-        if (action is null || (action is not (ThrottledAction.Verify or ThrottledAction.LetterCode) && !HttpMethods.IsPost(context.Request.Method)))
+        if (action is null || (action is not (ThrottledAction.Verify or ThrottledAction.LetterCode or ThrottledAction.SsoCallback) && !HttpMethods.IsPost(context.Request.Method)))
             return RateLimitPartition.GetNoLimiter("");
         var (limit, key) = (action.Value, byAccount) switch
         {
@@ -139,6 +143,7 @@ public static class Throttling
             (ThrottledAction.ForgotPassword, true) => (limits.ForgotPasswordPerEmail, PostedAccount(context, FormEmail)),
             (ThrottledAction.Verify, false) => (limits.VerifyPerAddress, Address(context)),
             (ThrottledAction.LetterCode, false) => (limits.LetterCodePerAddress, Address(context)),
+            (ThrottledAction.SsoCallback, false) => (limits.SsoCallbackPerAddress, Address(context)),
             _ => (null, null),
         };
         if (limit is null || key is null) return RateLimitPartition.GetNoLimiter("");

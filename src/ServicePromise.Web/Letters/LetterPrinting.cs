@@ -35,7 +35,7 @@ public sealed class LetterPrinting(AppDbContext db, OrganisationClock clock, IOp
     /// <summary>People a letter may be printed for, and whose letter works: active, and neither HR nor admin.</summary>
     public IQueryable<Employee> Eligible() => db.Employees.AsNoTracking()
         .Where(e => e.IsActive)
-        .Where(e => !db.UserRoles.Any(r => r.UserId == e.UserId && db.Roles.Any(x => x.Id == r.RoleId && (x.Name == Roles.HR || x.Name == Roles.Admin))));
+        .Where(e => !db.UserRoles.Any(r => r.UserId == e.UserId && db.Roles.HrOrAdmin().Any(x => x.Id == r.RoleId)));
 
     /// <summary>The eligible people without a sign-in email: for them a letter is the only way in.</summary>
     public IQueryable<Employee> WithoutEmail() => Eligible()

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Staff;
 using ServicePromise.Web.Staff.Import;
 
 namespace ServicePromise.Web.Provisioning;
@@ -234,22 +235,14 @@ public sealed class ScimProvisioner(AppDbContext db, StaffImporter importer, Org
     {
         reference = reference?.Trim();
         if (string.IsNullOrEmpty(reference)) return (null, null);
-        var upper = reference.ToUpperInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL UPPER(...)
         var number = await db.Employees.AsNoTracking().Where(e => e.UserId == reference).Select(e => e.EmployeeNumber).FirstOrDefaultAsync(ct)
-            ?? await db.Employees.AsNoTracking().Where(e => e.EmployeeNumber.ToUpper() == upper).Select(e => e.EmployeeNumber).FirstOrDefaultAsync(ct)
+            ?? await db.Employees.AsNoTracking().WithEmployeeNumber(reference).Select(e => e.EmployeeNumber).FirstOrDefaultAsync(ct)
             ?? await db.ScimLinks.AsNoTracking().Where(l => l.ExternalId == reference && !l.Deleted).Select(l => l.Employee!.EmployeeNumber).FirstOrDefaultAsync(ct);
-#pragma warning restore CA1304, CA1311, CA1862
         return (number ?? reference, reference);
     }
 
-    async Task<int> IdOfAsync(string number, CancellationToken ct)
-    {
-        var upper = number.ToUpperInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL UPPER(...)
-        return await db.Employees.AsNoTracking().Where(e => e.EmployeeNumber.ToUpper() == upper).Select(e => e.Id).FirstAsync(ct);
-#pragma warning restore CA1304, CA1311, CA1862
-    }
+    async Task<int> IdOfAsync(string number, CancellationToken ct) =>
+        await db.Employees.AsNoTracking().WithEmployeeNumber(number).Select(e => e.Id).FirstAsync(ct);
 
     /// <summary>The staff row the provider's view of the person makes, checked as a file's row is.</summary>
     StaffRow Row(ScimPerson? before, ScimUser user, string number, string? managerNumber)

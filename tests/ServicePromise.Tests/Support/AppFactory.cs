@@ -63,7 +63,7 @@ public class AppFactory : WebApplicationFactory<Program>
         // Invitations go out in the background after an import; tests send them themselves (SendInvitationsAsync).
         builder.UseSetting("Invitations:Enabled", "false");
         // Tests sign in hundreds of times from one address; the throttling tests set low limits of their own.
-        foreach (var limit in new[] { "SignInPerAddress", "SignInPerAccount", "ForgotPasswordPerAddress", "ForgotPasswordPerEmail", "VerifyPerAddress", "LetterCodePerAddress" })
+        foreach (var limit in new[] { "SignInPerAddress", "SignInPerAccount", "ForgotPasswordPerAddress", "ForgotPasswordPerEmail", "VerifyPerAddress", "LetterCodePerAddress", "SsoCallbackPerAddress" })
             builder.UseSetting($"Throttling:{limit}:Permits", "1000000");
         builder.ConfigureServices(services => services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddress>());
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

@@ -14,7 +14,7 @@ public static class Invariants
     public static async Task<List<string>> ViolationsAsync(AppDbContext db, CancellationToken ct = default)
     {
         var problems = new List<string>();
-        void Add(string rule, List<int> ids)
+        void Add<T>(string rule, List<T> ids)
         {
             if (ids.Count > 0) problems.Add($"{rule}: {string.Join(", ", ids)}");
         }
@@ -27,6 +27,13 @@ public static class Invariants
         Add("Assignment pillars marked reflected with no reflection", await db.AssignmentPillars.AsNoTracking()
             .Where(p => p.ReflectedAt != null && !db.Reflections.Any(r => r.AssignmentPillarId == p.Id))
             .OrderBy(p => p.Id).Select(p => p.Id).Take(20).ToListAsync(ct));
+        // One account, one person: an Identity user left behind by a failed SCIM or just-in-time write has nobody to be.
+        Add("Accounts without an employee", await db.Users.AsNoTracking().Where(u => !db.Employees.Any(e => e.UserId == u.Id))
+            .OrderBy(u => u.Id).Select(u => u.Id).Take(20).ToListAsync(ct));
+        Add("Employees without an account", await db.Employees.AsNoTracking().Where(e => !db.Users.Any(u => u.Id == e.UserId))
+            .OrderBy(e => e.Id).Select(e => e.Id).Take(20).ToListAsync(ct));
+        Add("Accounts with more than one employee", await db.Employees.AsNoTracking().GroupBy(e => e.UserId).Where(g => g.Count() > 1)
+            .OrderBy(g => g.Key).Select(g => g.Key).Take(20).ToListAsync(ct));
         return problems;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Staff;
 using ServicePromise.Web.Staff.Import;
 
 namespace ServicePromise.Web.Accounts.SingleSignOn;
@@ -42,7 +43,7 @@ public sealed class JustInTimeStaff(StaffImporter importer, AppDbContext db, Use
 
         var applied = await importer.ApplyAsync(file, fullImport: false, Mapping, invite: false);
         if (applied.Problems.Count > 0) return new(null, applied.Problems[0].Message);
-        var userId = await db.Employees.AsNoTracking().Where(e => e.EmployeeNumber == who.EmployeeNumber).Select(e => e.UserId).SingleAsync();
+        var userId = await db.Employees.AsNoTracking().WithEmployeeNumber(who.EmployeeNumber).Select(e => e.UserId).SingleAsync();
         return new(await users.FindByIdAsync(userId), null);
     }
 

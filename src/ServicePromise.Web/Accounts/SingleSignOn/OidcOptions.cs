@@ -30,7 +30,13 @@ public sealed partial class OidcOptions
     public static string Scheme(string name) => "oidc-" + name.ToLowerInvariant();
 
     /// <summary>Where the provider sends the person back: one address per provider, registered at the provider.</summary>
-    public static string CallbackPath(string name) => "/signin-oidc-" + name.ToLowerInvariant();
+    public static string CallbackPath(string name) => CallbackPrefix + name.ToLowerInvariant();
+
+    const string CallbackPrefix = "/signin-oidc-";
+
+    /// <summary>A provider's callback is answered by its authentication handler, not a page that could carry <see cref="ThrottledAttribute"/>.</summary>
+    internal static ThrottledAction? CallbackAction(PathString path) =>
+        path.Value?.StartsWith(CallbackPrefix, StringComparison.OrdinalIgnoreCase) == true ? ThrottledAction.SsoCallback : null;
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,40}$")]
     internal static partial Regex ValidName();

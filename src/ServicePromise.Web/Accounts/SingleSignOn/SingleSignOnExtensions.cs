@@ -61,17 +61,36 @@ public static class SingleSignOnExtensions
             cookie.SameSite = SameSiteMode.Lax;
             cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure behind TLS, like the sign-in cookie
         }
+        o.Events.OnMessageReceived = context =>
+        {
+            // Read before the handler checks the correlation, which takes its id out of the properties.
+            context.HttpContext.Items[StartedHereItem] = StartedHere(context.Properties, context.Request, o);
+            return Task.CompletedTask;
+        };
         o.Events.OnRemoteFailure = async context =>
         {
             // A token with a wrong audience or issuer, a bad signature, a cancelled sign-in at the provider: refused with a
-            // page in the person's language, never an error page, and recorded.
+            // page in the person's language, never an error page, and recorded — in the audit log only when this browser
+            // started the sign-in (anyone can send the callback address garbage; that is only logged, and throttled).
             context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SingleSignOnExtensions))
                 .LogWarning("Sign-in through provider {Provider} refused: {Reason}", name, context.Failure?.Message);
-            await context.HttpContext.RequestServices.GetRequiredService<SsoAccounts>().RecordFailureAsync(name, Short(context.Failure?.Message));
+            if (context.HttpContext.Items[StartedHereItem] is true)
+                await context.HttpContext.RequestServices.GetRequiredService<SsoAccounts>().RecordFailureAsync(name, Short(context.Failure?.Message));
             context.Response.Redirect("/account/external?failed=" + Uri.EscapeDataString(name));
             context.HandleResponse();
         };
     }
+
+    const string StartedHereItem = "sp.sso-started-here";
+
+    /// <summary>
+    /// The answer's state is one this site issued (it decrypted into properties) and the browser carries the correlation
+    /// cookie the sign-in set for it — the check the handler makes (RemoteAuthenticationHandler's ".xsrf" item, cookie
+    /// value "N"), which a forged or replayed callback fails.
+    /// </summary>
+    static bool StartedHere(AuthenticationProperties? properties, HttpRequest request, OpenIdConnectOptions o) =>
+        properties?.Items.TryGetValue(".xsrf", out var correlation) == true && correlation is { Length: > 0 }
+        && request.Cookies[o.CorrelationCookie.Name + correlation] == "N";
 
     static string Short(string? reason) => reason is null ? "" : reason.Length <= 300 ? reason : reason[..300];
 }

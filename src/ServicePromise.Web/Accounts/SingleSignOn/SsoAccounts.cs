@@ -3,19 +3,20 @@ using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Audit;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Staff;
 
 namespace ServicePromise.Web.Accounts.SingleSignOn;
 
 /// <summary>Why a signed-in identity was not let in.</summary>
-public enum SsoRefusal { None, Unknown, Inactive, LinkedToAnother, NotCreated }
+public enum SsoRefusal { None, Unknown, Inactive, LinkedToAnother, NotCreated, Privileged }
 
 public sealed record SsoOutcome(AppUser? User, SsoRefusal Refusal, Message? Why = null);
 
 /// <summary>
 /// Finds the employee a provider's identity belongs to: the account it signed in to before (its subject, kept in
 /// Identity's AspNetUserLogins), else the person whose email or employee number the claim names, as the provider's
-/// settings say. A person who has left is refused like one nobody knows; one that matches nobody is created just in
-/// time when the provider allows it. Every refusal, link and creation is in the audit log.
+/// settings say. A person who has left is refused like one nobody knows, and so is an HR or admin account; one that
+/// matches nobody is created just in time when the provider allows it. Every refusal, link and creation is in the audit log.
 /// </summary>
 public sealed class SsoAccounts(
     AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, JustInTimeStaff justInTime, AuditLog audit)
@@ -32,6 +33,9 @@ public sealed class SsoAccounts(
             if (user is not null && (await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == scheme))
                 return await RefusedAsync(name, who, SsoRefusal.LinkedToAnother);
         }
+        // HR and admin accounts never sign in through a provider, linked or not: a claim mapped wrong at the provider, or
+        // one its users may edit, would otherwise open them. They sign in with their password (which SSO only leaves them).
+        if (user is not null && await db.IsHrOrAdminAsync(user.Id)) return await RefusedAsync(name, who, SsoRefusal.Privileged);
         var created = false;
         if (user is null)
         {
@@ -54,7 +58,7 @@ public sealed class SsoAccounts(
 
     async Task<AppUser?> ByNumberAsync(string number)
     {
-        var userId = await db.Employees.AsNoTracking().Where(e => e.EmployeeNumber == number).Select(e => e.UserId).FirstOrDefaultAsync();
+        var userId = await db.Employees.AsNoTracking().WithEmployeeNumber(number).Select(e => e.UserId).FirstOrDefaultAsync();
         return userId is null ? null : await users.FindByIdAsync(userId);
     }
 

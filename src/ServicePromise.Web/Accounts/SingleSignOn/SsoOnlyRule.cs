@@ -14,5 +14,5 @@ public sealed class SsoOnlyRule(AppDbContext db, IOptions<OidcOptions> options)
     public async Task<bool> RefusesPasswordAsync(string userId) =>
         options.Value.SsoOnly
         && await db.UserLogins.AnyAsync(l => l.UserId == userId)
-        && !await db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.HR || r.Name == Roles.Admin)));
+        && !await db.IsHrOrAdminAsync(userId);
 }

@@ -398,7 +398,7 @@ public sealed class StaffImporter(
     async Task GrantManagerRoleAsync(IReadOnlySet<string> createdUserIds, CancellationToken ct)
     {
         var managerRole = await db.Roles.Where(r => r.Name == Roles.Manager).Select(r => r.Id).SingleAsync(ct);
-        var privileged = await db.Roles.Where(r => r.Name == Roles.HR || r.Name == Roles.Admin).Select(r => r.Id).ToListAsync(ct);
+        var privileged = await db.Roles.HrOrAdmin().Select(r => r.Id).ToListAsync(ct);
         var missing = await db.Employees
             .Where(m => db.Employees.Any(e => e.ManagerId == m.Id && e.IsActive))
             .Where(m => !db.UserRoles.Any(r => r.UserId == m.UserId && (r.RoleId == managerRole || privileged.Contains(r.RoleId))))
@@ -444,11 +444,8 @@ public sealed class StaffImporter(
         var ids = new HashSet<int>();
         async Task<(int Id, string? Manager)?> ByNumberAsync(string number)
         {
-            var upper = number.ToUpperInvariant();
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL UPPER(...)
-            var found = await db.Employees.AsNoTracking().Where(e => e.EmployeeNumber.ToUpper() == upper)
+            var found = await db.Employees.AsNoTracking().WithEmployeeNumber(number)
                 .Select(e => new { e.Id, Manager = e.Manager!.EmployeeNumber }).FirstOrDefaultAsync(ct);
-#pragma warning restore CA1304, CA1311, CA1862
             return found is null ? null : (found.Id, found.Manager);
         }
         if (await ByNumberAsync(row.EmployeeNumber) is { } self) ids.Add(self.Id);
@@ -470,8 +467,8 @@ public sealed class StaffImporter(
     /// <param name="only">Only these employees (by id); null: everyone.</param>
     async Task<IReadOnlyList<ExistingPerson>> ExistingAsync(IReadOnlyCollection<int>? only, CancellationToken ct)
     {
-        var privileged = (await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
-                .Where(x => x.Name == Roles.HR || x.Name == Roles.Admin).ToListAsync(ct))
+        var privileged = (await db.UserRoles.Join(db.Roles.HrOrAdmin(), ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+                .ToListAsync(ct))
             .GroupBy(x => x.UserId)
             .ToDictionary(g => g.Key, g => g.Any(x => x.Name == Roles.Admin) ? Privilege.Admin : Privilege.Hr);
         var employees = db.Employees.AsNoTracking();

@@ -47,6 +47,41 @@ public class SingleSignOnTests(SsoAppFactory app) : IClassFixture<SsoAppFactory>
     }
 
     [Fact]
+    public async Task The_employee_number_claim_matches_in_any_case()
+    {
+        // Rosa has no email: her company's provider knows her by number, written in lower case.
+        const string id = "lower-case-number";
+        await TestOidc.RegisterAsync(id, new { email = "rosa.j@empresa.example", email_verified = true, name = "Rosa", employee_number = "mo-0107" });
+        var client = app.Browser();
+
+        var response = await TestOidc.SignInAsync(client, "numero", id);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Rosa Jiménez Bermúdez", (await client.GetPageAsync("/me/record")).Text());
+    }
+
+    [Theory]
+    // HR's Marta and admin Pablo by their numbers, under addresses the site does not know (a claim mapped wrong at the
+    // provider, or one its users may edit), and Marta by her own address.
+    [InlineData("numero", "MO-0006", "hr-by-number@empresa.example")]
+    [InlineData("numero", "mo-0007", "admin-by-number@empresa.example")]
+    [InlineData("empresa", "X-0006", "marta.jimenez@demo.mercadosolivo.es")]
+    public async Task An_hr_or_admin_account_is_never_signed_in_or_linked_through_the_provider(string provider, string number, string email)
+    {
+        var id = "privileged-" + provider + "-" + number;
+        await TestOidc.RegisterAsync(id, new { email, email_verified = true, name = "Impostor", employee_number = number });
+        var client = app.Browser();
+
+        var response = await TestOidc.SignInAsync(client, provider, id);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Las cuentas de Personas (RR. HH.) y de administración no entran con la cuenta de", await RefusalAsync(response));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.UserLogins.AnyAsync(l => l.ProviderKey == id)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == AuditActions.SsoRefused && e.Details!.Contains(id) && e.Details.Contains("Privileged"))));
+    }
+
+    [Fact]
     public async Task Matched_by_email_the_number_claim_alone_finds_nobody()
     {
         // Manuel's provider account has his number but an address the site does not know.
