@@ -18,8 +18,6 @@ public enum ThrottledAction
     ForgotPassword,
     /// <summary>Every certificate lookup, per client address (guessing codes).</summary>
     Verify,
-    /// <summary>Every try of a welcome letter's code, opened or sent, per client address (guessing codes).</summary>
-    LetterCode,
 }
 
 [AttributeUsage(AttributeTargets.Class)]
@@ -45,6 +43,7 @@ public sealed class ThrottlingOptions : IValidatableObject
     public RateLimit ForgotPasswordPerAddress { get; set; } = new() { Permits = 10, WindowSeconds = 3600 };
     public RateLimit ForgotPasswordPerEmail { get; set; } = new() { Permits = 3, WindowSeconds = 3600 };
     public RateLimit VerifyPerAddress { get; set; } = new() { Permits = 60, WindowSeconds = 60 };
+    /// <summary>Letter codes that did not work, per client address (<see cref="Letters.LetterCodeAttempts"/>): only failures count.</summary>
     public RateLimit LetterCodePerAddress { get; set; } = new() { Permits = 30, WindowSeconds = 300 };
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -126,7 +125,7 @@ public static class Throttling
     {
         var action = context.GetEndpoint()?.Metadata.GetMetadata<ThrottledAttribute>()?.Action;
         // Opening the sign-in or reset form is free; sending it is what is counted.
-        if (action is null || (action is not (ThrottledAction.Verify or ThrottledAction.LetterCode) && !HttpMethods.IsPost(context.Request.Method)))
+        if (action is null || (action is not ThrottledAction.Verify && !HttpMethods.IsPost(context.Request.Method)))
             return RateLimitPartition.GetNoLimiter("");
         var (limit, key) = (action.Value, byAccount) switch
         {
@@ -135,7 +134,6 @@ public static class Throttling
             (ThrottledAction.ForgotPassword, false) => (limits.ForgotPasswordPerAddress, Address(context)),
             (ThrottledAction.ForgotPassword, true) => (limits.ForgotPasswordPerEmail, PostedEmail(context)),
             (ThrottledAction.Verify, false) => (limits.VerifyPerAddress, Address(context)),
-            (ThrottledAction.LetterCode, false) => (limits.LetterCodePerAddress, Address(context)),
             _ => (null, null),
         };
         if (limit is null || key is null) return RateLimitPartition.GetNoLimiter("");
@@ -148,7 +146,7 @@ public static class Throttling
     }
 
     /// <summary>The client's address (as the trusted proxies report it); an IPv6 client by its /64, which one holder usually has whole.</summary>
-    static string Address(HttpContext context)
+    public static string Address(HttpContext context)
     {
         var address = context.Connection.RemoteIpAddress;
         if (address is null) return "unknown";

@@ -27,6 +27,12 @@ public static class Invariants
         Add("Assignment pillars marked reflected with no reflection", await db.AssignmentPillars.AsNoTracking()
             .Where(p => p.ReflectedAt != null && !db.Reflections.Any(r => r.AssignmentPillarId == p.Id))
             .OrderBy(p => p.Id).Select(p => p.Id).Take(20).ToListAsync(ct));
+        Add("Employees with more than one welcome letter that still works", await db.Letters.AsNoTracking()
+            .Where(l => l.UsedAt == null && l.ReplacedAt == null).GroupBy(l => l.EmployeeId).Where(g => g.Count() > 1)
+            .OrderBy(g => g.Key).Select(g => g.Key).Take(20).ToListAsync(ct));
+        Add("Deactivated employees with a welcome letter that still works", await db.Employees.AsNoTracking()
+            .Where(e => !e.IsActive && db.Letters.Any(l => l.EmployeeId == e.Id && l.UsedAt == null && l.ReplacedAt == null))
+            .OrderBy(e => e.Id).Select(e => e.Id).Take(20).ToListAsync(ct));
         return problems;
     }
 }
