@@ -32,8 +32,8 @@
 })();
 
 // A welcome letter's QR code carries its code after "#", which the browser never sends, so no server or proxy log keeps
-// it: put it in the field, take it out of the address (and so out of the phone's history), and send it. Without this
-// script the person types the code printed under the QR code.
+// it: put it in the field and take it out of the address (and so out of the phone's history); the person then presses
+// Continuar. Without this script the person types the code printed under the QR code.
 (function () {
     "use strict";
     var form = document.querySelector("form[data-letter-code]");
@@ -43,7 +43,6 @@
     try { code = decodeURIComponent(code); } catch (e) { return; }
     field.value = code.slice(0, 40);
     history.replaceState(null, "", window.location.pathname + window.location.search);
-    form.submit();
 })();
 
 // A form marked data-submit-once is sent once: a second click or Enter while the first answer is on its way is ignored
