@@ -127,7 +127,7 @@ public class PhoneWalkTests(SsoSiteFixture site) : BrowserTest, IClassFixture<Ss
         await manager.GotoAsync("/team");
         await Assertions.Expect(manager.GetByRole(AriaRole.Main).GetByText(W("Sin correo"), new() { Exact = true }).First).ToBeVisibleAsync();
         // The button that prints the team's letters stands apart from the list below it, not touching its first card.
-        var letters = await Button(manager, W("Imprimir las cartas de quienes no tienen correo (tarjetas)")).BoundingBoxAsync();
+        var letters = await Button(manager, W("Imprimir las tarjetas de quienes aún no tienen contraseña")).BoundingBoxAsync();
         var list = await manager.GetByRole(AriaRole.Region, new() { Name = W("Tus personas"), Exact = true }).BoundingBoxAsync();
         Assert.True(list!.Y - (letters!.Y + letters.Height) >= 8, $"The letters button ends {letters.Y + letters.Height:0} px down and the list starts at {list.Y:0} px");
         // Someone who needs no reminder: the card's last label has a value under it, not nothing.

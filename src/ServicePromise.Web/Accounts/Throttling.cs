@@ -18,8 +18,6 @@ public enum ThrottledAction
     ForgotPassword,
     /// <summary>Every certificate lookup, per client address (guessing codes).</summary>
     Verify,
-    /// <summary>Every try of a welcome letter's code, opened or sent, per client address (guessing codes).</summary>
-    LetterCode,
     /// <summary>Every answer to a provider's callback address (<c>/signin-oidc-…</c>), per client address: anyone can send it garbage.</summary>
     SsoCallback,
 }
@@ -47,6 +45,7 @@ public sealed class ThrottlingOptions : IValidatableObject
     public RateLimit ForgotPasswordPerAddress { get; set; } = new() { Permits = 10, WindowSeconds = 3600 };
     public RateLimit ForgotPasswordPerEmail { get; set; } = new() { Permits = 3, WindowSeconds = 3600 };
     public RateLimit VerifyPerAddress { get; set; } = new() { Permits = 60, WindowSeconds = 60 };
+    /// <summary>Letter codes that did not work, per client address (<see cref="Letters.LetterCodeAttempts"/>): only failures count.</summary>
     public RateLimit LetterCodePerAddress { get; set; } = new() { Permits = 30, WindowSeconds = 300 };
     public RateLimit SsoCallbackPerAddress { get; set; } = new() { Permits = 30, WindowSeconds = 300 };
 
@@ -133,7 +132,7 @@ public static class Throttling
     {
         var action = context.GetEndpoint()?.Metadata.GetMetadata<ThrottledAttribute>()?.Action ?? SingleSignOn.OidcOptions.CallbackAction(context.Request.Path);
         // Opening the sign-in or reset form is free; sending it is what is counted.
-        if (action is null || (action is not (ThrottledAction.Verify or ThrottledAction.LetterCode or ThrottledAction.SsoCallback) && !HttpMethods.IsPost(context.Request.Method)))
+        if (action is null || (action is not (ThrottledAction.Verify or ThrottledAction.SsoCallback) && !HttpMethods.IsPost(context.Request.Method)))
             return RateLimitPartition.GetNoLimiter("");
         var (limit, key) = (action.Value, byAccount) switch
         {
@@ -142,7 +141,6 @@ public static class Throttling
             (ThrottledAction.ForgotPassword, false) => (limits.ForgotPasswordPerAddress, Address(context)),
             (ThrottledAction.ForgotPassword, true) => (limits.ForgotPasswordPerEmail, PostedAccount(context, FormEmail)),
             (ThrottledAction.Verify, false) => (limits.VerifyPerAddress, Address(context)),
-            (ThrottledAction.LetterCode, false) => (limits.LetterCodePerAddress, Address(context)),
             (ThrottledAction.SsoCallback, false) => (limits.SsoCallbackPerAddress, Address(context)),
             _ => (null, null),
         };
@@ -156,7 +154,7 @@ public static class Throttling
     }
 
     /// <summary>The client's address (as the trusted proxies report it); an IPv6 client by its /64, which one holder usually has whole.</summary>
-    static string Address(HttpContext context)
+    public static string Address(HttpContext context)
     {
         var address = context.Connection.RemoteIpAddress;
         if (address is null) return "unknown";

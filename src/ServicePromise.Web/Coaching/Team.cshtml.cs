@@ -8,6 +8,7 @@ using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
+using ServicePromise.Web.Letters;
 using ServicePromise.Web.Reports;
 
 namespace ServicePromise.Web.Coaching;
@@ -22,8 +23,10 @@ public class TeamModel(AppDbContext db, Nudger nudger, OrganisationClock clock, 
 {
     /// <summary>People of this page without email: no mail reaches them, so the manager is the channel (reminders, letters).</summary>
     public IReadOnlySet<int> WithoutEmail { get; private set; } = new HashSet<int>();
-    /// <summary>How many of the manager's active people have no email (for the "print every letter" button).</summary>
+    /// <summary>How many of the manager's active people have no email.</summary>
     public int TeamWithoutEmail { get; private set; }
+    /// <summary>How many of them the "print every letter" button prints for: no password and no working letter yet.</summary>
+    public int TeamAwaitingLetter { get; private set; }
 
     public sealed record Member(CompletionRow Person, AssignmentStatus Status, int Done, int Assigned, int Waiting, DateTime? LastNudgedAt);
 
@@ -57,10 +60,11 @@ public class TeamModel(AppDbContext db, Nudger nudger, OrganisationClock clock, 
             progress.GetValueOrDefault(p.EmployeeId)?.Done ?? 0, progress.GetValueOrDefault(p.EmployeeId)?.Assigned ?? 0,
             waiting.GetValueOrDefault(p.EmployeeId), nudged.TryGetValue(p.EmployeeId, out var last) ? last : null));
         MembersPager = new Pager(Members.Number, Members.Count, "p", Keep, "team-heading");
-        WithoutEmail = (await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
-            .Where(e => db.Users.Any(u => u.Id == e.UserId && (u.Email == null || u.Email == ""))).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
-        TeamWithoutEmail = await db.Employees.AsNoTracking().Where(e => e.ManagerId == me && e.IsActive)
-            .CountAsync(e => db.Users.Any(u => u.Id == e.UserId && (u.Email == null || u.Email == "")), ct);
+        // The letters' own rule (no HR or admin role among them): whoever is shown a print button can be printed for.
+        WithoutEmail = (await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).LetterEligible(db).WithoutSignInEmail(db).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        var team = db.Employees.AsNoTracking().Where(e => e.ManagerId == me).LetterEligible(db).WithoutSignInEmail(db);
+        TeamWithoutEmail = await team.CountAsync(ct);
+        TeamAwaitingLetter = await team.AwaitingFirstLetter(db, clock.UtcNow, reprint: false).CountAsync(ct);
 
         var queue = await ReviewQueue.Sent(db).Waiting().OfTeam(me).PageAsync(ReviewPage, ct);
         Waiting = new QueueView("waiting", L["Reflexiones que esperan tu revisión"], L["No hay reflexiones esperando tu revisión."],

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
@@ -9,11 +8,12 @@ using ServicePromise.Web.Staff;
 namespace ServicePromise.Web.Letters;
 
 /// <summary>
-/// Whose letters to print: one person, or everyone of a site, a department or a manager's team (any that are set must
-/// all match). <see cref="EvenWithEmail"/>: people with an email are included too — HR printing for one person who
-/// cannot use their mail; a batch is only ever for people without email, who have no other way in.
+/// Whose letters to print: one person, or everyone of a site, a department or a manager's team (any that are set must all
+/// match). <see cref="EvenWithEmail"/>: people with an email are included too — HR printing for one person who cannot
+/// use their mail; a batch is only ever for people without email, who have no other way in. A batch holds only people
+/// with no password yet and — unless <see cref="Reprint"/> — no letter that still works (<see cref="LetterQueries.AwaitingFirstLetter"/>).
 /// </summary>
-public sealed record LetterSelection(int? EmployeeId = null, int? SiteId = null, int? DepartmentId = null, int? ManagerId = null, bool EvenWithEmail = false)
+public sealed record LetterSelection(int? EmployeeId = null, int? SiteId = null, int? DepartmentId = null, int? ManagerId = null, bool EvenWithEmail = false, bool Reprint = false)
 {
     public bool IsEmpty => EmployeeId is null && SiteId is null && DepartmentId is null && ManagerId is null;
 }
@@ -32,20 +32,21 @@ public sealed record PrintedLetter(LetterRecipient Person, string Code, DateTime
 /// </summary>
 public sealed class LetterPrinting(AppDbContext db, OrganisationClock clock, IOptions<LetterOptions> options, Audit.AuditLog audit)
 {
-    /// <summary>People a letter may be printed for, and whose letter works: active, and neither HR nor admin.</summary>
-    public IQueryable<Employee> Eligible() => db.Employees.AsNoTracking()
-        .Where(e => e.IsActive)
-        .Where(e => !db.UserRoles.Any(r => r.UserId == e.UserId && db.Roles.HrOrAdmin().Any(x => x.Id == r.RoleId)));
+    /// <summary>People a letter may be printed for, and whose letter works (<see cref="LetterQueries.LetterEligible"/>).</summary>
+    public IQueryable<Employee> Eligible() => db.Employees.AsNoTracking().LetterEligible(db);
 
     /// <summary>The eligible people without a sign-in email: for them a letter is the only way in.</summary>
-    public IQueryable<Employee> WithoutEmail() => Eligible()
-        .Where(e => db.Users.Any(u => u.Id == e.UserId && (u.Email == null || u.Email == "")));
+    public IQueryable<Employee> WithoutEmail() => Eligible().WithoutSignInEmail(db);
+
+    /// <summary>Who a batch print would hold now (<see cref="LetterQueries.AwaitingFirstLetter"/>).</summary>
+    public IQueryable<Employee> BatchEligible(bool reprint = false) => WithoutEmail().AwaitingFirstLetter(db, clock.UtcNow, reprint);
 
     public async Task<IReadOnlyList<LetterRecipient>> RecipientsAsync(LetterSelection selection, CancellationToken ct)
     {
         if (selection.IsEmpty) return [];
         var people = selection.EvenWithEmail ? Eligible() : WithoutEmail();
         if (selection.EmployeeId is int id) people = people.Where(e => e.Id == id);
+        else people = people.AwaitingFirstLetter(db, clock.UtcNow, selection.Reprint);
         if (selection.SiteId is int site) people = people.Where(e => e.SiteId == site);
         if (selection.DepartmentId is int department) people = people.Where(e => e.DepartmentId == department);
         if (selection.ManagerId is int manager) people = people.Where(e => e.ManagerId == manager);
@@ -61,10 +62,13 @@ public sealed class LetterPrinting(AppDbContext db, OrganisationClock clock, IOp
             p.Site is null ? null : DisplayText.Clean(p.Site), p.Language, DisplayText.Clean(Company(p.Language)))).ToList();
     }
 
-    /// <summary>A new code for each person, stored hashed; each person's earlier letters stop working.</summary>
-    public async Task<IReadOnlyList<PrintedLetter>> PrintAsync(IReadOnlyList<LetterRecipient> people, int? printedBy, CancellationToken ct)
+    /// <summary>
+    /// A new code for each person, stored hashed; each person's earlier letters stop working. Nothing is stored unless
+    /// <paramref name="render"/> made the PDF: a failed render leaves every earlier letter working.
+    /// </summary>
+    public async Task<byte[]> PrintAsync(IReadOnlyList<LetterRecipient> people, int? printedBy, Func<IReadOnlyList<PrintedLetter>, byte[]> render, CancellationToken ct)
     {
-        if (people.Count == 0) return [];
+        ArgumentOutOfRangeException.ThrowIfZero(people.Count);
         var now = clock.UtcNow;
         var expires = now.AddDays(options.Value.ExpiryDays);
         var printed = people.Select(p => new PrintedLetter(p, LetterCodes.NewCode(), expires)).ToList();
@@ -72,6 +76,10 @@ public sealed class LetterPrinting(AppDbContext db, OrganisationClock clock, IOp
         // A closed tab must not leave some people with their old letter ended and no new one.
         var none = CancellationToken.None;
         await using var transaction = await db.Database.BeginTransactionAsync(none);
+        // A no-op update locks the people's rows, in id order (PostgreSQL; SQLite holds its write lock), as Nudger does:
+        // a second print of the same person waits here, then sees and ends this one's letter — one letter works, not two.
+        foreach (var chunk in people.Select(p => p.EmployeeId).Order().Chunk(500))
+            await db.Employees.Where(e => chunk.Contains(e.Id)).ExecuteUpdateAsync(u => u.SetProperty(e => e.IsActive, e => e.IsActive), none);
         foreach (var chunk in people.Select(p => p.EmployeeId).Chunk(500))
             await db.Letters.Where(l => chunk.Contains(l.EmployeeId) && l.UsedAt == null && l.ReplacedAt == null)
                 .ExecuteUpdateAsync(u => u.SetProperty(l => l.ReplacedAt, now), none);
@@ -85,8 +93,10 @@ public sealed class LetterPrinting(AppDbContext db, OrganisationClock clock, IOp
                 new Dictionary<string, object?> { ["expires"] = clock.LocalDate(expires).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         }
         await db.SaveChangesAsync(none);
+        // Rendered before the commit: until the PDF exists, nobody's old letter has ended.
+        var pdf = render(printed);
         await transaction.CommitAsync(none);
-        return printed;
+        return pdf;
     }
 
     public sealed record Usable(int LetterId, int EmployeeId, string UserId, string FullName, string EmployeeNumber, string Language);
@@ -117,5 +127,27 @@ public sealed class LetterPrinting(AppDbContext db, OrganisationClock clock, IOp
         var claimed = await db.Letters.Where(l => l.Id == letter.LetterId && l.UsedAt == null && l.ReplacedAt == null && l.ExpiresAt > now)
             .ExecuteUpdateAsync(u => u.SetProperty(l => l.UsedAt, now), ct);
         return claimed == 1;
+    }
+
+    /// <summary>How long after a letter is used the same code with the same password still signs its person in.</summary>
+    public static readonly TimeSpan ResentWithin = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The letter a typed code opened when it was used in the last <see cref="ResentWithin"/> and its person may still use
+    /// letters: what a set-password form sent twice (a double tap, a retried request) finds the second time.
+    /// </summary>
+    public async Task<Usable?> JustUsedAsync(string? typed, CancellationToken ct)
+    {
+        if (LetterCodes.Normalize(typed) is not { } code) return null;
+        var hash = LetterCodes.Hash(code, options.Value.CodeKeyBytes());
+        var since = clock.UtcNow - ResentWithin;
+        var letter = await db.Letters.AsNoTracking()
+            .Where(l => l.CodeHash == hash && l.UsedAt != null && l.UsedAt >= since && l.ReplacedAt == null)
+            .Select(l => new { l.Id, l.EmployeeId })
+            .FirstOrDefaultAsync(ct);
+        if (letter is null) return null;
+        return await Eligible().Where(e => e.Id == letter.EmployeeId)
+            .Select(e => new Usable(letter.Id, e.Id, e.UserId, e.FullName, e.EmployeeNumber, e.Language))
+            .SingleOrDefaultAsync(ct);
     }
 }

@@ -29,9 +29,12 @@ public sealed class LetterRenderer(IStringLocalizer<SharedResource> L, Organisat
     static readonly XColor Ink = XColor.FromArgb(0x22, 0x22, 0x22);
     static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
 
-    /// <summary>The page the QR code opens, with the code filled in and the page in the person's language.</summary>
+    /// <summary>
+    /// The page the QR code opens, in the person's language, with the code after "#": a browser never sends that part, so
+    /// no server or proxy log, nor a Referer, keeps a code that still works. The page's script puts it in the field.
+    /// </summary>
     public string Link(PrintedLetter letter) =>
-        app.Value.Link($"/account/letter?code={Uri.EscapeDataString(letter.Code)}&culture={letter.Person.Language}");
+        app.Value.Link($"/account/letter?culture={Uri.EscapeDataString(letter.Person.Language)}#{Uri.EscapeDataString(letter.Code)}");
 
     /// <summary>The address printed for typing by hand, without the code.</summary>
     string TypedLink => app.Value.Link("/account/letter");

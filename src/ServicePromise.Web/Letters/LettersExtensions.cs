@@ -7,6 +7,7 @@ public static class LettersExtensions
         builder.Services.AddOptions<LetterOptions>().BindConfiguration(LetterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<LetterPrinting>();
         builder.Services.AddScoped<LetterRenderer>();
+        builder.Services.AddSingleton<LetterCodeAttempts>();
         return builder;
     }
 }

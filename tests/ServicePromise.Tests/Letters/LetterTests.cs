@@ -46,24 +46,10 @@ public partial class LetterTests
     static string CodeIn(byte[] pdf) => CodePattern().Match(Tools.PdfText(pdf)).Value;
 
     /// <summary>Opens the letter's page with the code, as the QR code does, and chooses the password there.</summary>
-    static async Task<HttpResponseMessage> ChoosePasswordAsync(HttpClient client, string code, string password = NewPassword)
-    {
-        var page = await client.GetPageAsync("/account/letter?code=" + Uri.EscapeDataString(code));
-        Assert.NotNull(page.QuerySelector("#Input_Password"));
-        var response = await client.SubmitAsync(page, "form", new Dictionary<string, string> { ["Input.Password"] = password, ["Input.ConfirmPassword"] = password });
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect,
-            $"{(int)response.StatusCode}: {Pages.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("main")?.TextContent}");
-        return response;
-    }
+    static Task<HttpResponseMessage> ChoosePasswordAsync(HttpClient client, string code, string password = NewPassword) =>
+        LetterSteps.ChoosePasswordAsync(client, code, password);
 
-    static async Task AssertRefusedAsync(HttpClient client, string code)
-    {
-        var response = await client.GetAsync("/account/letter?code=" + Uri.EscapeDataString(code));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var page = Pages.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Null(page.QuerySelector("#Input_Password"));
-        Assert.Contains("Ese código no sirve", page.Text());
-    }
+    static Task AssertRefusedAsync(HttpClient client, string code) => LetterSteps.AssertRefusedAsync(client, code);
 
     [Fact]
     public async Task Hr_prints_a_letter_whose_qr_code_opens_the_set_password_page_and_the_person_then_signs_in_with_their_number()
@@ -79,7 +65,7 @@ public partial class LetterTests
         Assert.Contains("https://promesa.test/account/letter", text);
         var code = CodeIn(pdf);
         Assert.NotEmpty(code);
-        Assert.Equal($"https://promesa.test/account/letter?code={code}&culture=es", Tools.QrText(pdf));
+        Assert.Equal($"https://promesa.test/account/letter?culture=es#{code}", Tools.QrText(pdf));
         // Only a hash is kept.
         Assert.False(await app.WithDbAsync(db => db.Letters.AnyAsync(l => l.CodeHash.Contains(code.Replace("-", "")))));
 
@@ -164,12 +150,31 @@ public partial class LetterTests
 
         // Ismael reports to Rocío: Carmen's form with his id (a forged one) is refused and prints nothing.
         var letters = await app.WithDbAsync(db => db.Letters.CountAsync());
-        var forged = await carmen.SubmitAsync(team, $"#letter-{rosa}", new Dictionary<string, string> { ["employeeId"] = ismael.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var forged = await carmen.SubmitAsync(team, $"#letter-{rosa}", new Dictionary<string, string> { ["Input.EmployeeId"] = ismael.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.Equal(letters, await app.WithDbAsync(db => db.Letters.CountAsync()));
 
-        // Rocío's whole-team print holds only her own person without email.
+        // A report without email who is HR is no letter's (their account is an admin's to change): no button that would answer 404.
+        var carmenId = await IdOfAsync(app, "MO-0001");
+        var hrReport = await app.WithDbAsync(db => db.Employees.Where(e => e.ManagerId == carmenId && e.Id != rosa && e.IsActive)
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.UserId }).FirstAsync());
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ServicePromise.Web.Accounts.AppUser>>();
+            var user = await users.FindByIdAsync(hrReport.UserId);
+            Assert.True((await users.AddToRoleAsync(user!, ServicePromise.Web.Accounts.Roles.HR)).Succeeded);
+        }
+        await app.WithDbAsync(db => db.Users.Where(u => u.Id == hrReport.UserId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Email, (string?)null).SetProperty(x => x.NormalizedEmail, (string?)null)));
+        var withHr = await carmen.GetPageAsync("/team");
+        Assert.NotNull(withHr.QuerySelector($"#letter-{rosa}"));
+        Assert.Null(withHr.QuerySelector($"#letter-{hrReport.Id}"));
+
+        // Rocío's whole-team print holds only her own person without email — once he has no password yet: Ismael already
+        // signs in, so the cards leave him out (his letter is printed from his row when he forgets his password).
         var rocio = await SignedInAsync(app, Rocio);
+        Assert.Null((await rocio.GetPageAsync("/team")).QuerySelector("#team-letters button"));
+        await app.WithDbAsync(db => db.Users.Where(u => db.Employees.Any(e => e.Id == ismael && e.UserId == u.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.PasswordHash, (string?)null)));
         var hers = await rocio.SubmitAsync(await rocio.GetPageAsync("/team"), "#team-letters", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.OK, hers.StatusCode);
         var text = Tools.PdfText(await hers.Content.ReadAsByteArrayAsync());
@@ -297,14 +302,14 @@ public partial class LetterTests
         using var app = new AppFactory();
         var hr = await SignedInAsync(app, Hr);
         var page = await hr.GetPageAsync("/hr/letters");
-        var site = page.QuerySelectorAll("#letters-site option").Single(o => o.TextContent == "Centro logístico Dos Hermanas").GetAttribute("value")!;
+        var site = page.QuerySelectorAll("#letters-site option").Single(o => o.TextContent == "Sevilla Centro").GetAttribute("value")!;
         var response = await hr.SubmitAsync(page, "#letters-form", new Dictionary<string, string> { ["Input.SiteId"] = site, ["Input.Layout"] = "Cards" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var pdf = await response.Content.ReadAsByteArrayAsync();
         var text = Tools.PdfText(pdf);
-        Assert.Contains("Ismael Torres Ruiz", text);
-        Assert.DoesNotContain("Rosa Jiménez", text); // another site
-        Assert.StartsWith("https://promesa.test/account/letter?code=" + CodeIn(pdf), Tools.QrText(pdf));
+        Assert.Contains("Rosa Jiménez Bermúdez", text);
+        Assert.DoesNotContain("Ismael Torres", text); // another site
+        Assert.Equal("https://promesa.test/account/letter?culture=es#" + CodeIn(pdf), Tools.QrText(pdf));
     }
 
     [Fact]
@@ -314,6 +319,6 @@ public partial class LetterTests
         await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == DemoOrganisation.CashierWithoutEmail).ExecuteUpdateAsync(u => u.SetProperty(e => e.Language, "en")));
         var pdf = await HrPrintsAsync(app, await SignedInAsync(app, Hr), DemoOrganisation.CashierWithoutEmail);
         Assert.Contains("Scan the QR code", Tools.PdfText(pdf));
-        Assert.EndsWith("&culture=en", Tools.QrText(pdf));
+        Assert.StartsWith("https://promesa.test/account/letter?culture=en#", Tools.QrText(pdf));
     }
 }

@@ -34,6 +34,12 @@ public static class Invariants
             .OrderBy(e => e.Id).Select(e => e.Id).Take(20).ToListAsync(ct));
         Add("Accounts with more than one employee", await db.Employees.AsNoTracking().GroupBy(e => e.UserId).Where(g => g.Count() > 1)
             .OrderBy(g => g.Key).Select(g => g.Key).Take(20).ToListAsync(ct));
+        Add("Employees with more than one welcome letter that still works", await db.Letters.AsNoTracking()
+            .Where(l => l.UsedAt == null && l.ReplacedAt == null).GroupBy(l => l.EmployeeId).Where(g => g.Count() > 1)
+            .OrderBy(g => g.Key).Select(g => g.Key).Take(20).ToListAsync(ct));
+        Add("Deactivated employees with a welcome letter that still works", await db.Employees.AsNoTracking()
+            .Where(e => !e.IsActive && db.Letters.Any(l => l.EmployeeId == e.Id && l.UsedAt == null && l.ReplacedAt == null))
+            .OrderBy(e => e.Id).Select(e => e.Id).Take(20).ToListAsync(ct));
         return problems;
     }
 }

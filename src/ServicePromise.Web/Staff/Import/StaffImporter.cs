@@ -331,6 +331,11 @@ public sealed class StaffImporter(
             db.ChangeTracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            // Whoever leaves takes no working welcome letter with them.
+            var inactive = people.Values.Where(p => !p.IsActive).Select(p => p.Id).ToList();
+            if (inactive.Count > 0)
+                await db.Letters.Where(l => inactive.Contains(l.EmployeeId) && l.UsedAt == null && l.ReplacedAt == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(l => l.ReplacedAt, now), ct);
         }
         await db.BulkInsertAsync(notices, ct);
         return notices.Count;

@@ -30,3 +30,39 @@
         toggle.focus();
     });
 })();
+
+// A welcome letter's QR code carries its code after "#", which the browser never sends, so no server or proxy log keeps
+// it: put it in the field and take it out of the address (and so out of the phone's history); the person then presses
+// Continuar. Without this script the person types the code printed under the QR code.
+(function () {
+    "use strict";
+    var form = document.querySelector("form[data-letter-code]");
+    var field = form && form.querySelector("input[name='Code']");
+    var code = window.location.hash.slice(1);
+    if (!field || !code) return;
+    try { code = decodeURIComponent(code); } catch (e) { return; }
+    field.value = code.slice(0, 40);
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+})();
+
+// A form marked data-submit-once is sent once: a second click or Enter while the first answer is on its way is ignored
+// (a second letter print would end the codes of the first PDF). The button keeps the focus — aria-disabled, not
+// disabled — and works again after a few seconds, since a downloaded PDF leaves the page where it was.
+(function () {
+    "use strict";
+    document.addEventListener("submit", function (e) {
+        var form = e.target;
+        if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-submit-once")) return;
+        if (form.getAttribute("data-sending") === "true") {
+            e.preventDefault();
+            return;
+        }
+        form.setAttribute("data-sending", "true");
+        var buttons = form.querySelectorAll("button[type='submit'], button:not([type])");
+        for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute("aria-disabled", "true");
+        window.setTimeout(function () {
+            form.removeAttribute("data-sending");
+            for (var j = 0; j < buttons.length; j++) buttons[j].removeAttribute("aria-disabled");
+        }, 5000);
+    });
+})();
