@@ -412,7 +412,7 @@ public static class StaffFile
             "empleado", "empleada", "plantilla", "propio", "propia", "employee", "staff", "indefinido", "contrato indefinido", "termino indefinido",
             "tiempo indefinido", "temporal", "eventual", "fijo", "fijo discontinuo", "plazo fijo", "a plazo fijo", "termino fijo", "obra y servicio",
             "obra o labor", "obra labor", "por obra o faena", "obra o faena", "obra determinada", "por obra determinada", "tiempo indeterminado",
-            "por tiempo indeterminado", "tiempo determinado", "por tiempo determinado", "aprendizaje", "practicas", "en practicas", "jornada completa",
+            "por tiempo indeterminado", "plazo indeterminado", "a plazo indeterminado", "sujeto a modalidad", "tiempo determinado", "por tiempo determinado", "aprendizaje", "practicas", "en practicas", "jornada completa",
             "tiempo completo", "tiempo parcial", "media jornada", "planta", "de planta", "directo", "interno", "interna", "confianza", "de confianza",
             "sindicalizado", "base", "de base", "internal", "regular", "permanent", "permanente", "full time", "part time", "fixed term", "temporary",
         }),
