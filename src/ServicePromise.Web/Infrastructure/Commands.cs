@@ -176,6 +176,8 @@ public static class Commands
         var took = started.Elapsed;
 
         Console.WriteLine($"{path}: {result.File.Encoding}, '{result.File.Delimiter}'-separated, {result.File.Rows.Count} valid rows.");
+        foreach (var note in result.File.Notes ?? [])
+            Console.WriteLine(note.Line > 1 ? $"  read, line {note.Line}: {note.Message}" : $"  read: {note.Message}");
         foreach (var problem in result.Problems)
             Console.WriteLine(problem.Line > 0 ? $"  line {problem.Line}: {problem.Message}" : $"  {problem.Message}");
         if (result.Plan is not { } plan)

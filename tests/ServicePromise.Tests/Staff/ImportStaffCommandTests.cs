@@ -60,6 +60,32 @@ public class ImportStaffCommandTests
     }
 
     [Fact]
+    public void The_bogota_monterrey_and_lima_samples_import_as_exported_and_say_how_their_ambiguous_headers_were_read()
+    {
+        var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;
+        var dbFile = Path.Combine(folder, "app.db");
+        foreach (var (sample, people, reading) in new[]
+                 {
+                     ("bogota.csv", 8, "read: The file has “Área” and “Departamento”: the person’s department is read from “Área”"),
+                     ("monterrey.csv", 7, "read: The column “Estado” holds Mexican states (such as “Nuevo León”), not the person’s status: it is not imported."),
+                     ("lima.csv", 4, "Applied: 4 to create"),
+                 })
+        {
+            var file = Path.Combine(folder, sample);
+            File.WriteAllBytes(file, SampleFilesTests.Sample(sample));
+            var (exit, output) = Import(dbFile, file, "--apply");
+            Assert.True(exit == 0, output);
+            Assert.Contains($"Applied: {people} to create, 0 to update, 0 to deactivate, 0 unchanged, 0 rows with problems", output);
+            Assert.Contains(reading, output);
+        }
+        Assert.Equal(19, Count(dbFile, "SELECT COUNT(*) FROM Employees"));
+        Assert.Equal(3, Count(dbFile, "SELECT COUNT(*) FROM Employees WHERE IsActive = 0"));
+        // Managers given by name are linked: Lupita's by "ROGELIO TREVIÑO GARZA", Jorge Luis's by "QUISPE MAMANI, ROSA ELENA".
+        Assert.Equal(1, Count(dbFile, "SELECT COUNT(*) FROM Employees e JOIN Employees m ON e.ManagerId = m.Id WHERE e.EmployeeNumber = '1002' AND m.EmployeeNumber = '1001'"));
+        Assert.Equal(1, Count(dbFile, "SELECT COUNT(*) FROM Employees e JOIN Employees m ON e.ManagerId = m.Id WHERE e.EmployeeNumber = 'LIM-02' AND m.EmployeeNumber = 'LIM-01'"));
+    }
+
+    [Fact]
     public void A_file_without_an_email_column_imports_people_who_then_get_letters_not_invitations()
     {
         var folder = Directory.CreateTempSubdirectory("sp-import-").FullName;

@@ -21,18 +21,30 @@ public class ImportVocabularyPageTests
         using var app = new AppFactory();
         var hr = app.Browser();
         await hr.SignedInAsync(Pages.Hr);
-        foreach (var (sample, person) in new[] { ("bogota.csv", "Andrés Felipe Castaño Rincón"), ("monterrey.csv", "María Guadalupe Cantú Salinas") })
+        foreach (var (sample, person, reading) in new[]
+                 {
+                     ("bogota.csv", "Andrés Felipe Castaño Rincón", "«Departamento» (la región, como en Colombia) no se importa"),
+                     ("monterrey.csv", "María Guadalupe Cantú Salinas", "La columna «Estado» tiene estados de México (como «Nuevo León»)"),
+                     ("lima.csv", "Jorge Luis de la Cruz Huamán", null),
+                 })
         {
             var dryRun = await (await ImportPage.OpenAsync(hr)).PreviewAsync(SampleFilesTests.Sample(sample));
             var text = dryRun.Document.Text();
             Assert.Null(dryRun.Document.QuerySelector("#map-heading"));
             Assert.Contains("Filas con problemas: 0", text);
             Assert.Contains(person, text);
+            // How its ambiguous headers were read.
+            if (reading is not null) Assert.Contains(reading, dryRun.Document.QuerySelector("#readings-heading")!.ParentElement!.TextContent);
             Assert.Equal(HttpStatusCode.Redirect, (await dryRun.ApplyAsync()).StatusCode);
             Assert.True(await app.WithDbAsync(db => db.Employees.AnyAsync(e => e.FullName == person)), person);
         }
         var lupita = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "1002").Select(e => new { Manager = e.Manager!.FullName, e.HireDate }).SingleAsync());
         Assert.Equal(("Rogelio Treviño Garza", new DateOnly(2019, 7, 4)), (lupita.Manager, lupita.HireDate));
+        // Managers named by name, people who left by their leaving date.
+        var people = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "1007" || e.EmployeeNumber.StartsWith("LIM-") || e.EmployeeNumber == "BOG-008")
+            .Select(e => new { e.EmployeeNumber, Manager = e.Manager!.EmployeeNumber, e.IsActive }).ToListAsync());
+        Assert.Equal([("1005", false), ("BOG-001", false), (null, true), ("LIM-01", true), ("LIM-01", true), ("LIM-03", false)],
+            people.OrderBy(p => p.EmployeeNumber).Select(p => (p.Manager, p.IsActive)).ToList());
     }
 
     const string Unrecognised = """

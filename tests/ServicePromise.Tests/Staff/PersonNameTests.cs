@@ -86,3 +86,39 @@ public class PersonNameTests
         Assert.Equal("Núñez Crespo, Óscar", Row("Nº de empleado;Nombre completo;Correo;Fecha de alta\nE-1;Núñez Crespo, Óscar;oscar@olivo.test;01/02/2025\n").FullName);
     }
 }
+
+/// <summary>Names kept in capitals by payroll systems are written as people write them, Spanish style.</summary>
+public class NameCapitalsTests
+{
+    [Theory]
+    [InlineData("GARCÍA LÓPEZ, JUAN CARLOS", "Juan Carlos García López")]
+    [InlineData("JUAN CARLOS GARCIA LOPEZ", "Juan Carlos Garcia Lopez")]
+    [InlineData("MARÍA DE LA FUENTE Y ORTEGA", "María de la Fuente y Ortega")]
+    [InlineData("DEL VALLE PÉREZ, ANA", "Ana del Valle Pérez")]
+    [InlineData("LUIS DE LOS RÍOS", "Luis de los Ríos")]
+    [InlineData("ARTURO PÉREZ-REVERTE", "Arturo Pérez-Reverte")]
+    [InlineData("JOSÉ D'ANGELO", "José D'Angelo")]
+    [InlineData("ÑUÑEZ ÁVILA, ÍÑIGO", "Íñigo Ñuñez Ávila")]
+    [InlineData("LA TORRE, ROSA", "Rosa La Torre")]
+    public void A_name_in_capitals_is_title_cased_with_the_particles_in_lower_case(string written, string read) =>
+        Assert.Equal(read, PersonName.FromCapitals(written));
+
+    [Theory]
+    [InlineData("Juan Carlos García López")]
+    [InlineData("BENÍTEZ ACOSTA, Sofía")]
+    [InlineData("Núñez Crespo, Óscar")]
+    [InlineData("Ronald McDonald")]
+    [InlineData("de la Fuente, ana")]
+    [InlineData("1234")]
+    public void A_name_with_any_lower_case_letter_is_kept_as_written(string written) =>
+        Assert.Equal(written, PersonName.FromCapitals(written));
+
+    [Fact]
+    public void Files_in_capitals_are_read_title_cased_whole_or_in_parts()
+    {
+        var whole = StaffFile.Read(Encoding.UTF8.GetBytes("Nº de empleado;Nombre completo;Fecha de alta\nE-1;GARCÍA LÓPEZ, JUAN CARLOS;01/02/2024\n"));
+        Assert.Equal("Juan Carlos García López", Assert.Single(whole.Rows).FullName);
+        var parts = StaffFile.Read(Encoding.UTF8.GetBytes("Código;Primer nombre;Segundo nombre;Primer apellido;Segundo apellido;Fecha de ingreso\nB-1;JHON;FREDY;MUÑOZ;DE LA CRUZ;01/08/2023\n"));
+        Assert.Equal("Jhon Fredy Muñoz de la Cruz", Assert.Single(parts.Rows).FullName);
+    }
+}

@@ -69,12 +69,15 @@ public static class HeaderVocabulary
             [StaffField.JobTitle] = ["Puesto", "Cargo", "Puesto de trabajo", "Job title", "Job", "Position", "Title"],
             [StaffField.Department] = ["Departamento", "Área", "Sección", "Department", "Dept"],
             [StaffField.Site] = ["Centro", "Centro de trabajo", "Sede", "Tienda", "Sucursal", "Ubicación", "Site", "Location", "Workplace", "Store", "Branch", "Office"],
-            [StaffField.ManagerNumber] = ["Nº del responsable", "Número de responsable", "Responsable", "Jefe", "Manager", "Manager number", "Manager employee number", "Manager ID", "Reports to"],
+            [StaffField.ManagerNumber] = ["Nº del responsable", "Número de responsable", "Responsable", "Jefe", "Manager", "Manager number", "Manager employee number", "Manager ID", "Reports to",
+                // The manager's name, which many exports carry instead of their number (see ManagerNames).
+                "Nombre del responsable", "Nombre del jefe", "Nombre del jefe inmediato", "Manager name", "Supervisor name"],
             [StaffField.HireDate] = ["Fecha de alta", "Fecha alta", "Alta", "Fecha de incorporación", "Incorporación", "Fecha de ingreso", "Hire date", "Start date", "Date hired"],
             [StaffField.Language] = ["Idioma", "Idioma preferido", "Language", "Lang", "Preferred language"],
             [StaffField.EmploymentType] = ["Tipo de contrato", "Tipo de empleo", "Tipo", "Relación", "Employment type", "Worker type", "Type"],
             [StaffField.Active] = ["Activo", "Alta activa", "Estado", "Active", "Status", "Is active"],
             [StaffField.MobilePhone] = ["Teléfono móvil", "Móvil", "Celular", "Teléfono", "Mobile", "Mobile phone", "Cell phone", "Phone"],
+            [StaffField.TerminationDate] = ["Fecha de baja", "Fecha baja", "F. baja", "Fecha de salida", "Fecha de terminación", "Termination date", "Date terminated", "End of employment"],
         },
         [HeaderSource.Spain] = new Dictionary<StaffField, string[]>
         {
@@ -91,6 +94,7 @@ public static class HeaderVocabulary
             [StaffField.EmploymentType] = ["Tipo de contrato", "Tipo contrato", "Modalidad de contrato"],
             [StaffField.Active] = ["Situación", "Estado"],
             [StaffField.MobilePhone] = ["Móvil", "Teléfono móvil", "Móvil empresa"],
+            [StaffField.TerminationDate] = ["Fecha de baja", "F. baja", "Fecha de cese", "Fecha baja empresa"],
         },
         [HeaderSource.Mexico] = new Dictionary<StaffField, string[]>
         {
@@ -108,6 +112,7 @@ public static class HeaderVocabulary
             [StaffField.EmploymentType] = ["Tipo de empleado", "Tipo de trabajador"],
             [StaffField.Active] = ["Estatus", "Estatus del empleado"],
             [StaffField.MobilePhone] = ["Teléfono celular", "Tel. celular"],
+            [StaffField.TerminationDate] = ["Fecha de baja", "Fecha de baja IMSS", "Fecha de egreso"],
         },
         [HeaderSource.Colombia] = new Dictionary<StaffField, string[]>
         {
@@ -125,6 +130,7 @@ public static class HeaderVocabulary
             [StaffField.EmploymentType] = ["Tipo de vinculación", "Tipo de contrato"],
             [StaffField.Active] = ["Estado del empleado"],
             [StaffField.MobilePhone] = ["Celular", "Número de celular"],
+            [StaffField.TerminationDate] = ["Fecha de retiro", "Fecha retiro", "Fecha de desvinculación"],
         },
         [HeaderSource.Argentina] = new Dictionary<StaffField, string[]>
         {
@@ -139,6 +145,7 @@ public static class HeaderVocabulary
             [StaffField.EmploymentType] = ["Modalidad de contratación", "Modalidad contractual"],
             [StaffField.Active] = ["Situación", "Estado"],
             [StaffField.MobilePhone] = ["Celular", "Teléfono celular"],
+            [StaffField.TerminationDate] = ["Fecha de egreso", "F. egreso", "Fecha de baja"],
         },
         [HeaderSource.Chile] = new Dictionary<StaffField, string[]>
         {
@@ -156,6 +163,7 @@ public static class HeaderVocabulary
             [StaffField.EmploymentType] = ["Tipo de contrato"],
             [StaffField.Active] = ["Estado"],
             [StaffField.MobilePhone] = ["Celular", "Teléfono móvil"],
+            [StaffField.TerminationDate] = ["Fecha de término", "Fecha término", "Fecha de finiquito", "Fecha de desvinculación"],
         },
         [HeaderSource.Peru] = new Dictionary<StaffField, string[]>
         {
@@ -173,6 +181,7 @@ public static class HeaderVocabulary
             [StaffField.EmploymentType] = ["Tipo de contrato", "Modalidad de contrato"],
             [StaffField.Active] = ["Estado", "Situación"],
             [StaffField.MobilePhone] = ["Celular", "Teléfono celular"],
+            [StaffField.TerminationDate] = ["Fecha de cese", "F. cese", "Fecha cese"],
         },
         [HeaderSource.Workday] = new Dictionary<StaffField, string[]>
         {
@@ -191,6 +200,7 @@ public static class HeaderVocabulary
             [StaffField.EmploymentType] = ["Worker Type", "Employee Type", "Employee_Type"],
             [StaffField.Active] = ["Active Status", "Worker Status"],
             [StaffField.MobilePhone] = ["Phone - Primary Mobile", "Primary Mobile Phone", "Mobile Phone", "Primary Work Phone"],
+            [StaffField.TerminationDate] = ["Termination Date", "Termination_Date"],
         },
         [HeaderSource.SuccessFactors] = new Dictionary<StaffField, string[]>
         {
@@ -208,6 +218,7 @@ public static class HeaderVocabulary
             [StaffField.EmploymentType] = ["Employee Class", "EMPLOYEECLASS", "Employment Type"],
             [StaffField.Active] = ["STATUS", "Employee Status", "emplStatus"],
             [StaffField.MobilePhone] = ["Cell Phone", "BIZ_PHONE"],
+            [StaffField.TerminationDate] = ["Termination Date"],
         },
         [HeaderSource.BambooHR] = new Dictionary<StaffField, string[]>
         {
@@ -225,6 +236,7 @@ public static class HeaderVocabulary
             [StaffField.HireDate] = ["Hire Date", "Original Hire Date"],
             [StaffField.Active] = ["Status"],
             [StaffField.MobilePhone] = ["Mobile Phone", "Work Phone"],
+            [StaffField.TerminationDate] = ["Termination Date"],
         },
         [HeaderSource.Personio] = new Dictionary<StaffField, string[]>
         {
@@ -240,6 +252,7 @@ public static class HeaderVocabulary
             [StaffField.EmploymentType] = ["Employment type"],
             [StaffField.Active] = ["Status"],
             [StaffField.MobilePhone] = ["Mobile phone"],
+            [StaffField.TerminationDate] = ["Termination date"],
         },
     };
 
@@ -257,6 +270,7 @@ public static class HeaderVocabulary
         "Gerencia", "Unidad", "Team", "Team_Name",
         "Centro", "Ubicación", "Oficina", "Office", "Location", "LOCATION", "Local", "Agencia",
         "Jefe", "Responsable", "Manager", "Supervisor", "Reports to", "Reporting to", "Jefe directo", "Jefe inmediato", "Superior", "Jefatura", "Líder inmediato",
+        "Nombre del responsable", "Nombre del jefe", "Nombre del jefe inmediato", "Manager name", "Supervisor name",
         "Alta", "Ingreso", "Incorporación", "Original Hire Date", "Original Start Date", "Fecha inicio contrato", "Fecha de alta IMSS",
         "Tipo", "Type", "Relación", "Employee Type", "Employee_Type",
         "Estado", "Status", "STATUS", "Situación",
@@ -274,10 +288,10 @@ public static class HeaderVocabulary
         "Número de identificación", "Identificación", "Tipo de identificación", "NIT", "CUIL", "CUIT", "RUT", "RUN", "RUT trabajador",
         "Carnet de extranjería", "Pasaporte", "SSN", "National ID",
         "Fecha de nacimiento", "Birth date", "Date of birth", "Sexo", "Género", "Gender",
-        // A seniority date may reach back before this job; a leaving date is not a hire date.
-        "Antigüedad", "Fecha de antigüedad", "Seniority date", "Fecha de baja", "Fecha de cese", "Fecha de egreso", "Fecha de término", "Termination date",
+        // A seniority date may reach back before this job.
+        "Antigüedad", "Fecha de antigüedad", "Seniority date",
         "Salario", "Sueldo", "Salario diario", "Salary", "Preferred Name", "Home Email", "Correo personal", "Email personal", "Personal email",
-        "Employment Status", "Time Type", "Manager Name", "Division", "Cost Center", "Centro de costo", "Centro de costos", "Company",
+        "Employment Status", "Time Type", "Division", "Cost Center", "Centro de costo", "Centro de costos", "Company",
     ];
 
     static readonly Dictionary<string, HeaderMeaning> ByKey = Build();

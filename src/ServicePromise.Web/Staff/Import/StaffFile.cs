@@ -23,6 +23,8 @@ public enum StaffField
     SecondSurname,
     /// <summary>Optional; kept, not yet used for messages.</summary>
     MobilePhone,
+    /// <summary>The day the person leaves (or left): in the past, they are inactive; today or later, active until then.</summary>
+    TerminationDate,
 }
 
 public enum EmploymentType
@@ -48,9 +50,12 @@ public sealed record ImportProblem(int Line, Message Message);
 /// <summary>What a staff file says, row by row, and what is wrong with it.</summary>
 /// <param name="Numbers">Every employee number on a data row, including rows refused for a problem.</param>
 /// <param name="Suggested">When a required column was not recognised: for each field left out, the file's header that looks most like it, for HR to confirm.</param>
+/// <param name="Notes">How the file was read where it could be read two ways (<see cref="AmbiguousHeaders"/>), and what a row says that
+/// the import does not do now (a leaving date still to come): shown with the dry run, not counted as problems.</param>
 public sealed record StaffFileContent(
     string Encoding, char Delimiter, IReadOnlyDictionary<StaffField, int> Columns, IReadOnlyList<StaffRow> Rows, IReadOnlyList<ImportProblem> Problems,
-    IReadOnlySet<string>? Numbers = null, bool Stopped = false, IReadOnlyDictionary<StaffField, string>? Suggested = null)
+    IReadOnlySet<string>? Numbers = null, bool Stopped = false, IReadOnlyDictionary<StaffField, string>? Suggested = null,
+    IReadOnlyList<ImportProblem>? Notes = null)
 {
     /// <summary>
     /// The file as a whole could not be read (no usable header, or reading stopped part-way: an unclosed quote, a record
@@ -80,7 +85,7 @@ public static class StaffFile
     [
         StaffField.EmployeeNumber, StaffField.FullName, StaffField.GivenName, StaffField.MiddleName, StaffField.Surname, StaffField.SecondSurname,
         StaffField.Email, StaffField.JobTitle, StaffField.Department, StaffField.Site, StaffField.ManagerNumber, StaffField.HireDate,
-        StaffField.Language, StaffField.EmploymentType, StaffField.Active, StaffField.MobilePhone,
+        StaffField.Language, StaffField.EmploymentType, StaffField.Active, StaffField.TerminationDate, StaffField.MobilePhone,
     ];
 
     /// <summary>
@@ -94,7 +99,8 @@ public static class StaffFile
     /// <remarks>Compatibility-normalised first, so "Nº" reads as "No".</remarks>
     public static string Fold(string header) => string.Join(' ', Reflections.Shingles.Words(header.Normalize(System.Text.NormalizationForm.FormKC)));
 
-    public static StaffFileContent Read(byte[] bytes, IReadOnlyDictionary<string, StaffField>? savedMapping = null)
+    /// <param name="today">The organisation's today, which a leaving date is compared with; null: today in UTC.</param>
+    public static StaffFileContent Read(byte[] bytes, IReadOnlyDictionary<string, StaffField>? savedMapping = null, DateOnly? today = null)
     {
         string text, encoding;
         try
@@ -125,18 +131,21 @@ public static class StaffFile
         if (records.Count - 1 > MaxRows)
             return Fail(encoding, delimiter, new ImportProblem(0, L["El archivo tiene {0} filas; como mucho se pueden importar {1} de una vez.", records.Count - 1, MaxRows]));
 
-        var (columns, headerProblems) = MapColumns(records[0], savedMapping);
+        var notes = new List<ImportProblem>();
+        var (columns, headerProblems) = MapColumns(records, savedMapping, notes);
         if (headerProblems.Count > 0)
             return new StaffFileContent(encoding, delimiter, columns, [], headerProblems,
-                Suggested: Missing(columns.Keys).Any() ? MappingSuggestions.For(records[0].Fields, columns) : null);
+                Suggested: Missing(columns.Keys).Any() ? MappingSuggestions.For(records[0].Fields, columns) : null, Notes: notes);
 
         var problems = new List<ImportProblem>();
         var rows = new List<StaffRow>();
         var surnameFirst = columns.TryGetValue(StaffField.FullName, out var nameColumn) && HeaderVocabulary.IsSurnameFirst(records[0].Fields[nameColumn]);
-        var monthFirst = columns.TryGetValue(StaffField.HireDate, out var dateColumn)
-            && DateText.MonthFirst(records.Skip(1).Select(r => dateColumn < r.Fields.Count ? r.Fields[dateColumn] : ""));
+        // One export writes all its dates alike: the hire and leaving dates together tell whether the month comes first.
+        var monthFirst = DateText.MonthFirst(new[] { StaffField.HireDate, StaffField.TerminationDate }
+            .SelectMany(f => columns.TryGetValue(f, out var c) ? records.Skip(1).Select(r => c < r.Fields.Count ? r.Fields[c] : "") : []));
+        var context = new RowContext(surnameFirst, monthFirst, today ?? DateOnly.FromDateTime(DateTime.UtcNow), notes);
         foreach (var record in records.Skip(1))
-            if (ReadRow(record, columns, surnameFirst, monthFirst, problems) is { } row) rows.Add(row);
+            if (ReadRow(record, columns, context, problems) is { } row) rows.Add(row);
 
         // A number or email used twice: both rows are refused, since nobody can tell which one is right.
         foreach (var (key, name) in new (Func<StaffRow, string> Key, Message Name)[]
@@ -151,7 +160,8 @@ public static class StaffFile
         var numbers = records.Skip(1)
             .Select(r => columns.TryGetValue(StaffField.EmployeeNumber, out var i) && i < r.Fields.Count ? r.Fields[i].Trim() : "")
             .Where(n => n.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return new StaffFileContent(encoding, delimiter, columns, rows.Where(r => !refused.Contains(r.Line)).ToList(), problems.OrderBy(p => p.Line).ToList(), numbers);
+        return new StaffFileContent(encoding, delimiter, columns, rows.Where(r => !refused.Contains(r.Line)).ToList(), problems.OrderBy(p => p.Line).ToList(), numbers,
+            Notes: notes.Where(n => !refused.Contains(n.Line) || n.Line <= 1).ToList());
     }
 
     /// <summary>
@@ -163,7 +173,8 @@ public static class StaffFile
         var fields = values.ToList();
         var columns = fields.Select((f, i) => (f.Key, i)).ToDictionary(x => x.Key, x => x.i);
         var problems = new List<ImportProblem>();
-        var row = ReadRow(new CsvRecord(1, fields.Select(f => f.Value).ToList()), columns, surnameFirst: false, monthFirst: false, problems);
+        var row = ReadRow(new CsvRecord(1, fields.Select(f => f.Value).ToList()), columns,
+            new RowContext(SurnameFirst: false, MonthFirst: false, DateOnly.FromDateTime(DateTime.UtcNow), []), problems);
         return (row, problems);
     }
 
@@ -198,8 +209,11 @@ public static class StaffFile
     static StaffFileContent Fail(string encoding, char delimiter, ImportProblem problem) =>
         new(encoding, delimiter, new Dictionary<StaffField, int>(), [], [problem], Stopped: true);
 
-    static (Dictionary<StaffField, int> Columns, List<ImportProblem> Problems) MapColumns(CsvRecord header, IReadOnlyDictionary<string, StaffField>? saved)
+    /// <param name="notes">Gets how each ambiguous header was read (<see cref="AmbiguousHeaders"/>).</param>
+    static (Dictionary<StaffField, int> Columns, List<ImportProblem> Problems) MapColumns(IReadOnlyList<CsvRecord> records, IReadOnlyDictionary<string, StaffField>? saved,
+        List<ImportProblem> notes)
     {
+        var header = records[0];
         var columns = new Dictionary<StaffField, int>();
         var problems = new List<ImportProblem>();
         // A saved mapping's columns first; then the headers we recognise, for the fields it leaves out.
@@ -208,8 +222,14 @@ public static class StaffFile
             for (var i = 0; i < header.Fields.Count; i++)
                 if (saved.TryGetValue(Fold(header.Fields[i]), out var s) && columns.TryAdd(s, i))
                     fromSaved.Add(i);
+        // Headers that mean different things in different countries: the file's values decide ("Estado" of Mexican states
+        // is not a status). A column HR mapped is read as they said.
+        var readings = AmbiguousHeaders.Decide(header.Fields, i => records.Skip(1).Select(r => i < r.Fields.Count ? r.Fields[i] : ""))
+            .Where(r => !fromSaved.Contains(r.Column)).ToList();
+        notes.AddRange(readings.Select(r => new ImportProblem(header.Line, r.Says)));
+        var leftOut = readings.Where(r => !r.Read).Select(r => r.Column).ToHashSet();
         var recognised = Enumerable.Range(0, header.Fields.Count)
-            .Where(i => !fromSaved.Contains(i))
+            .Where(i => !fromSaved.Contains(i) && !leftOut.Contains(i))
             .Select(i => (Column: i, Meaning: HeaderVocabulary.Meaning(header.Fields[i])))
             .Where(r => r.Meaning is not null && !columns.ContainsKey(r.Meaning.Field));
         foreach (var same in recognised.GroupBy(r => r.Meaning!.Field))
@@ -252,12 +272,17 @@ public static class StaffFile
         StaffField.Surname => L["Primer apellido"],
         StaffField.SecondSurname => L["Segundo apellido"],
         StaffField.MobilePhone => L["Teléfono móvil"],
+        StaffField.TerminationDate => L["Fecha de baja"],
         _ => L["Activo"],
     };
 
-    /// <param name="surnameFirst">The full-name column writes the surnames first ("Apellido y nombre"): "BENÍTEZ, Sofía" is read as "Sofía BENÍTEZ".</param>
-    /// <param name="monthFirst">The hire-date column writes its numbers month first (<see cref="DateText.MonthFirst"/>).</param>
-    static StaffRow? ReadRow(CsvRecord record, IReadOnlyDictionary<StaffField, int> columns, bool surnameFirst, bool monthFirst, List<ImportProblem> problems)
+    /// <param name="SurnameFirst">The full-name column writes the surnames first ("Apellido y nombre"): "BENÍTEZ, Sofía" is read as "Sofía BENÍTEZ".</param>
+    /// <param name="MonthFirst">The date columns write their numbers month first (<see cref="DateText.MonthFirst"/>).</param>
+    /// <param name="Today">What a leaving date is compared with.</param>
+    /// <param name="Notes">Gets what a row says that the import does not do now (a leaving date still to come).</param>
+    sealed record RowContext(bool SurnameFirst, bool MonthFirst, DateOnly Today, List<ImportProblem> Notes);
+
+    static StaffRow? ReadRow(CsvRecord record, IReadOnlyDictionary<StaffField, int> columns, RowContext context, List<ImportProblem> problems)
     {
         string Get(StaffField f) => columns.TryGetValue(f, out var i) && i < record.Fields.Count ? record.Fields[i].Trim() : "";
         var before = problems.Count;
@@ -268,9 +293,10 @@ public static class StaffFile
         else if (number.Length > 40) Problem(L["El número de empleado «{0}» es demasiado largo (máximo {1} caracteres).", number, 40]);
 
         var name = Get(StaffField.FullName);
-        if (surnameFirst) name = PersonName.FromSurnameFirst(name);
+        if (context.SurnameFirst) name = PersonName.FromSurnameFirst(name);
         if (name.Length == 0)
             name = PersonName.Join(Get(StaffField.GivenName), Get(StaffField.MiddleName), Get(StaffField.Surname), Get(StaffField.SecondSurname));
+        name = PersonName.FromCapitals(name);
         if (name.Length == 0) Problem(L["Falta el nombre completo."]);
         else if (name.Length > 200) Problem(L["El nombre tiene {0} caracteres; el máximo es {1}.", name.Length, 200]);
 
@@ -296,7 +322,7 @@ public static class StaffFile
         var hire = Get(StaffField.HireDate);
         DateOnly hireDate = default;
         if (hire.Length == 0) Problem(L["Falta la fecha de alta."]);
-        else if (DateText.Parse(hire, monthFirst) is { } d) hireDate = d;
+        else if (DateText.Parse(hire, context.MonthFirst) is { } d) hireDate = d;
         else Problem(L["No se entiende la fecha de alta «{0}»; escríbela como 2026-03-31 o 31/03/2026.", hire]);
 
         var languageText = Get(StaffField.Language);
@@ -311,6 +337,28 @@ public static class StaffFile
         var active = ParseFlag(activeText);
         if (active is null) Problem(L["No se entiende «{0}» en la columna de activo; usa sí o no.", activeText]);
 
+        // A leaving date: past, the person has left (a status that says otherwise is a contradiction HR must settle);
+        // today or later, they are active until then, and the first import after it deactivates them. A date before
+        // the hire date is an earlier spell: the person was hired again, and the status column decides.
+        var leavingText = Get(StaffField.TerminationDate);
+        if (leavingText.Length > 0)
+        {
+            if (DateText.Parse(leavingText, context.MonthFirst) is not { } leaves)
+                Problem(L["No se entiende la fecha de baja «{0}»; escríbela como 2026-03-31 o 31/03/2026.", leavingText]);
+            else if (hireDate != default && leaves < hireDate) { }
+            else if (leaves < context.Today)
+            {
+                if (active == true && activeText.Length > 0)
+                    Problem(L["La fecha de baja {0} ya pasó, pero la columna de activo dice «{1}»; corrige una de las dos.", Iso(leaves), activeText]);
+                else active = false;
+            }
+            else if (active == false)
+                Problem(L["La fecha de baja {0} aún no ha llegado, pero la columna de activo dice «{1}»; corrige una de las dos.", Iso(leaves), activeText]);
+            else
+                context.Notes.Add(new(record.Line, L["{0} ({1}) deja la empresa el {2}: hasta entonces sigue en activo, y la primera importación después de esa fecha le da de baja.",
+                    name, number, Iso(leaves)]));
+        }
+
         var manager = Get(StaffField.ManagerNumber);
         if (manager.Length > 0 && string.Equals(manager, number, StringComparison.OrdinalIgnoreCase))
             Problem(L["La persona figura como su propio responsable."]);
@@ -322,6 +370,8 @@ public static class StaffFile
     }
 
     static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+
+    static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public static bool IsEmail(string value) =>
         value.Length <= 256 && !value.Any(char.IsWhiteSpace) && value.Count(c => c == '@') == 1
@@ -362,7 +412,7 @@ public static class StaffFile
             "empleado", "empleada", "plantilla", "propio", "propia", "employee", "staff", "indefinido", "contrato indefinido", "termino indefinido",
             "tiempo indefinido", "temporal", "eventual", "fijo", "fijo discontinuo", "plazo fijo", "a plazo fijo", "termino fijo", "obra y servicio",
             "obra o labor", "obra labor", "por obra o faena", "obra o faena", "obra determinada", "por obra determinada", "tiempo indeterminado",
-            "por tiempo indeterminado", "tiempo determinado", "por tiempo determinado", "aprendizaje", "practicas", "en practicas", "jornada completa",
+            "por tiempo indeterminado", "plazo indeterminado", "a plazo indeterminado", "sujeto a modalidad", "tiempo determinado", "por tiempo determinado", "aprendizaje", "practicas", "en practicas", "jornada completa",
             "tiempo completo", "tiempo parcial", "media jornada", "planta", "de planta", "directo", "interno", "interna", "confianza", "de confianza",
             "sindicalizado", "base", "de base", "internal", "regular", "permanent", "permanente", "full time", "part time", "fixed term", "temporary",
         }),

@@ -52,7 +52,8 @@ public enum UnknownManagers
 /// Compares a checked staff file with the people already known and says what applying it would do: who is
 /// created, whose details change, who is deactivated (marked inactive, or — in a full import — missing from the
 /// file). Rows that cannot be applied are refused with their line: a manager nobody knows, a chain of managers
-/// that loops, an email another person already has (or keeps). Applying the same file twice plans nothing the second time.
+/// that loops, an email another person already has (or keeps), a manager named by a name two people share
+/// (<see cref="ManagerNames"/>: a manager's name stands for their number when one person has it). Applying the same file twice plans nothing the second time.
 /// An import never changes the sign-in email or the active flag of a person holding the HR or Admin role (nor, in the
 /// importer, their roles): those parts of their row are refused with the reason, the rest of it (name, job title,
 /// department, site, manager, hire date, language, type) applies, and a full import does not deactivate them for being
@@ -79,6 +80,16 @@ public static class StaffImportPlanner
         var notes = new List<ImportProblem>();
         var byNumber = existing.ToDictionary(p => p.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
         var byEmail = existing.Where(p => p.Email.Length > 0).ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
+        var listed = new HashSet<string>(numbersInFile ?? rows.Select(r => r.EmployeeNumber).ToHashSet(), StringComparer.OrdinalIgnoreCase);
+
+        // A file may name managers by name ("Jefe inmediato"); one person at a time (provisioning, a sign-in) names them by
+        // number, and a number not known yet is deferred, never guessed from a name.
+        if (unknownManagers == UnknownManagers.Refuse)
+        {
+            var (resolved, ambiguous) = ManagerNames.Resolve(rows, existing, numbersInFile);
+            rows = resolved;
+            problems.AddRange(ambiguous);
+        }
 
         // HR and admin people: their sign-in email and active flag stay as they are; the rest of the row may apply.
         var accepted = new List<StaffRow>(rows.Count);
@@ -201,7 +212,6 @@ public static class StaffImportPlanner
         }
         if (fullImport)
         {
-            var listed = new HashSet<string>(numbersInFile ?? rows.Select(r => r.EmployeeNumber).ToHashSet(), StringComparer.OrdinalIgnoreCase);
             foreach (var person in existing.Where(p => p.Active && !listed.Contains(p.EmployeeNumber)))
             {
                 if (person.Privilege != Privilege.None)

@@ -39,7 +39,7 @@ public sealed class StaffImporter(
 
     public async Task<StaffImportResult> DryRunAsync(byte[] bytes, bool fullImport, IReadOnlyDictionary<string, StaffField>? mapping = null, CancellationToken ct = default)
     {
-        var file = StaffFile.Read(bytes, mapping ?? await SavedMappingAsync(ct));
+        var file = StaffFile.Read(bytes, mapping ?? await SavedMappingAsync(ct), clock.Today);
         if (file.Unreadable) return new(file, null, false, 0);
         return new(file, StaffImportPlanner.Plan(file.Rows, await ExistingAsync(null, ct), fullImport, file.Numbers), false, 0);
     }
@@ -54,7 +54,7 @@ public sealed class StaffImporter(
         bool invite = true, CancellationToken ct = default)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var file = StaffFile.Read(bytes, mapping ?? await SavedMappingAsync(ct));
+        var file = StaffFile.Read(bytes, mapping ?? await SavedMappingAsync(ct), clock.Today);
         if (file.Unreadable) return new(file, null, false, 0);
 
         StaffImportPlan plan;
