@@ -88,4 +88,16 @@ public class DateTextTests
         Assert.Equal([new DateOnly(2025, 3, 15), new DateOnly(2025, 1, 4)], spanish.Rows.Select(r => r.HireDate));
         Assert.Contains("The hire date “03/15/2025” cannot be read", Assert.Single(spanish.Problems).Message.ToString());
     }
+
+    [Theory]
+    [InlineData("０３/０４/２０２５")] // full-width digits, as a Japanese or Chinese input method types them
+    [InlineData("٠٣/٠٤/٢٠٢٥")] // Arabic-Indic digits
+    [InlineData("２０２５０３０４")]
+    public void Digits_of_other_scripts_are_an_unreadable_date_not_an_error(string value)
+    {
+        Assert.False(DateText.MonthFirst([value]));
+        Assert.Null(DateText.Parse(value));
+        var file = StaffFile.Read(System.Text.Encoding.UTF8.GetBytes($"Nº empleado;Nombre;Fecha de alta\nA-1;Ana Gil;{value}\n"));
+        Assert.Contains(value, Assert.Single(file.Problems).Message.ToString());
+    }
 }

@@ -87,7 +87,7 @@ public static partial class DateText
             : null;
     }
 
-    [GeneratedRegex(@"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(\s.*)?$")]
+    [GeneratedRegex(@"^([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})(\s.*)?$")]
     private static partial Regex NumbersPattern();
 
     /// <param name="monthFirst">The column writes numbers month first (<see cref="MonthFirst"/>).</param>
