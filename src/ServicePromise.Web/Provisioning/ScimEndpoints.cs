@@ -87,12 +87,15 @@ public static partial class ScimEndpoints
         }
         if (!context.Response.HasStarted && context.Response.StatusCode >= 400)
         {
-            // What routing answered without us: an unknown address, a method the address does not take.
+            // A status without a body: an address or a method the API does not have (NotMappedAsync), or anything
+            // else on the way that refused the request without saying why in SCIM.
             var status = context.Response.StatusCode;
+            var allow = context.Response.Headers.Allow.ToString();
             await Error(status, null, status switch
             {
+                405 when allow.Length > 0 => L["Esta dirección no admite el método {0}; admite {1}.", context.Request.Method, allow],
                 405 => L["Esta dirección no admite el método {0}.", context.Request.Method],
-                404 => L["No existe {0}.", context.Request.Path.Value ?? ""],
+                404 => L["Esta dirección no es parte de la API SCIM."],
                 _ => L["La petición no se ha podido atender ({0}).", status],
             }).ExecuteAsync(context);
         }
@@ -119,13 +122,17 @@ public static partial class ScimEndpoints
         return app;
     }
 
-    /// <summary>An address we do not serve is a 404; one we serve, asked with another method, a 405 that says which it takes.</summary>
+    /// <summary>
+    /// An address we do not serve is a 404; one we serve, asked with another method, a 405 with the methods it takes.
+    /// Only the status (and Allow) is set here: the body is written by <see cref="UseScimAnswers"/>, as for any status
+    /// that comes back without one — and so before the site's status pages could make it an HTML page.
+    /// </summary>
     static IResult NotMappedAsync(HttpContext context, EndpointDataSource endpoints)
     {
         var allowed = AllowedMethods(context.Request.Path, endpoints);
-        if (allowed.Count == 0) return Error(404, null, L["Esta dirección no es parte de la API SCIM."]);
+        if (allowed.Count == 0) return Results.StatusCode(StatusCodes.Status404NotFound);
         context.Response.Headers.Allow = string.Join(", ", allowed);
-        return Error(405, null, L["Esta dirección no admite el método {0}; admite {1}.", context.Request.Method, string.Join(", ", allowed)]);
+        return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
     }
 
     /// <summary>The methods of the SCIM endpoints whose route matches <paramref name="path"/> (literal segments in any case, a parameter any segment).</summary>

@@ -127,9 +127,9 @@ public class ScimOddRequestTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Numbers_where_text_is_expected_are_read_as_text_and_null_clears_an_attribute()
     {
         var scim = await ClientAsync("10.40.0.6");
-        // Some connectors send an employee number as a number.
+        // Some connectors send an employee number as a number, and attributes they have no value for as null.
         var created = await scim.SendAsync(HttpMethod.Post, "/scim/v2/Users",
-            $$$"""{"userName":"numero@odd.test","displayName":"Nora Número","title":"Cajera","{{{Scim.Enterprise}}}":{"employeeNumber":770001,"department":null}}""");
+            $$$"""{"userName":"numero@odd.test","displayName":"Nora Número","title":"Cajera","name":null,"emails":null,"{{{Scim.Enterprise}}}":{"employeeNumber":770001,"department":null,"manager":null}}""");
         Assert.True(created.Status == 201, created.Text);
         Assert.Equal("770001", (string?)created.Json![Scim.Enterprise]!["employeeNumber"]);
         var id = (string)created.Json["id"]!;
