@@ -42,6 +42,8 @@ public class ScimConcurrencyTests
             await PatchAgainstPatchAsync(app, clients, round);
             await PatchAgainstDeleteAsync(app, clients, round);
         }
+        // Nothing half-written anywhere: no account left without its employee row by a request that lost a race.
+        Assert.Empty(await app.WithDbAsync(db => db.Users.Where(u => !db.Employees.Any(e => e.UserId == u.Id)).Select(u => u.Email).ToListAsync()));
     }
 
     static HttpClient Client(AppFactory app, string token, int i)
