@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServicePromise.Web.Infrastructure;
@@ -24,7 +28,10 @@ public static partial class ScimEndpoints
     const string ErrorSchema = "urn:ietf:params:scim:api:messages:2.0:Error";
     const string ListSchema = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
     const int MaxCount = 200;
+    /// <summary>A User resource is a few kilobytes; 1 MB leaves room for any provider's extras and stops a runaway body early.</summary>
     const int MaxBody = 1 << 20;
+    /// <summary>The two filters we answer are short; a longer one is not one of them.</summary>
+    const int MaxFilter = 1000;
     static readonly Messages L = new();
     static readonly object TokenKey = new();
 
@@ -39,7 +46,8 @@ public static partial class ScimEndpoints
 
     /// <summary>
     /// Before the status pages and the error page can answer for <c>/scim</c>: a SCIM client reads JSON. Goes right after
-    /// <c>UseStatusCodePages</c>.
+    /// <c>UseStatusCodePages</c>. A SCIM request is a machine's: the site's cookies (sign-in, antiforgery, language) are
+    /// not read, so nobody's session is looked at, renewed or ended by it, and no cookie is set in its answer.
     /// </summary>
     public static IApplicationBuilder UseScimAnswers(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -49,6 +57,9 @@ public static partial class ScimEndpoints
             return;
         }
         if (context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        context.Request.Headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.Cookie);
+        // The server stops reading a body past the limit too (a chunked one has no length to check first).
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = MaxBody;
         // People's data: never kept by a browser or a proxy, whoever asks.
         context.Response.OnStarting(() =>
         {
@@ -59,6 +70,14 @@ public static partial class ScimEndpoints
         {
             await next(context);
         }
+        catch (BadHttpRequestException bad) when (!context.Response.HasStarted)
+        {
+            // The server refused what the client sent (a body over the limit, a broken chunk): the client's fault, said as SCIM.
+            context.Response.Clear();
+            await Error(bad.StatusCode, bad.StatusCode == 413 ? null : "invalidSyntax", bad.StatusCode == 413
+                ? L["El contenido tiene más de {0} bytes.", MaxBody] : L["La petición no se ha podido leer ({0}).", bad.StatusCode]).ExecuteAsync(context);
+            return;
+        }
         catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
         {
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ScimEndpoints)).LogError(ex, "SCIM request {Method} {Path} failed", context.Request.Method, context.Request.Path);
@@ -68,12 +87,15 @@ public static partial class ScimEndpoints
         }
         if (!context.Response.HasStarted && context.Response.StatusCode >= 400)
         {
-            // What routing answered without us: an unknown address, a method the address does not take.
+            // A status without a body: an address or a method the API does not have (NotMappedAsync), or anything
+            // else on the way that refused the request without saying why in SCIM.
             var status = context.Response.StatusCode;
+            var allow = context.Response.Headers.Allow.ToString();
             await Error(status, null, status switch
             {
+                405 when allow.Length > 0 => L["Esta dirección no admite el método {0}; admite {1}.", context.Request.Method, allow],
                 405 => L["Esta dirección no admite el método {0}.", context.Request.Method],
-                404 => L["No existe {0}.", context.Request.Path.Value ?? ""],
+                404 => L["Esta dirección no es parte de la API SCIM."],
                 _ => L["La petición no se ha podido atender ({0}).", status],
             }).ExecuteAsync(context);
         }
@@ -94,9 +116,40 @@ public static partial class ScimEndpoints
         scim.MapPut("/Users/{id}", ReplaceUserAsync);
         scim.MapPatch("/Users/{id}", PatchUserAsync);
         scim.MapDelete("/Users/{id}", DeleteUserAsync);
-        // Anything else under /scim/v2 (Groups, Bulk, a method an address does not take): SCIM's 404, not the sign-in page.
-        scim.MapFallback(() => Error(404, null, L["Esta dirección no es parte de la API SCIM."]));
+        // Anything else under /scim/v2 — Groups, Bulk, a method an address does not take — answered here, as SCIM, rather
+        // than left to the site's fallback rules (the sign-in page, the status pages).
+        scim.MapFallback("{*path}", NotMappedAsync);
         return app;
+    }
+
+    /// <summary>
+    /// An address we do not serve is a 404; one we serve, asked with another method, a 405 with the methods it takes.
+    /// Only the status (and Allow) is set here: the body is written by <see cref="UseScimAnswers"/>, as for any status
+    /// that comes back without one — and so before the site's status pages could make it an HTML page.
+    /// </summary>
+    static IResult NotMappedAsync(HttpContext context, EndpointDataSource endpoints)
+    {
+        var allowed = AllowedMethods(context.Request.Path, endpoints);
+        if (allowed.Count == 0) return Results.StatusCode(StatusCodes.Status404NotFound);
+        context.Response.Headers.Allow = string.Join(", ", allowed);
+        return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+    }
+
+    /// <summary>The methods of the SCIM endpoints whose route matches <paramref name="path"/> (literal segments in any case, a parameter any segment).</summary>
+    static List<string> AllowedMethods(PathString path, EndpointDataSource endpoints)
+    {
+        var segments = (path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        bool Matches(RoutePattern pattern) =>
+            pattern.PathSegments.Count == segments.Length && pattern.PathSegments.Zip(segments).All(pair => pair.First.Parts switch
+            {
+                [RoutePatternLiteralPart literal] => literal.Content.Equals(pair.Second, StringComparison.OrdinalIgnoreCase),
+                [RoutePatternParameterPart { IsCatchAll: false }] => true,
+                _ => false,
+            });
+        return endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not null && Matches(e.RoutePattern))
+            .SelectMany(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods)
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -131,17 +184,30 @@ public static partial class ScimEndpoints
 
     static async Task<IResult> ListUsersAsync(HttpContext context, ScimProvisioner provisioner, string? filter, string? startIndex, string? count, CancellationToken ct)
     {
-        // Read here rather than bound: a value that is not a number is SCIM's 400, not the framework's.
-        int? Number(string? text) => text is null ? null : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : int.MinValue;
+        // Read here rather than bound: a value that is not a number is SCIM's 400, not the framework's. Any integer is
+        // taken, however large or small, and brought into range as RFC 7644 §3.4.2.4 says.
+        long? Number(string? text) => string.IsNullOrWhiteSpace(text) ? null
+            : System.Numerics.BigInteger.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
+                CultureInfo.InvariantCulture, out var n) ? (long)System.Numerics.BigInteger.Clamp(n, long.MinValue + 1, long.MaxValue)
+            : long.MinValue;
         var (startAt, pageSize) = (Number(startIndex), Number(count));
-        if (startAt == int.MinValue || pageSize == int.MinValue)
-            return Error(400, "invalidValue", L["«{0}» debe ser un número entero.", startAt == int.MinValue ? "startIndex" : "count"]);
+        if (startAt == long.MinValue || pageSize == long.MinValue)
+            return Error(400, "invalidValue", L["«{0}» debe ser un número entero.", startAt == long.MinValue ? "startIndex" : "count"]);
         var people = provisioner.People().Where(p => !p.Deleted);
         if (!string.IsNullOrWhiteSpace(filter))
         {
-            var match = FilterPattern().Match(filter.Trim());
+            Match match;
+            try
+            {
+                match = filter.Length > MaxFilter ? Match.Empty : FilterPattern().Match(filter.Trim());
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                match = Match.Empty;
+            }
             if (!match.Success)
-                return Error(400, "invalidFilter", L["Solo se admiten los filtros {0} y {1}.", "userName eq \"…\"", "externalId eq \"…\""]);
+                return Error(400, "invalidFilter", L["No se admite el filtro «{0}»: solo {1} y {2}.",
+                    filter.Length > 200 ? filter[..200] + "…" : filter, "userName eq \"…\"", "externalId eq \"…\""]);
             var value = match.Groups["value"].Value.Replace("\\\"", "\"", StringComparison.Ordinal);
             if (match.Groups["attr"].Value.Equals("userName", StringComparison.OrdinalIgnoreCase))
             {
@@ -157,8 +223,9 @@ public static partial class ScimEndpoints
                 people = people.Where(p => p.ExternalId == value);
             }
         }
-        var start = Math.Max(1, startAt ?? 1);
-        var size = Math.Clamp(pageSize ?? 100, 0, MaxCount);
+        // Below 1 is 1; a negative count is 0 (the total only); more than a page is a page.
+        var start = (int)Math.Clamp(startAt ?? 1, 1, int.MaxValue);
+        var size = (int)Math.Clamp(pageSize ?? 100, 0, MaxCount);
         var total = await people.CountAsync(ct);
         var page = size == 0 ? [] : await people.OrderBy(p => p.EmployeeId).Skip(start - 1).Take(size).ToListAsync(ct);
         var list = List(page.Select(p => Resource(context, p)).ToList(), total);
@@ -197,22 +264,25 @@ public static partial class ScimEndpoints
     static Task<IResult> DeleteUserAsync(HttpContext context, ScimProvisioner provisioner, string id, CancellationToken ct) =>
         ChangeAsync(context, provisioner, id, (person, _) => person.ToUser(), deleting: true, ct);
 
+    /// <summary>
+    /// The body is read first; the change is worked out by the provisioner from the person as they are when it writes
+    /// (another request may have changed or deleted them since this one arrived).
+    /// </summary>
     static async Task<IResult> ChangeAsync(HttpContext context, ScimProvisioner provisioner, string id, Func<ScimPerson, JsonObject, ScimUser> change,
         bool deleting, CancellationToken ct)
     {
         var person = await provisioner.FindAsync(id, ct);
         if (person is null) return NotFound(id);
-        ScimUser? user = null;
         try
         {
             var body = deleting ? new JsonObject() : await BodyAsync(context);
-            user = change(person, body);
-            var result = await provisioner.UpdateAsync(person, user, context.Request.Method, TokenName(context), deleting, ct);
+            var result = await provisioner.UpdateAsync(id, now => change(now, body), context.Request.Method, TokenName(context), deleting, ct);
+            if (result is null) return NotFound(id);
             return deleting ? Results.StatusCode(StatusCodes.Status204NoContent) : Json(Resource(context, result.Person));
         }
         catch (ScimException refused)
         {
-            return await RefusedAsync(context, provisioner, refused, user, person);
+            return await RefusedAsync(context, provisioner, refused, null, person);
         }
     }
 
@@ -222,26 +292,65 @@ public static partial class ScimEndpoints
         return Error(refused.Status, refused.ScimType, refused.Detail);
     }
 
-    /// <summary>The request's JSON object: SCIM or plain JSON, at most 1 MB, attribute names in any case.</summary>
+    /// <summary>
+    /// The request's JSON object: SCIM or plain JSON, at most <see cref="MaxBody"/> bytes, attribute names in any case.
+    /// Read whole here, so whatever is wrong with it — not JSON, not an object, a name sent twice — is a 400 now rather
+    /// than a fault later.
+    /// </summary>
     static async Task<JsonObject> BodyAsync(HttpContext context)
     {
-        var type = context.Request.ContentType ?? "";
-        if (!type.StartsWith(ContentType, StringComparison.OrdinalIgnoreCase) && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            throw new ScimException(415, null, L["El contenido debe ser application/scim+json."]);
-        if (context.Request.ContentLength > MaxBody)
-            throw new ScimException(413, null, L["El contenido tiene más de {0} bytes.", MaxBody]);
-        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var buffer = new char[MaxBody + 1];
-        var read = await reader.ReadBlockAsync(buffer, context.RequestAborted);
-        if (read > MaxBody) throw new ScimException(413, null, L["El contenido tiene más de {0} bytes.", MaxBody]);
+        var sent = context.Request.ContentType;
+        var type = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(sent, out var parsed) ? parsed.MediaType.Value : null;
+        if (!string.Equals(type, ContentType, StringComparison.OrdinalIgnoreCase) && !string.Equals(type, "application/json", StringComparison.OrdinalIgnoreCase))
+            throw new ScimException(415, null, string.IsNullOrWhiteSpace(sent)
+                ? L["Falta la cabecera Content-Type; el contenido debe ser {0}.", ContentType]
+                : L["El contenido debe ser {0}, no «{1}».", ContentType, sent]);
+        if (context.Request.ContentLength > MaxBody) throw TooLarge();
+        using var bytes = new MemoryStream();
         try
         {
-            return JsonNode.Parse(new string(buffer, 0, read), new JsonNodeOptions { PropertyNameCaseInsensitive = true }) as JsonObject
-                ?? throw new ScimException(400, "invalidSyntax", L["El contenido debe ser un objeto JSON."]);
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                bytes.Write(chunk, 0, read);
+                if (bytes.Length > MaxBody) throw TooLarge();
+            }
+        }
+        catch (BadHttpRequestException bad)
+        {
+            throw bad.StatusCode == 413 ? TooLarge() : new ScimException(400, "invalidSyntax", L["La petición no se ha podido leer ({0}).", bad.StatusCode]);
+        }
+        if (bytes.Length == 0) throw new ScimException(400, "invalidSyntax", L["Falta el contenido: debe ser un objeto JSON."]);
+        try
+        {
+            var node = JsonNode.Parse(bytes.GetBuffer().AsSpan(0, (int)bytes.Length), new JsonNodeOptions { PropertyNameCaseInsensitive = true });
+            if (node is not JsonObject body)
+                throw new ScimException(400, "invalidSyntax", node is JsonArray ? L["El contenido debe ser un objeto JSON, no una lista."] : L["El contenido debe ser un objeto JSON."]);
+            Walk(body);
+            return body;
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
-            throw new ScimException(400, "invalidSyntax", L["El contenido no es JSON válido."]);
+            throw new ScimException(400, "invalidSyntax", ex is ArgumentException
+                ? L["El contenido repite un atributo (los nombres no distinguen mayúsculas)."]
+                : L["El contenido no es JSON válido."]);
+        }
+    }
+
+    static ScimException TooLarge() => new(413, null, L["El contenido tiene más de {0} bytes.", MaxBody]);
+
+    /// <summary>A parsed object builds its members when first looked at; looking at all of them now finds a name sent twice.</summary>
+    static void Walk(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, value) in o) Walk(value);
+                break;
+            case JsonArray a:
+                foreach (var item in a) Walk(item);
+                break;
         }
     }
 
@@ -250,27 +359,44 @@ public static partial class ScimEndpoints
 
     static IResult NotFound(string id) => Error(404, null, L["No existe el usuario «{0}».", id]);
 
+    /// <summary>Accents and «» written as they are (a log reader sees "petición", not "petici\u00F3n"); markup characters still escaped.</summary>
+    static readonly JsonSerializerOptions Writing = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     static IResult Json(JsonNode node, int status = StatusCodes.Status200OK) =>
-        Results.Content(node.ToJsonString(), ContentType, Encoding.UTF8, status);
+        Results.Content(node.ToJsonString(Writing), ContentType, Encoding.UTF8, status);
 
     static IResult Error(int status, string? scimType, Message detail) => new ErrorResult(status, scimType, detail);
 
-    /// <summary>SCIM's error object, its detail in the reader's language.</summary>
+    /// <summary>
+    /// SCIM's error object. Its detail is read by whoever looks at the provider's log — the company's IT staff — so it is
+    /// in the language the request asks for (Accept-Language), else the organisation's (Spanish); never the language of
+    /// someone's sign-in cookie, which a SCIM request does not have.
+    /// </summary>
     sealed class ErrorResult(int status, string? scimType, Message detail) : IResult
     {
         public Task ExecuteAsync(HttpContext context)
         {
             var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var language = LanguageOf(context.Request);
+            context.Response.Headers.ContentLanguage = language;
             var error = new JsonObject
             {
                 ["schemas"] = new JsonArray(ErrorSchema),
                 ["status"] = status.ToString(CultureInfo.InvariantCulture),
-                ["detail"] = detail.In(localizer),
+                ["detail"] = Languages.In(language, () => detail.In(localizer)),
             };
             if (scimType is not null) error["scimType"] = scimType;
             return Json(error, status).ExecuteAsync(context);
         }
     }
+
+    /// <summary>The first language of Accept-Language (by quality) that the site speaks, else the organisation's.</summary>
+    static string LanguageOf(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Quality is null or > 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => Languages.Normalize(l.Value.Value))
+            .FirstOrDefault(l => l is not null) ?? Languages.Default;
 
     static JsonObject List(IReadOnlyList<JsonObject> resources, int? total = null) => new()
     {

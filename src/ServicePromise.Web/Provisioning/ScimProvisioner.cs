@@ -75,6 +75,8 @@ public sealed class ScimProvisioner(AppDbContext db, StaffImporter importer, Org
     Audit.AuditLog audit, InvitationSignal invitations)
 {
     static readonly Messages L = new();
+    /// <summary>An invitation or notice was queued by the attempt that committed: the sender is woken after the commit.</summary>
+    bool _queued;
     const string EmailTakenKey = "El correo «{0}» ya es de {1} ({2}).";
     const string ProtectedKey = "{0} ({1}): no se cambia «{2}», porque {3}. El resto de la fila sí se aplica.";
 
@@ -98,26 +100,97 @@ public sealed class ScimProvisioner(AppDbContext db, StaffImporter importer, Org
         await People().Where(p => p.Id == id && !p.Deleted).FirstOrDefaultAsync(ct);
 
     /// <summary>POST: a new person — or one already on file (from a staff file) whom the provider sends for the first time.</summary>
-    public async Task<ScimResult> CreateAsync(ScimUser user, string token, CancellationToken ct)
+    public Task<ScimResult> CreateAsync(ScimUser user, string token, CancellationToken ct)
     {
         var number = NumberOf(user);
         var upper = number.ToUpperInvariant();
+        return AttemptAsync(async () =>
+        {
 #pragma warning disable CA1304, CA1311, CA1862 // translated to SQL UPPER(...)
-        var existing = await People().Where(p => p.EmployeeNumber.ToUpper() == upper).FirstOrDefaultAsync(ct);
+            await LockAsync(db.Employees.Where(e => e.EmployeeNumber.ToUpper() == upper));
+            var existing = await People().Where(p => p.EmployeeNumber.ToUpper() == upper).FirstOrDefaultAsync(None);
 #pragma warning restore CA1304, CA1311, CA1862
-        if (existing is { Linked: true, Deleted: false })
-            throw new ScimException(409, "uniqueness", L["El número de empleado «{0}» ya es de otro usuario aprovisionado ({1}).", number, existing.ScimUserName]);
-        var result = await SaveAsync(existing, user, HttpMethods.Post, token, deleting: false, ct);
-        return result;
+            if (existing is { Linked: true, Deleted: false })
+                throw new ScimException(409, "uniqueness", L["El número de empleado «{0}» ya es de otro usuario aprovisionado ({1}).", number, existing.ScimUserName]);
+            return await SaveAsync(existing, user, HttpMethods.Post, token, deleting: false);
+        }, ct);
     }
 
-    /// <summary>PUT, PATCH (the new state already worked out) and DELETE (<paramref name="deleting"/>: deactivated, and no longer a SCIM user).</summary>
-    public Task<ScimResult> UpdateAsync(ScimPerson person, ScimUser user, string method, string token, bool deleting, CancellationToken ct)
+    /// <summary>
+    /// PUT, PATCH and DELETE (<paramref name="deleting"/>: deactivated, and no longer a SCIM user): <paramref name="change"/>
+    /// works out the new state from the person as they are once nobody else is writing them — so a change another
+    /// request made meanwhile is kept, not overwritten. Null when the user is not there (any more).
+    /// </summary>
+    public Task<ScimResult?> UpdateAsync(string id, Func<ScimPerson, ScimUser> change, string method, string token, bool deleting, CancellationToken ct) =>
+        AttemptAsync(async () =>
+        {
+            await LockAsync(db.Employees.Where(e => e.UserId == id));
+            var person = await FindAsync(id, None);
+            if (person is null) return null;
+            var user = change(person);
+            if (user.EmployeeNumber is { } number && !string.Equals(number.Trim(), person.EmployeeNumber, StringComparison.OrdinalIgnoreCase))
+                throw new ScimException(400, "mutability", L["El número de empleado no se puede cambiar (es «{0}»).", person.EmployeeNumber]);
+            user.EmployeeNumber = person.EmployeeNumber;
+            return (ScimResult?)await SaveAsync(person, user, method, token, deleting);
+        }, ct);
+
+    /// <summary>Once writing, a dropped connection must not leave half a change: the writes do not take the request's token.</summary>
+    static CancellationToken None => CancellationToken.None;
+
+    /// <summary>
+    /// One request's reads and writes in one transaction, whole or not at all, and one such transaction at a time
+    /// (<see cref="LockAsync"/>): a provider's workers sending the same person twice, or a PATCH and a DELETE of them,
+    /// are answered one after the other, each seeing what the one before wrote. Should a write still meet another's at a
+    /// unique index or a row (the staff import, HR's pages), it is rolled back and tried once more, when it sees the
+    /// other's rows and the rules answer it as they would have (a 409, or the change applied on top); a second collision
+    /// is a 409 the provider retries.
+    /// </summary>
+    async Task<T> AttemptAsync<T>(Func<Task<T>> attempt, CancellationToken ct)
     {
-        if (user.EmployeeNumber is { } number && !string.Equals(number.Trim(), person.EmployeeNumber, StringComparison.OrdinalIgnoreCase))
-            throw new ScimException(400, "mutability", L["El número de empleado no se puede cambiar (es «{0}»).", person.EmployeeNumber]);
-        user.EmployeeNumber = person.EmployeeNumber;
-        return SaveAsync(person, user, method, token, deleting, ct);
+        ct.ThrowIfCancellationRequested();
+        for (var round = 1; ; round++)
+        {
+            _queued = false;
+            try
+            {
+                T result;
+                await using (var transaction = await db.Database.BeginTransactionAsync(None))
+                {
+                    result = await attempt();
+                    await transaction.CommitAsync(None);
+                }
+                if (_queued) invitations.Wake();
+                return result;
+            }
+            catch (Exception ex) when (ScimConflicts.Of(ex) is { } conflict)
+            {
+                db.ChangeTracker.Clear();
+                if (round < 2) continue;
+                throw conflict == ScimConflict.Uniqueness
+                    ? new ScimException(409, "uniqueness", L["Otra petición ha creado a la vez a esta persona o un dato que debe ser único (userName, correo, número de empleado)."])
+                    : new ScimException(409, null, L["Otra petición ha cambiado a esta persona a la vez; vuelve a enviar la petición."]);
+            }
+            catch
+            {
+                db.ChangeTracker.Clear();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>"SPSCIMWR" in ASCII: the advisory lock SCIM writes take one after another on PostgreSQL.</summary>
+    const long WriteLockKey = 0x5350_5343_494D_5752;
+
+    /// <summary>
+    /// Waits until no other SCIM write is under way — on SQLite the transaction already holds the database's only write
+    /// lock; on PostgreSQL, a transaction-scoped advisory lock — then holds the row of the person the request is about
+    /// (an update of a column to itself), so nothing else writes them until this request commits. The reads that follow
+    /// see everything committed before.
+    /// </summary>
+    async Task LockAsync(IQueryable<Staff.Employee> person)
+    {
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({WriteLockKey})", None);
+        await person.ExecuteUpdateAsync(s => s.SetProperty(e => e.FullName, e => e.FullName), None);
     }
 
     /// <summary>A refused request, for HR's list: the transaction of the change rolled back, this is saved on its own.</summary>
@@ -140,8 +213,10 @@ public sealed class ScimProvisioner(AppDbContext db, StaffImporter importer, Org
         return number;
     }
 
-    async Task<ScimResult> SaveAsync(ScimPerson? before, ScimUser user, string method, string token, bool deleting, CancellationToken ct)
+    /// <summary>Writes the provider's view of the person through the staff rules, in the caller's transaction.</summary>
+    async Task<ScimResult> SaveAsync(ScimPerson? before, ScimUser user, string method, string token, bool deleting)
     {
+        var ct = None;
         if (string.IsNullOrWhiteSpace(user.UserName))
             throw new ScimException(400, "invalidValue", L["Falta «userName»."]);
         var userName = user.UserName.Trim();
@@ -159,53 +234,46 @@ public sealed class ScimProvisioner(AppDbContext db, StaffImporter importer, Org
         var (managerNumber, reference) = await ManagerAsync(user.Manager, ct);
         var row = Row(before, user, number, managerNumber);
 
-        var none = CancellationToken.None; // once writing, a dropped connection must not leave half a change
-        StaffImporter.Written written;
-        ScimPerson after;
-        await using (var transaction = await db.Database.BeginTransactionAsync(none))
+        var plan = StaffImportPlanner.PlanOne(row, await importer.RelatedAsync(row, ct));
+        if (plan.Problems.Count > 0) throw Refusal(plan.Problems);
+        var written = await importer.WriteAsync(plan, ct);
+        var employeeId = await IdOfAsync(number, ct);
+
+        var link = await db.ScimLinks.FindAsync([employeeId], ct);
+        var now = clock.UtcNow;
+        if (link is null) db.ScimLinks.Add(link = new ScimLink { EmployeeId = employeeId, CreatedAt = now });
+        link.UserName = userName;
+        link.UserNameKey = deleting ? "#" + employeeId.ToString(CultureInfo.InvariantCulture) : key; // a deleted user gives their name up
+        link.ExternalId = string.IsNullOrWhiteSpace(user.ExternalId) ? null : user.ExternalId.Trim();
+        link.GivenName = Cut(user.GivenName?.Trim(), 200);
+        link.FamilyName = Cut(user.FamilyName?.Trim(), 200);
+        link.PendingManager = plan.DeferredManagers.ContainsKey(row.EmployeeNumber) ? Cut(reference, 200) : null;
+        link.Deleted = deleting;
+        link.UpdatedAt = now;
+
+        var operation = deleting ? ScimOperation.Delete
+            : plan.Creates > 0 ? ScimOperation.Create
+            : plan.Changes.Count == 0 ? (before is { Linked: true } ? ScimOperation.Unchanged : ScimOperation.Update)
+            : before is { Active: true } && !row.Active ? ScimOperation.Deactivate
+            : before is { Active: false } && row.Active ? ScimOperation.Reactivate
+            : ScimOperation.Update;
+        var subject = Audit.AuditLog.Person(row.FullName, row.EmployeeNumber);
+        var status = method == HttpMethods.Post ? StatusCodes.Status201Created : deleting ? StatusCodes.Status204NoContent : StatusCodes.Status200OK;
+        db.ScimChanges.Add(new ScimChange
         {
-            var plan = StaffImportPlanner.PlanOne(row, await importer.RelatedAsync(row, none));
-            if (plan.Problems.Count > 0) throw Refusal(plan.Problems);
-            written = await importer.WriteAsync(plan, none);
-            var employeeId = await IdOfAsync(number, none);
+            At = now, Method = method, Operation = operation, Status = status, EmployeeId = employeeId, Subject = Cut(subject, 300)!,
+            Detail = link.PendingManager is { } pending ? ScimMessages.Store(L["El responsable «{0}» aún no ha llegado; se enlazará cuando llegue.", pending]) : null,
+            TokenName = token,
+        });
+        audit.Add(Audit.AuditActions.ProvisioningApplied, employeeId, subject, new Dictionary<string, object?>
+        {
+            ["operation"] = operation.ToString(), ["fields"] = string.Join(", ", plan.Changes.SelectMany(c => c.Fields).Select(f => f.ToString())),
+        });
+        await db.SaveChangesAsync(ct);
 
-            var link = await db.ScimLinks.FindAsync([employeeId], none);
-            var now = clock.UtcNow;
-            if (link is null) db.ScimLinks.Add(link = new ScimLink { EmployeeId = employeeId, CreatedAt = now });
-            link.UserName = userName;
-            link.UserNameKey = deleting ? "#" + employeeId.ToString(CultureInfo.InvariantCulture) : key; // a deleted user gives their name up
-            link.ExternalId = string.IsNullOrWhiteSpace(user.ExternalId) ? null : user.ExternalId.Trim();
-            link.GivenName = Cut(user.GivenName?.Trim(), 200);
-            link.FamilyName = Cut(user.FamilyName?.Trim(), 200);
-            link.PendingManager = plan.DeferredManagers.ContainsKey(row.EmployeeNumber) ? Cut(reference, 200) : null;
-            link.Deleted = deleting;
-            link.UpdatedAt = now;
-
-            var operation = deleting ? ScimOperation.Delete
-                : plan.Creates > 0 ? ScimOperation.Create
-                : plan.Changes.Count == 0 ? (before is { Linked: true } ? ScimOperation.Unchanged : ScimOperation.Update)
-                : before is { Active: true } && !row.Active ? ScimOperation.Deactivate
-                : before is { Active: false } && row.Active ? ScimOperation.Reactivate
-                : ScimOperation.Update;
-            var subject = Audit.AuditLog.Person(row.FullName, row.EmployeeNumber);
-            var status = method == HttpMethods.Post ? StatusCodes.Status201Created : deleting ? StatusCodes.Status204NoContent : StatusCodes.Status200OK;
-            db.ScimChanges.Add(new ScimChange
-            {
-                At = now, Method = method, Operation = operation, Status = status, EmployeeId = employeeId, Subject = Cut(subject, 300)!,
-                Detail = link.PendingManager is { } pending ? ScimMessages.Store(L["El responsable «{0}» aún no ha llegado; se enlazará cuando llegue.", pending]) : null,
-                TokenName = token,
-            });
-            audit.Add(Audit.AuditActions.ProvisioningApplied, employeeId, subject, new Dictionary<string, object?>
-            {
-                ["operation"] = operation.ToString(), ["fields"] = string.Join(", ", plan.Changes.SelectMany(c => c.Fields).Select(f => f.ToString())),
-            });
-            await db.SaveChangesAsync(none);
-
-            await LinkWaitingReportsAsync(employeeId, token, none);
-            await transaction.CommitAsync(none);
-            after = await People().SingleAsync(p => p.EmployeeId == employeeId, none);
-        }
-        if (written.Invited + written.Notified > 0) invitations.Wake();
+        await LinkWaitingReportsAsync(employeeId, token, ct);
+        _queued |= written.Invited + written.Notified > 0;
+        var after = await People().SingleAsync(p => p.EmployeeId == employeeId, ct);
         return new ScimResult(after, method == HttpMethods.Post ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 

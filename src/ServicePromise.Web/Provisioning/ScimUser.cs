@@ -92,6 +92,8 @@ public static class ScimUserRules
             if (node is not JsonObject operation)
                 throw new ScimException(400, "invalidSyntax", L["Cada operación de «Operations» debe ser un objeto."]);
             var op = Text(operation["op"])?.ToLowerInvariant();
+            if (operation["path"] is { } sentPath && Text(sentPath) is null)
+                throw new ScimException(400, "invalidPath", L["«path» debe ser un texto, no {0}.", sentPath.ToJsonString()]);
             var path = Text(operation["path"]);
             var value = operation["value"];
             switch (op)
@@ -110,7 +112,7 @@ public static class ScimUserRules
                 case "remove":
                     throw new ScimException(400, "noTarget", L["Una operación «remove» necesita «path»."]);
                 default:
-                    throw new ScimException(400, "invalidSyntax", L["Operación desconocida «{0}»; usa add, replace o remove.", Text(operation["op"]) ?? ""]);
+                    throw new ScimException(400, "invalidSyntax", L["Operación desconocida «{0}»; usa add, replace o remove.", Text(operation["op"]) ?? operation["op"]?.ToJsonString() ?? "null"]);
             }
         }
         return user;
@@ -119,6 +121,8 @@ public static class ScimUserRules
     static void Set(ScimUser user, string path, JsonNode? value, bool remove, bool inBody)
     {
         var name = path.Trim();
+        // null is "no value" (RFC 7643 §2.5): the attribute is cleared — except the flag, where it would mean leaving.
+        if (value is null && !remove && Normalise(name) != "active") remove = true;
         // A whole extension as an object: each of its attributes under the schema's name.
         foreach (var schema in new[] { EnterpriseSchema, OurSchema })
         {

@@ -287,7 +287,7 @@ public class ScimProvisioningTests(AppFactory app) : IClassFixture<AppFactory>
             $$$"""{"schemas":["{{{ScimUserRules.PatchSchema}}}"],"Operations":[{"op":"move","path":"title","value":"x"}]}"""), 400, "invalidSyntax");
         Scim.AssertError(await scim.SendAsync(HttpMethod.Get, "/scim/v2/Users/no-such-id"), 404);
         Scim.AssertError(await scim.SendAsync(HttpMethod.Get, "/scim/v2/Groups"), 404);
-        Scim.AssertError(await scim.SendAsync(HttpMethod.Delete, "/scim/v2/Schemas"), 404);
+        Scim.AssertError(await scim.SendAsync(HttpMethod.Delete, "/scim/v2/Schemas"), 405);
         Scim.AssertError(await scim.SendAsync(HttpMethod.Get, $"/scim/v2/Users?filter={Uri.EscapeDataString("title sw \"C\"")}"), 400, "invalidFilter");
         Assert.True((await PersonAsync("MO-0101")).Active);
     }

@@ -34,11 +34,29 @@ public static class Scim
     public static async Task<(int Status, JsonObject? Json, string Text)> SendAsync(this HttpClient client, HttpMethod method, string url, string? json = null)
     {
         using var request = new HttpRequestMessage(method, url) { Content = json is null ? null : Body(json) };
+        var answer = await client.ExchangeAsync(request);
+        return (answer.Status, answer.Json, answer.Text);
+    }
+
+    /// <summary>A SCIM answer with its headers.</summary>
+    public sealed record Answer(int Status, JsonObject? Json, string Text, HttpResponseHeaders Headers, HttpContentHeaders Content)
+    {
+        public static implicit operator (int Status, JsonObject? Json, string Text)(Answer a) => (a.Status, a.Json, a.Text);
+    }
+
+    /// <summary>
+    /// Sends a request and checks what every SCIM answer is, whatever its status: SCIM JSON (or empty), never kept by a
+    /// browser or proxy (<c>Cache-Control: no-store</c>), and never setting a cookie.
+    /// </summary>
+    public static async Task<Answer> ExchangeAsync(this HttpClient client, HttpRequestMessage request)
+    {
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (text.Length > 0)
-            Assert.Equal("application/scim+json", response.Content.Headers.ContentType?.MediaType);
-        return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject, text);
+            Assert.True(response.Content.Headers.ContentType?.MediaType == "application/scim+json", $"{(int)response.StatusCode} {response.Content.Headers.ContentType}: {text}");
+        Assert.True(response.Headers.CacheControl?.NoStore == true, $"{request.Method} {request.RequestUri}: Cache-Control is '{response.Headers.CacheControl}'");
+        Assert.False(response.Headers.Contains("Set-Cookie"), $"{request.Method} {request.RequestUri} set a cookie");
+        return new Answer((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject, text, response.Headers, response.Content.Headers);
     }
 
     /// <summary>SCIM's error object with this status (and type, when given).</summary>
