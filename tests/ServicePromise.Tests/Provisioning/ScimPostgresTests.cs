@@ -28,6 +28,11 @@ public class ScimPostgresTests
         Scim.AssertError(await scim.SendAsync(HttpMethod.Post, "/scim/v2/Users",
             $$$"""{"userName":"late@olivo.test","displayName":"Late","{{{Scim.Enterprise}}}":{"employeeNumber":"PG-1002"},"{{{Scim.Ours}}}":{"hireDate":"{{{longName}}}"}}"""), 400);
 
+        // The userName filter and the view's HR/admin exclusion translate on PostgreSQL too.
+        static string Filter(string userName) => "/scim/v2/Users?filter=" + Uri.EscapeDataString($"userName eq \"{userName}\"");
+        Assert.Equal(1, (int)(await scim.SendAsync(HttpMethod.Get, Filter(ServicePromise.Web.Staff.DemoOrganisation.CashierWithoutEmail.ToLowerInvariant()))).Json!["totalResults"]!);
+        Assert.Equal(0, (int)(await scim.SendAsync(HttpMethod.Get, Filter(Pages.Admin))).Json!["totalResults"]!);
+
         var details = await app.WithDbAsync(db => db.ScimChanges.Where(c => c.Status == 400).Select(c => c.Detail).ToListAsync());
         Assert.Equal(3, details.Count);
         Assert.All(details, d => Assert.InRange(d!.Length, 1, ScimMessages.MaxLength));
