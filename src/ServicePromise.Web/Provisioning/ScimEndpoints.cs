@@ -193,7 +193,7 @@ public static partial class ScimEndpoints
         var (startAt, pageSize) = (Number(startIndex), Number(count));
         if (startAt == long.MinValue || pageSize == long.MinValue)
             return Error(400, "invalidValue", L["«{0}» debe ser un número entero.", startAt == long.MinValue ? "startIndex" : "count"]);
-        var people = provisioner.People().Where(p => !p.Deleted);
+        var people = provisioner.Visible();
         if (!string.IsNullOrWhiteSpace(filter))
         {
             Match match;
@@ -211,12 +211,8 @@ public static partial class ScimEndpoints
             var value = match.Groups["value"].Value.Replace("\\\"", "\"", StringComparison.Ordinal);
             if (match.Groups["attr"].Value.Equals("userName", StringComparison.OrdinalIgnoreCase))
             {
-                var key = value.ToUpperInvariant();
-                var email = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.ILookupNormalizer>().NormalizeEmail(value);
-                // A person the provider has not sent yet answers to their sign-in email (see ScimPerson.ScimUserName).
-#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL UPPER(...)
-                people = people.Where(p => p.Linked ? p.UserName != null && p.UserName.ToUpper() == key : p.Email != null && p.Email.ToUpper() == email);
-#pragma warning restore CA1304, CA1311, CA1862
+                // The userName the resource shows, whatever it is made of (see ScimPerson.ScimUserName).
+                people = people.Where(ScimPerson.UserNameIs(value));
             }
             else
             {
@@ -407,7 +403,8 @@ public static partial class ScimEndpoints
         ["Resources"] = new JsonArray(resources.Select(r => (JsonNode)r).ToArray()),
     };
 
-    static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{Root}";
+    /// <summary>On the site's public address, like every link it gives out: not the request's scheme or Host header (a TLS proxy, anyone's Host).</summary>
+    static string BaseUrl(HttpContext context) => context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppOptions>>().Value.Link(Root);
 
     public static JsonObject Resource(HttpContext context, ScimPerson p)
     {

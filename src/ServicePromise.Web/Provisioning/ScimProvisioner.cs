@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Staff;
@@ -36,6 +39,8 @@ public sealed record ScimPerson
     public bool Deleted { get; init; }
     public DateTime? Created { get; init; }
     public DateTime? Updated { get; init; }
+    /// <summary>HR or admin: an account only an admin changes, which SCIM neither shows nor changes.</summary>
+    public Privilege Privilege { get; init; }
 
     /// <summary>What the provider sees as the person's state, to patch or compare with.</summary>
     public ScimUser ToUser() => new()
@@ -57,8 +62,24 @@ public sealed record ScimPerson
         HireDate = HireDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
-    /// <summary>A person the provider has not sent yet answers to their sign-in email, as providers match people on first sync.</summary>
-    public string ScimUserName => UserName ?? (Email is { Length: > 0 } ? Email : EmployeeNumber);
+    /// <summary>
+    /// A person the provider has not sent yet answers to their sign-in email, as providers match people on first sync
+    /// (or, without one, to their employee number). One expression, so the <c>userName eq</c> filter finds exactly the
+    /// userName a resource shows.
+    /// </summary>
+    public static readonly Expression<Func<ScimPerson, string>> UserNameOf = p => p.UserName ?? (p.Email != null && p.Email != "" ? p.Email : p.EmployeeNumber);
+    static readonly Func<ScimPerson, string> CompiledUserNameOf = UserNameOf.Compile();
+
+    public string ScimUserName => CompiledUserNameOf(this);
+
+    /// <summary><see cref="UserNameOf"/> equals <paramref name="userName"/> without case (SQL UPPER on both sides' behalf).</summary>
+    public static Expression<Func<ScimPerson, bool>> UserNameIs(string userName)
+    {
+        // A captured value, not a constant: the database gets a parameter.
+        var key = Expression.Field(Expression.Constant(new StrongBox<string>(userName.ToUpperInvariant())), nameof(StrongBox<string>.Value));
+        var upper = Expression.Call(UserNameOf.Body, typeof(string).GetMethod(nameof(string.ToUpper), Type.EmptyTypes)!);
+        return Expression.Lambda<Func<ScimPerson, bool>>(Expression.Equal(upper, key), UserNameOf.Parameters);
+    }
 }
 
 /// <summary>The outcome of a provisioning write: the person as they are now, and the status to answer.</summary>
@@ -77,8 +98,6 @@ public sealed class ScimProvisioner(AppDbContext db, StaffImporter importer, Org
     static readonly Messages L = new();
     /// <summary>An invitation or notice was queued by the attempt that committed: the sender is woken after the commit.</summary>
     bool _queued;
-    const string EmailTakenKey = "El correo «{0}» ya es de {1} ({2}).";
-    const string ProtectedKey = "{0} ({1}): no se cambia «{2}», porque {3}. El resto de la fila sí se aplica.";
 
     /// <summary>Everyone as SCIM shows them (deleted resources included: callers filter them).</summary>
     public IQueryable<ScimPerson> People() =>
@@ -94,10 +113,20 @@ public sealed class ScimProvisioner(AppDbContext db, StaffImporter importer, Org
             GivenName = l == null ? null : l.GivenName, FamilyName = l == null ? null : l.FamilyName,
             PendingManager = l == null ? null : l.PendingManager, Deleted = l != null && l.Deleted,
             Created = l == null ? null : l.CreatedAt, Updated = l == null ? null : l.UpdatedAt,
+            Privilege = db.UserRoles.Any(r => r.UserId == e.UserId && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.Admin)) ? Privilege.Admin
+                : db.UserRoles.Any(r => r.UserId == e.UserId && db.Roles.Any(x => x.Id == r.RoleId && x.Name == Roles.HR)) ? Privilege.Hr
+                : Privilege.None,
         };
 
+    /// <summary>
+    /// The people the provider sees: not deleted, and not HR or admin. Those accounts are the site's break-glass ones
+    /// (they keep a password under SSO only, and only an admin changes them), so a provisioning token neither lists
+    /// them nor reads, changes or deletes them.
+    /// </summary>
+    public IQueryable<ScimPerson> Visible() => People().Where(p => !p.Deleted && p.Privilege == Privilege.None);
+
     public async Task<ScimPerson?> FindAsync(string id, CancellationToken ct) =>
-        await People().Where(p => p.Id == id && !p.Deleted).FirstOrDefaultAsync(ct);
+        await Visible().Where(p => p.Id == id).FirstOrDefaultAsync(ct);
 
     /// <summary>POST: a new person — or one already on file (from a staff file) whom the provider sends for the first time.</summary>
     public Task<ScimResult> CreateAsync(ScimUser user, string token, CancellationToken ct)
@@ -110,6 +139,7 @@ public sealed class ScimProvisioner(AppDbContext db, StaffImporter importer, Org
             await LockAsync(db.Employees.Where(e => e.EmployeeNumber.ToUpper() == upper));
             var existing = await People().Where(p => p.EmployeeNumber.ToUpper() == upper).FirstOrDefaultAsync(None);
 #pragma warning restore CA1304, CA1311, CA1862
+            if (existing is { Privilege: not Privilege.None } kept) throw ProtectedAccount(kept.FullName, kept.Privilege);
             if (existing is { Linked: true, Deleted: false })
                 throw new ScimException(409, "uniqueness", L["El número de empleado «{0}» ya es de otro usuario aprovisionado ({1}).", number, existing.ScimUserName]);
             return await SaveAsync(existing, user, HttpMethods.Post, token, deleting: false);
@@ -234,8 +264,9 @@ public sealed class ScimProvisioner(AppDbContext db, StaffImporter importer, Org
         var (managerNumber, reference) = await ManagerAsync(user.Manager, ct);
         var row = Row(before, user, number, managerNumber);
 
-        var plan = StaffImportPlanner.PlanOne(row, await importer.RelatedAsync(row, ct));
-        if (plan.Problems.Count > 0) throw Refusal(plan.Problems);
+        var related = await importer.RelatedAsync(row, ct);
+        var plan = StaffImportPlanner.PlanOne(row, related);
+        if (plan.Problems.Count > 0) throw Refusal(plan.Problems, related, row.EmployeeNumber);
         var written = await importer.WriteAsync(plan, ct);
         var employeeId = await IdOfAsync(number, ct);
 
@@ -282,15 +313,20 @@ public sealed class ScimProvisioner(AppDbContext db, StaffImporter importer, Org
     /// active flag (which a file may skip while applying the rest of its row) refuses the request, since a provider
     /// would otherwise keep sending what it believes it set.
     /// </summary>
-    static ScimException Refusal(IReadOnlyList<ImportProblem> problems)
+    /// <remarks>The status follows the problem's <see cref="ProblemKind"/>: rewording a planner message changes no answer.</remarks>
+    internal static ScimException Refusal(IReadOnlyList<ImportProblem> problems, IReadOnlyList<ExistingPerson> related, string number)
     {
-        var first = problems[0].Message;
-        if (problems.Any(p => p.Message.Key == EmailTakenKey))
-            return new ScimException(409, "uniqueness", problems.First(p => p.Message.Key == EmailTakenKey).Message);
-        if (problems.FirstOrDefault(p => p.Message.Key == ProtectedKey) is { } kept)
-            return new ScimException(403, "mutability", L["No se ha cambiado nada: {0} es una cuenta protegida ({1}).", kept.Message.Args[0], kept.Message.Args[3]]);
-        return new ScimException(400, "invalidValue", problems.Count == 1 ? first : Joined(problems));
+        if (problems.FirstOrDefault(p => p.Kind == ProblemKind.EmailTaken) is { } taken)
+            return new ScimException(409, "uniqueness", taken.Message);
+        if (problems.FirstOrDefault(p => p.Kind == ProblemKind.Protected) is { } kept)
+            return related.FirstOrDefault(p => string.Equals(p.EmployeeNumber, number, StringComparison.OrdinalIgnoreCase)) is { Privilege: not Privilege.None } person
+                ? ProtectedAccount(person.FullName, person.Privilege)
+                : new ScimException(403, "mutability", kept.Message);
+        return new ScimException(400, "invalidValue", Joined(problems));
     }
+
+    static ScimException ProtectedAccount(string name, Privilege privilege) =>
+        new(403, "mutability", L["No se ha cambiado nada: {0} es una cuenta protegida ({1}).", name, StaffImportPlanner.Reason(privilege)]);
 
     /// <summary>The first problem: one at a time is what a provider's log shows well, and fixing it shows the next.</summary>
     static Message Joined(IReadOnlyList<ImportProblem> problems) => problems[0].Message;

@@ -68,9 +68,32 @@ public static class ScimMessages
 {
     sealed record Stored(string K, IReadOnlyList<object?> A);
 
-    public static string Store(Message message) => System.Text.Json.JsonSerializer.Serialize(ToStored(message));
+    /// <summary>The <see cref="ScimChange.Detail"/> column's size.</summary>
+    public const int MaxLength = 4000;
 
-    static Stored ToStored(Message m) => new(m.Key, m.Args.Select(a => a is Message inner ? (object?)ToStored(inner) : a?.ToString()).ToList());
+    /// <summary>
+    /// Arguments come from the request (an attribute's name, a value) and may be any length: each is cut (to 200
+    /// characters, less if the whole would still not fit the column), so a long one never makes the refusal unsavable.
+    /// </summary>
+    public static string Store(Message message)
+    {
+        for (var limit = 200; ; limit /= 2)
+        {
+            var stored = System.Text.Json.JsonSerializer.Serialize(ToStored(message, limit));
+            if (stored.Length <= MaxLength || limit == 0) return stored;
+        }
+    }
+
+    static Stored ToStored(Message m, int limit) =>
+        new(m.Key, m.Args.Select(a => a is Message inner ? (object?)ToStored(inner, limit) : Cut(a?.ToString(), limit)).ToList());
+
+    /// <summary>At most <paramref name="limit"/> characters, "…" saying it was cut, never half a surrogate pair.</summary>
+    public static string? Cut(string? text, int limit)
+    {
+        if (text is null || text.Length <= limit) return text;
+        var end = limit > 0 && char.IsHighSurrogate(text[limit - 1]) ? limit - 1 : limit;
+        return text[..end] + "…";
+    }
 
     public static Message? Read(string? stored)
     {

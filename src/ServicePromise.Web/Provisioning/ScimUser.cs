@@ -176,7 +176,7 @@ public static class ScimUserRules
             case OurKey + "hiredate": user.HireDate = remove ? null : Single(value, path); break;
             default:
                 throw new ScimException(400, inBody ? "invalidSyntax" : "invalidPath",
-                    L["El atributo «{0}» no existe en el esquema de usuario, ni en la extensión de empresa ni en la de ServicePromise.", path]);
+                    L["El atributo «{0}» no existe en el esquema de usuario, ni en la extensión de empresa ni en la de ServicePromise.", Shown(path)]);
         }
     }
 
@@ -242,10 +242,13 @@ public static class ScimUserRules
                 if (s.Equals("false", StringComparison.OrdinalIgnoreCase)) return false;
             }
         }
-        return fallback ?? throw new ScimException(400, "invalidValue", L["«{0}» debe ser true o false.", path]);
+        return fallback ?? throw new ScimException(400, "invalidValue", L["«{0}» debe ser true o false.", Shown(path)]);
     }
 
     static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    static ScimException Invalid(string path) => new(400, "invalidValue", L["El valor de «{0}» no tiene la forma que pide el esquema.", path]);
+    static ScimException Invalid(string path) => new(400, "invalidValue", L["El valor de «{0}» no tiene la forma que pide el esquema.", Shown(path)]);
+
+    /// <summary>A path as sent, cut to a readable length for a refusal (a provider's log, HR's list).</summary>
+    static string Shown(string path) => ScimMessages.Cut(path, 200)!;
 }

@@ -15,7 +15,8 @@ namespace ServicePromise.Web.Provisioning;
 /// this once and only its hash is kept), see when each was created and last used, revoke one. Admins only.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
-public class TokensModel(AppDbContext db, ScimTokens tokens, Audit.AuditLog audit, IStringLocalizer<SharedResource> L) : PageModel
+public class TokensModel(AppDbContext db, ScimTokens tokens, Audit.AuditLog audit, IStringLocalizer<SharedResource> L,
+    Microsoft.Extensions.Options.IOptions<AppOptions> app) : PageModel
 {
     public sealed class InputModel
     {
@@ -33,7 +34,8 @@ public class TokensModel(AppDbContext db, ScimTokens tokens, Audit.AuditLog audi
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     /// <summary>The token just created, shown once.</summary>
     public string? NewToken { get; private set; }
-    public string ScimUrl => $"{Request.Scheme}://{Request.Host}{ScimEndpoints.Root}";
+    /// <summary>The address to give the provider: the site's public one (behind a TLS proxy the request itself is http).</summary>
+    public string ScimUrl => app.Value.Link(ScimEndpoints.Root);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

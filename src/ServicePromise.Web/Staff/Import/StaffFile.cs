@@ -45,7 +45,7 @@ public sealed record StaffRow(
 }
 
 /// <summary>A problem with the file or one of its rows, with the line it is on (0: the file as a whole).</summary>
-public sealed record ImportProblem(int Line, Message Message);
+public sealed record ImportProblem(int Line, Message Message, ProblemKind Kind = ProblemKind.Row);
 
 /// <summary>What a staff file says, row by row, and what is wrong with it.</summary>
 /// <param name="Numbers">Every employee number on a data row, including rows refused for a problem.</param>

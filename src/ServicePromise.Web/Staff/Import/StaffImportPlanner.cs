@@ -14,6 +14,24 @@ public sealed record ExistingPerson(
     public string? MobilePhone { get; init; }
 }
 
+/// <summary>
+/// What kind of problem a row has, for callers that answer differently to each (SCIM: 409, 403, 400): a status must
+/// follow from the kind, never from the wording of the message.
+/// </summary>
+public enum ProblemKind
+{
+    /// <summary>A value in the row that cannot be read or is missing (the file's own checks).</summary>
+    Row = 0,
+    /// <summary>Another person signs in with the row's email, and keeps it.</summary>
+    EmailTaken,
+    /// <summary>The row would change an HR or admin account's email or active flag.</summary>
+    Protected,
+    /// <summary>The row's manager is nobody known.</summary>
+    UnknownManager,
+    /// <summary>The row's chain of managers loops back to the row.</summary>
+    ManagerLoop,
+}
+
 /// <summary>One change an import would make to one person.</summary>
 public enum ChangeAction { Create, Update, Deactivate }
 
@@ -106,7 +124,7 @@ public static class StaffImportPlanner
                 if (person.Active != row.Active) refused.Add(StaffField.Active);
                 foreach (var field in refused)
                     problems.Add(new(row.Line, L["{0} ({1}): no se cambia «{2}», porque {3}. El resto de la fila sí se aplica.",
-                        person.FullName, person.EmployeeNumber, StaffFile.FieldName(field), Reason(person.Privilege)]));
+                        person.FullName, person.EmployeeNumber, StaffFile.FieldName(field), Reason(person.Privilege)], ProblemKind.Protected));
                 if (refused.Count > 0)
                 {
                     accepted.Add(row with { Email = person.Email, Active = person.Active });
@@ -119,9 +137,9 @@ public static class StaffImportPlanner
         // Refusing one row can invalidate another (its person keeps the email another row takes, its reports lose their
         // manager), so the checks run again until a round refuses nothing.
         var inFile = accepted.ToDictionary(r => r.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
-        void Refuse(StaffRow row, Message why)
+        void Refuse(StaffRow row, Message why, ProblemKind kind)
         {
-            problems.Add(new(row.Line, why));
+            problems.Add(new(row.Line, why, kind));
             accepted.Remove(row);
             inFile.Remove(row.EmployeeNumber);
         }
@@ -140,7 +158,7 @@ public static class StaffImportPlanner
                 if (row.Email.Length > 0 && byEmail.TryGetValue(row.Email, out var owner) && !string.Equals(owner.EmployeeNumber, row.EmployeeNumber, StringComparison.OrdinalIgnoreCase)
                     && (!inFile.TryGetValue(owner.EmployeeNumber, out var ownerRow) || string.Equals(ownerRow.Email, row.Email, StringComparison.OrdinalIgnoreCase)))
                 {
-                    Refuse(row, L["El correo «{0}» ya es de {1} ({2}).", row.Email, owner.FullName, owner.EmployeeNumber]);
+                    Refuse(row, L["El correo «{0}» ya es de {1} ({2}).", row.Email, owner.FullName, owner.EmployeeNumber], ProblemKind.EmailTaken);
                     refusedAny = true;
                 }
             }
@@ -157,7 +175,7 @@ public static class StaffImportPlanner
                         deferred[row.EmployeeNumber] = manager;
                         continue;
                     }
-                    Refuse(row, L["El responsable «{0}» no está en el archivo ni entre las personas activas.", manager]);
+                    Refuse(row, L["El responsable «{0}» no está en el archivo ni entre las personas activas.", manager], ProblemKind.UnknownManager);
                     refusedAny = true;
                 }
             }
@@ -186,7 +204,7 @@ public static class StaffImportPlanner
                 var chain = new List<string> { row.EmployeeNumber };
                 for (var at = ManagerOf(row.EmployeeNumber); at is not null && !string.Equals(at, row.EmployeeNumber, StringComparison.OrdinalIgnoreCase) && chain.Count < 20; at = ManagerOf(at))
                     chain.Add(at);
-                problems.Add(new(row.Line, L["Los responsables forman un círculo: {0}. Revisa quién es el responsable de quién.", string.Join(" → ", chain.Append(row.EmployeeNumber))]));
+                problems.Add(new(row.Line, L["Los responsables forman un círculo: {0}. Revisa quién es el responsable de quién.", string.Join(" → ", chain.Append(row.EmployeeNumber))], ProblemKind.ManagerLoop));
             }
             foreach (var row in looping)
             {
