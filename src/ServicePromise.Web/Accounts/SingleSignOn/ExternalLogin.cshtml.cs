@@ -66,6 +66,7 @@ public partial class ExternalLoginModel(
             {
                 SsoRefusal.Inactive => L["Tu cuenta de ServicePromise ya no está activa. Si crees que es un error, habla con Personas (RR. HH.)."],
                 SsoRefusal.LinkedToAnother => L["Esa cuenta de ServicePromise ya está enlazada con otra cuenta de {0}. Habla con Personas (RR. HH.).", company],
+                SsoRefusal.EmailNotVerified => L["Tu cuenta de {0} no confirma que el correo {1} sea tuyo (no está verificado), así que no podemos usarlo para encontrarte. Verifica el correo en tu cuenta de {0} o habla con Personas (RR. HH.).", company, who.Email!],
                 SsoRefusal.NotCreated => L["No hemos podido darte de alta con los datos de tu cuenta de {0}: {1} Habla con Personas (RR. HH.).", company, outcome.Why],
                 _ => L["No encontramos a nadie en ServicePromise con tu cuenta de {0}. Pide a Personas (RR. HH.) que te den de alta con el mismo correo o número de empleado que usa tu empresa.", company],
             });

@@ -7,7 +7,7 @@ using ServicePromise.Web.Infrastructure;
 namespace ServicePromise.Web.Accounts.SingleSignOn;
 
 /// <summary>Why a signed-in identity was not let in.</summary>
-public enum SsoRefusal { None, Unknown, Inactive, LinkedToAnother, NotCreated }
+public enum SsoRefusal { None, Unknown, Inactive, LinkedToAnother, NotCreated, EmailNotVerified }
 
 public sealed record SsoOutcome(AppUser? User, SsoRefusal Refusal, Message? Why = null);
 
@@ -25,6 +25,9 @@ public sealed class SsoAccounts(
         var scheme = OidcOptions.Scheme(name);
         var user = await users.FindByLoginAsync(scheme, who.Subject);
         var linked = user is not null;
+        // Matched by email, an address the provider does not vouch for finds nobody and creates nobody (see TrustUnverifiedEmail).
+        if (user is null && provider.MatchBy == OidcMatch.Email && who.Email is not null && !who.EmailVerified)
+            return await RefusedAsync(name, who, SsoRefusal.EmailNotVerified);
         if (user is null && who.MatchValue(provider) is { } value)
         {
             user = provider.MatchBy == OidcMatch.Email ? await users.FindByEmailAsync(value) : await ByNumberAsync(value);

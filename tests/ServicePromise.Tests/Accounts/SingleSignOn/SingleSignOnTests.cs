@@ -209,6 +209,6 @@ public class SingleSignOnTests(SsoAppFactory app) : IClassFixture<SsoAppFactory>
     {
         var page = await app.Browser().GetPageAsync("/account/login");
         var buttons = page.QuerySelectorAll("section[aria-labelledby=sso-heading] button").Select(b => b.TextContent.Trim()).ToList();
-        Assert.Equal(["Entrar con Empresa", "Entrar con Empresa (altas)", "Entrar con Empresa (número)", "Entrar con Otra aplicación", "Entrar con Otro emisor"], buttons.Order(StringComparer.Ordinal));
+        Assert.Equal(["Entrar con Empresa", "Entrar con Empresa (Entra)", "Entrar con Empresa (altas)", "Entrar con Empresa (número)", "Entrar con Otra aplicación", "Entrar con Otro emisor"], buttons.Order(StringComparer.Ordinal));
     }
 }
