@@ -139,7 +139,7 @@ public class OidcRulesTests
     public void The_sign_in_page_allows_its_form_to_lead_to_the_providers()
     {
         var policy = SsoPolicy.AllowingProviders("default-src 'self'; form-action 'self'; frame-ancestors 'none'",
-            [Good(), new OidcProviderOptions { Authority = "http://127.0.0.1:4000" }]);
+            ["https://login.example.com", "http://127.0.0.1:4000", "https://LOGIN.example.com"]);
         Assert.Equal("default-src 'self'; form-action 'self' https://login.example.com http://127.0.0.1:4000; frame-ancestors 'none'", policy);
     }
 

@@ -174,7 +174,7 @@ public class SingleSignOnTests(SsoAppFactory app) : IClassFixture<SsoAppFactory>
     }
 
     [Fact]
-    public async Task A_session_opened_through_the_provider_ends_when_the_person_is_deactivated()
+    public async Task A_session_opened_through_the_provider_ends_when_the_person_s_sessions_are_ended()
     {
         const string id = "session-ends";
         await TestOidc.RegisterAsync(id, new { email = "hugo.santana@demo.mercadosolivo.es", email_verified = true, name = "Hugo" });
