@@ -5,7 +5,9 @@
 //   sp-test             an ordinary client
 //   sp-wrong-audience   its ID tokens name another application as their audience (a token meant for someone else)
 //   sp-wrong-issuer     its ID tokens name another issuer (a token from another provider)
-// Any redirect address on 127.0.0.1 or localhost is accepted: the sites under test listen on ports chosen at run time.
+// Any redirect address on 127.0.0.1 or localhost is accepted (after sign-in, and after signing out at the provider's
+// end-session endpoint, which asks "Do you want to sign-out": logout=yes): the sites under test listen on ports
+// chosen at run time.
 //
 // People: sign in at the provider's login form with one of these logins (any password):
 //   lucia    lucia.romero@demo.mercadosolivo.es — an employee of the demo organisation, matched by email
@@ -13,6 +15,8 @@
 //   marta    marta.jimenez@demo.mercadosolivo.es — HR: refused (HR and admin accounts sign in only with their password)
 //   nobody   an address and a number nobody has
 //   newhire  a person the site does not know yet, with every claim a just-in-time creation needs
+// GET /other-host/.well-known/openid-configuration is the discovery document with the authorization endpoint on
+// localhost instead of 127.0.0.1 (another host than the issuer).
 // and any other login registered by a test: POST /test/accounts {"id": "...", "claims": {...}} (kept in memory).
 import Provider from 'oidc-provider';
 import { generateKeyPair, exportJWK, SignJWT, decodeJwt } from 'jose';
@@ -46,6 +50,7 @@ const clients = ['sp-test', 'sp-wrong-audience', 'sp-wrong-issuer'].map((client_
   grant_types: ['authorization_code'],
   response_types: ['code'],
   redirect_uris: ['http://127.0.0.1/signin-oidc', 'http://localhost/signin-oidc'],
+  post_logout_redirect_uris: ['http://127.0.0.1/account/login', 'http://localhost/account/login'],
 }));
 
 const provider = new Provider(issuer, {
@@ -89,6 +94,18 @@ provider.Client.prototype.redirectUriAllowed = function allowed(value) {
   return redirectUriAllowed.call(this, value);
 };
 
+// The same for where the provider sends the browser after signing out (RP-initiated logout: the site's sign-in page).
+const postLogoutRedirectUriAllowed = provider.Client.prototype.postLogoutRedirectUriAllowed;
+provider.Client.prototype.postLogoutRedirectUriAllowed = function allowed(value) {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost')) return true;
+  } catch {
+    return false;
+  }
+  return postLogoutRedirectUriAllowed.call(this, value);
+};
+
 provider.use(async (ctx, next) => {
   if (ctx.path === '/test/accounts' && ctx.method === 'POST') {
     const body = await new Promise((resolve, reject) => {
@@ -108,7 +125,14 @@ provider.use(async (ctx, next) => {
     ctx.status = 204;
     return;
   }
+  // Its discovery document again under /other-host, naming an authorization endpoint on another host (localhost) than
+  // the issuer, as Entra ID's and others' do: the site's sign-in page must let its buttons lead there.
+  const otherHost = ctx.path === '/other-host/.well-known/openid-configuration';
+  if (otherHost) ctx.path = '/.well-known/openid-configuration';
   await next();
+  if (otherHost && ctx.body?.authorization_endpoint) {
+    ctx.body = { ...ctx.body, authorization_endpoint: ctx.body.authorization_endpoint.replace('//127.0.0.1:', '//localhost:') };
+  }
   // The misbehaving clients: the ID token is signed with the provider's own key, but says the wrong thing.
   const client = ctx.oidc?.client?.clientId;
   if (ctx.path === '/token' && ctx.body?.id_token && (client === 'sp-wrong-audience' || client === 'sp-wrong-issuer')) {

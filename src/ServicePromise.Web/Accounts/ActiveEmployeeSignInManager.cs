@@ -21,8 +21,9 @@ public sealed class ActiveEmployeeSignInManager(
     static readonly AppUser Nobody = new() { Id = "00000000-0000-0000-0000-000000000000", UserName = "nobody" };
     static string? _dummyHash;
 
-    /// <summary>The last password check had the right password for a person who signs in through the company's provider (SSO only).</summary>
-    public bool PasswordRefusedForSso { get; private set; }
+    /// <summary>The last password check had the right password for a person who signs in through the company's provider
+    /// (SSO only): the name of the button they sign in with.</summary>
+    public string? PasswordRefusedForSso { get; private set; }
 
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         await base.CanSignInAsync(user)
@@ -47,9 +48,9 @@ public sealed class ActiveEmployeeSignInManager(
             HashAnyway(password);
         var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
         // Only after the right password: telling a stranger that an address signs in elsewhere would say it has an account.
-        if (result.Succeeded && await ssoOnly.RefusesPasswordAsync(user.Id))
+        if (result.Succeeded && await ssoOnly.CompanyButtonAsync(user.Id) is { } button)
         {
-            PasswordRefusedForSso = true;
+            PasswordRefusedForSso = button;
             return SignInResult.NotAllowed;
         }
         return result;

@@ -36,13 +36,13 @@ public class ForgotPasswordModel(
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         var employee = user is null ? null : await db.Employees.AsNoTracking().Where(e => e.UserId == user.Id)
             .Select(e => new { e.FullName, e.Language, e.IsActive }).SingleOrDefaultAsync();
-        if (user is not null && employee is { IsActive: true } && await ssoOnly.RefusesPasswordAsync(user.Id))
+        if (user is not null && employee is { IsActive: true } && await ssoOnly.CompanyButtonAsync(user.Id) is { } button)
         {
             // No password to reset: the mail says how they do sign in (and the page answers as always).
             var login = links.Login(employee.Language);
             await mail.SendAsync(Languages.In(employee.Language, () => new MailMessageContent(user.Email!, employee.FullName,
                 L["Cómo entrar en ServicePromise"],
-                L["Hola, {0}:\n\nEn ServicePromise no usas contraseña: entras con la cuenta de tu empresa, con su botón en la página de inicio de sesión:\n{1}\n\nSi no lo has pedido tú, ignora este mensaje.", employee.FullName, login])));
+                L["Hola, {0}:\n\nEn ServicePromise no usas contraseña: entras con la cuenta de tu empresa, con el botón «Entrar con {2}» de la página de inicio de sesión:\n{1}\n\nSi no lo has pedido tú, ignora este mensaje.", employee.FullName, login, button])));
         }
         else if (user is not null && employee is { IsActive: true })
         {

@@ -51,9 +51,9 @@ public partial class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<
         }
         if (result.IsLockedOut) RefusedLockedOut(logger);
         else if (result.IsNotAllowed) RefusedNotAllowed(logger);
-        if (signIn is ActiveEmployeeSignInManager { PasswordRefusedForSso: true })
+        if (signIn is ActiveEmployeeSignInManager { PasswordRefusedForSso: { } button })
         {
-            ModelState.AddModelError(string.Empty, L["Entras con la cuenta de tu empresa, no con una contraseña de aquí: usa el botón de tu empresa, debajo."]);
+            ModelState.AddModelError(string.Empty, L["Entras con la cuenta de tu empresa, no con una contraseña de aquí: usa el botón «Entrar con {0}», debajo.", button]);
             return Page();
         }
         // One answer for a wrong password, a locked account and an inactive one, so the form never tells

@@ -24,9 +24,9 @@ public class ResetPasswordModel(UserManager<AppUser> users, IStringLocalizer<Sha
             ModelState.AddModelError(string.Empty, L["El enlace no es válido o ha caducado. Pide uno nuevo."]);
             return Page();
         }
-        if (await ssoOnly.RefusesPasswordAsync(user.Id))
+        if (await ssoOnly.CompanyButtonAsync(user.Id) is { } button)
         {
-            ModelState.AddModelError(string.Empty, L["Entras con la cuenta de tu empresa, no con una contraseña de aquí: usa el botón de tu empresa en la página de inicio de sesión."]);
+            ModelState.AddModelError(string.Empty, L["Entras con la cuenta de tu empresa, no con una contraseña de aquí: usa el botón «Entrar con {0}» de la página de inicio de sesión.", button]);
             return Page();
         }
         var result = await users.ResetPasswordAsync(user, Token, Input.Password);

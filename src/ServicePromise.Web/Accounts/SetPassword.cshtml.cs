@@ -15,7 +15,9 @@ public class SetPasswordModel(UserManager<AppUser> users, SignInManager<AppUser>
     [BindProperty] public NewPasswordInput Input { get; set; } = new();
     public bool LinkIsValid { get; set; }
     /// <summary>The person signs in through the company's provider (SSO only): no password to choose.</summary>
-    public bool SignsInWithCompany { get; set; }
+    public bool SignsInWithCompany => CompanyButton is not null;
+    /// <summary>The name of the button they sign in with.</summary>
+    public string? CompanyButton { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -46,9 +48,9 @@ public class SetPasswordModel(UserManager<AppUser> users, SignInManager<AppUser>
         if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Token)) return null;
         var user = await users.FindByIdAsync(UserId);
         if (user is null || await users.HasPasswordAsync(user)) return null;
-        if (await ssoOnly.RefusesPasswordAsync(user.Id))
+        if (await ssoOnly.CompanyButtonAsync(user.Id) is { } button)
         {
-            SignsInWithCompany = true;
+            CompanyButton = button;
             return null;
         }
         return await users.VerifyUserTokenAsync(user, InvitationTokens.ProviderName, InvitationTokens.Purpose, Token) ? user : null;

@@ -18,7 +18,7 @@ namespace ServicePromise.Web.Letters;
 /// </summary>
 [AllowAnonymous]
 public class RedeemModel(LetterPrinting letters, UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, Audit.AuditLog audit,
-    LetterCodeAttempts attempts, IStringLocalizer<SharedResource> L) : PageModel
+    LetterCodeAttempts attempts, IStringLocalizer<SharedResource> L, Accounts.SingleSignOn.SsoOnlyRule ssoOnly) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty] public NewPasswordInput Input { get; set; } = new();
@@ -61,6 +61,7 @@ public class RedeemModel(LetterPrinting letters, UserManager<AppUser> users, Sig
         if (attempts.Exhausted(HttpContext)) return Throttled();
         var letter = await letters.FindAsync(Code, ct);
         if (letter is null) return await SentAgainAsync(ct) ?? Refused();
+        if (await ssoOnly.CompanyButtonAsync(letter.UserId) is { } button) return SignsInWithCompany(button);
         Show(letter);
         if (!ModelState.IsValid)
         {
@@ -119,6 +120,7 @@ public class RedeemModel(LetterPrinting letters, UserManager<AppUser> users, Sig
     {
         var letter = await letters.FindAsync(Code, ct);
         if (letter is null) return Refused();
+        if (await ssoOnly.CompanyButtonAsync(letter.UserId) is { } button) return SignsInWithCompany(button);
         Show(letter);
         return Page();
     }
@@ -128,6 +130,15 @@ public class RedeemModel(LetterPrinting letters, UserManager<AppUser> users, Sig
         FullName = letter.FullName;
         EmployeeNumber = letter.EmployeeNumber;
         Code = LetterCodes.Normalize(Code);
+    }
+
+    /// <summary>SSO only: the person signs in through the company's provider, so a letter chooses no password for them.</summary>
+    PageResult SignsInWithCompany(string button)
+    {
+        ModelState.Clear();
+        ModelState.AddModelError(nameof(Code), L["Entras con la cuenta de tu empresa, no con una contraseña de aquí: usa el botón «Entrar con {0}» de la página de inicio de sesión.", button]);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
     }
 
     /// <summary>One answer for a mistyped, used, replaced or expired code: the letter is no use either way, and what to do is the same.</summary>

@@ -42,7 +42,14 @@ public static class TestOidc
     /// the provider's answer back to the site; returns the site's last answer (a redirect into the site once signed in,
     /// or the refusal page).
     /// </summary>
-    public static async Task<HttpResponseMessage> SignInAsync(HttpClient site, string provider, string login, string? returnUrl = null)
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient site, string provider, string login, string? returnUrl = null) =>
+        await BackAtSiteAsync(site, await StartAsync(site, provider, login, returnUrl));
+
+    /// <summary>
+    /// The first half of <see cref="SignInAsync"/>: the button and the provider's login form, up to the address the
+    /// provider sends the browser back to (the site's callback, with its code and state) — not followed yet.
+    /// </summary>
+    public static async Task<Uri> StartAsync(HttpClient site, string provider, string login, string? returnUrl = null, CookieContainer? atProvider = null)
     {
         var loginPage = await site.GetPageAsync("/account/login" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
         var button = loginPage.QuerySelectorAll("form button[name=provider]").OfType<IHtmlButtonElement>().SingleOrDefault(b => b.Value == provider)
@@ -50,15 +57,37 @@ public static class TestOidc
         var form = (IHtmlFormElement)button.Closest("form")!;
         var challenge = await site.SubmitAsync(loginPage, $"form[action='{form.GetAttribute("action")}']", new Dictionary<string, string> { ["provider"] = provider });
         Assert.True(challenge.StatusCode == HttpStatusCode.Redirect, $"The button answered {(int)challenge.StatusCode}, not a redirect to the provider");
-        var back = await AtProviderAsync(challenge.Headers.Location!, login);
-        return await BackAtSiteAsync(site, back);
+        return await AtProviderAsync(challenge.Headers.Location!, login, atProvider ?? new CookieContainer());
+    }
+
+    /// <summary>The second half of <see cref="SignInAsync"/>: the provider's redirect back, followed at the site.</summary>
+    public static Task<HttpResponseMessage> FinishAsync(HttpClient site, Uri back) => BackAtSiteAsync(site, back);
+
+    /// <summary>
+    /// Follows the site's sign-out page to the provider's end-session endpoint, as its refresh does, confirms there
+    /// ("Do you want to sign-out": yes), and returns where the provider sends the browser back to.
+    /// </summary>
+    public static async Task<Uri> SignOutAtProviderAsync(string endSession, CookieContainer atProvider)
+    {
+        using var idp = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = atProvider });
+        var at = new Uri(endSession);
+        var confirm = await idp.GetAsync(at);
+        var html = await confirm.Content.ReadAsStringAsync();
+        Assert.True(confirm.StatusCode == HttpStatusCode.OK, $"The provider's end-session endpoint answered {(int)confirm.StatusCode}: {html}");
+        var form = Pages.Parse(html).QuerySelector("form") as IHtmlFormElement ?? throw new InvalidOperationException("No sign-out form: " + html);
+        var fields = form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>().ToDictionary(i => i.Name!, i => i.Value);
+        fields["logout"] = "yes";
+        var done = await idp.PostAsync(new Uri(at, form.GetAttribute("action")!), new FormUrlEncodedContent(fields));
+        Assert.True(done.StatusCode is HttpStatusCode.Found or HttpStatusCode.SeeOther, $"Signing out at the provider answered {(int)done.StatusCode}");
+        return done.Headers.Location!;
     }
 
     /// <summary>Follows the provider's redirects and fills its login form; returns the address it sends the browser back to.</summary>
-    static async Task<Uri> AtProviderAsync(Uri authorize, string login)
+    /// <param name="cookies">The browser's cookies at the provider: its session there, kept across calls by a test that signs out.</param>
+    static async Task<Uri> AtProviderAsync(Uri authorize, string login, CookieContainer cookies)
     {
         var issuer = new Uri(Url);
-        using var idp = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() });
+        using var idp = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies });
         var at = authorize;
         var response = await idp.GetAsync(at);
         for (var step = 0; step < 12; step++)

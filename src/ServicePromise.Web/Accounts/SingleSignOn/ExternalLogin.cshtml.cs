@@ -20,7 +20,8 @@ public partial class ExternalLoginModel(
     IOptions<OidcOptions> options, SignInManager<AppUser> signIn, SsoAccounts accounts, IStringLocalizer<SharedResource> pageTexts,
     ILogger<ExternalLoginModel> logger) : PageModel
 {
-    const string ProviderItem = "sp.provider";
+    /// <summary>The provider a session was opened through, in the sign-in cookie's properties (with its ID token): see <see cref="ProviderSession"/>.</summary>
+    public const string ProviderItem = "sp.provider";
     static readonly Messages L = new();
 
     /// <summary>Why the sign-in was refused, already in <see cref="RefusalLanguage"/>.</summary>
@@ -28,9 +29,13 @@ public partial class ExternalLoginModel(
     public string? RefusalLanguage { get; set; }
 
     /// <summary>The provider said no, or its answer did not check out (see SingleSignOnExtensions' OnRemoteFailure).</summary>
-    public IActionResult OnGet(string? failed = null)
+    /// <param name="used">The provider's answer had been used before (see SingleSignOnExtensions' OnRemoteFailure).</param>
+    public IActionResult OnGet(string? failed = null, bool used = false)
     {
         var provider = failed is null ? null : options.Value.Providers.GetValueOrDefault(failed);
+        if (used && provider is not null)
+            return Refused(StatusCodes.Status403Forbidden, null,
+                L["Esa vuelta desde {0} ya se usó o ha caducado, y nadie ha entrado con ella. Vuelve a la página de inicio de sesión y pulsa el botón «Entrar con {0}».", provider.ButtonText(failed!)]);
         return Refused(StatusCodes.Status403Forbidden, null,
             L["No hemos podido iniciar tu sesión con {0}. Vuelve a intentarlo; si sigue sin funcionar, habla con Personas (RR. HH.).", provider is null ? L["la cuenta de tu empresa"] : (object)provider.ButtonText(failed!)]);
     }
@@ -67,11 +72,13 @@ public partial class ExternalLoginModel(
                 SsoRefusal.Inactive => L["Tu cuenta de ServicePromise ya no está activa. Si crees que es un error, habla con Personas (RR. HH.)."],
                 SsoRefusal.LinkedToAnother => L["Esa cuenta de ServicePromise ya está enlazada con otra cuenta de {0}. Habla con Personas (RR. HH.).", company],
                 SsoRefusal.Privileged => L["Las cuentas de Personas (RR. HH.) y de administración no entran con la cuenta de {0}: entra con tu correo y tu contraseña.", company],
+                SsoRefusal.EmailNotVerified => L["Tu cuenta de {0} no confirma que el correo {1} sea tuyo (no está verificado), así que no podemos usarlo para encontrarte. Verifica el correo en tu cuenta de {0} o habla con Personas (RR. HH.).", company, who.Email!],
+                SsoRefusal.Busy => L["Otra pestaña está terminando tu primer inicio de sesión con {0}. Espera un momento y vuelve a pulsar el botón «Entrar con {0}».", company],
                 SsoRefusal.NotCreated => L["No hemos podido darte de alta con los datos de tu cuenta de {0}: {1} Habla con Personas (RR. HH.).", company, outcome.Why],
                 _ => L["No encontramos a nadie en ServicePromise con tu cuenta de {0}. Pide a Personas (RR. HH.) que te den de alta con el mismo correo o número de empleado que usa tu empresa.", company],
             });
         }
-        await signIn.SignInAsync(outcome.User, isPersistent: false, authenticationMethod: OidcOptions.Scheme(name!));
+        await signIn.SignInAsync(outcome.User, ProviderSession.Properties(name!, external.Properties!.GetTokenValue("id_token")), OidcOptions.Scheme(name!));
         SsoSignedIn(logger, name!);
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }

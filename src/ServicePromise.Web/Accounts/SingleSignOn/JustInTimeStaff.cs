@@ -33,8 +33,11 @@ public sealed class JustInTimeStaff(StaffImporter importer, AppDbContext db, Use
     /// <param name="language">The person's language: the provider's <c>locale</c>, else the one they are using the site in.</param>
     public async Task<Created> CreateAsync(SsoIdentity who, string language)
     {
-        if (who.EmployeeNumber is null || who.FullName is null || who.Email is null || !who.EmailVerified)
+        if (who.EmployeeNumber is null || who.FullName is null || who.Email is null)
             return new(null, L["La cuenta de tu empresa no trae tu número de empleado, tu nombre y un correo verificado, que hacen falta para darte de alta."]);
+        // The address becomes the person's sign-in email: only one the provider vouches for (see TrustUnverifiedEmail).
+        if (!who.EmailVerified)
+            return new(null, L["La cuenta de tu empresa no confirma que el correo {0} sea tuyo (no está verificado), y hace falta para darte de alta.", who.Email]);
         var file = Row(who, language, clock.Today);
         var dryRun = await importer.DryRunAsync(file, fullImport: false, Mapping);
         if (dryRun.Problems.Count > 0) return new(null, dryRun.Problems[0].Message);

@@ -57,6 +57,13 @@ public sealed class OidcProviderOptions
     public bool RequireHttpsMetadata { get; set; } = true;
 
     public OidcMatch MatchBy { get; set; } = OidcMatch.Email;
+    /// <summary>
+    /// Trust the email claim although the provider does not say it is verified (<c>email_verified</c> missing or false).
+    /// Off, an unverified address matches nobody and creates nobody: anyone could have typed it into a personal account.
+    /// On only for a provider whose addresses the company issues itself — Entra ID sends no <c>email_verified</c> at all,
+    /// so it needs this (or <see cref="MatchBy"/> = <see cref="OidcMatch.EmployeeNumber"/>).
+    /// </summary>
+    public bool TrustUnverifiedEmail { get; set; }
     /// <summary>Create a person who matches nobody from the claims, through the staff import's rules.</summary>
     public bool JustInTime { get; set; }
 
@@ -78,7 +85,7 @@ public sealed class OidcProviderOptions
     /// <summary>What the settings audit records: everything but the secret, which shows only as set.</summary>
     public override string ToString() =>
         $"DisplayName={DisplayName}; Authority={Authority}; ClientId={ClientId}; ClientSecret={(ClientSecret.Length > 0 ? "(set)" : "")}; Scopes={Scopes}; "
-        + $"RequireHttpsMetadata={RequireHttpsMetadata}; MatchBy={MatchBy}; JustInTime={JustInTime}; EmailClaim={EmailClaim}; "
+        + $"RequireHttpsMetadata={RequireHttpsMetadata}; MatchBy={MatchBy}; TrustUnverifiedEmail={TrustUnverifiedEmail}; JustInTime={JustInTime}; EmailClaim={EmailClaim}; "
         + $"EmployeeNumberClaim={EmployeeNumberClaim}; NameClaim={NameClaim}; DepartmentClaim={DepartmentClaim}; SiteClaim={SiteClaim}; "
         + $"JobTitleClaim={JobTitleClaim}; ManagerNumberClaim={ManagerNumberClaim}";
 }

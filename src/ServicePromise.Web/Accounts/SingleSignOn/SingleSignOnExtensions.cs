@@ -20,6 +20,7 @@ public static class SingleSignOnExtensions
         builder.Services.AddScoped<SsoAccounts>();
         builder.Services.AddScoped<JustInTimeStaff>();
         builder.Services.AddScoped<SsoOnlyRule>();
+        builder.Services.AddSingleton<SsoDiscovery>();
 
         var authentication = builder.Services.AddAuthentication();
         foreach (var provider in builder.Configuration.GetSection(OidcOptions.Section + ":Providers").GetChildren())
@@ -55,7 +56,8 @@ public static class SingleSignOnExtensions
         o.MapInboundClaims = false;
         o.GetClaimsFromUserInfoEndpoint = true;
         foreach (var claim in provider.ClaimNames()) o.ClaimActions.MapUniqueJsonKey(claim, claim);
-        o.SaveTokens = false;
+        // The ID token is kept (in the site's own cookie, see ExternalLoginModel) to end the session at the provider on sign-out.
+        o.SaveTokens = true;
         foreach (var cookie in new[] { o.CorrelationCookie, o.NonceCookie })
         {
             cookie.SameSite = SameSiteMode.Lax;
@@ -69,14 +71,25 @@ public static class SingleSignOnExtensions
         };
         o.Events.OnRemoteFailure = async context =>
         {
+            var http = context.HttpContext;
+            // The provider's answer used a second time (a reload, the back button, a copied address): its one-use
+            // correlation cookie is gone. Someone already signed in goes on into the site; anyone else is told.
+            var used = context.Failure?.Message is { } reason
+                && (reason.StartsWith("Correlation failed", StringComparison.Ordinal) || reason.Contains("message.State", StringComparison.Ordinal));
+            if (used && (await http.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Succeeded)
+            {
+                context.Response.Redirect("/");
+                context.HandleResponse();
+                return;
+            }
             // A token with a wrong audience or issuer, a bad signature, a cancelled sign-in at the provider: refused with a
             // page in the person's language, never an error page, and recorded — in the audit log only when this browser
             // started the sign-in (anyone can send the callback address garbage; that is only logged, and throttled).
-            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SingleSignOnExtensions))
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SingleSignOnExtensions))
                 .LogWarning("Sign-in through provider {Provider} refused: {Reason}", name, context.Failure?.Message);
-            if (context.HttpContext.Items[StartedHereItem] is true)
-                await context.HttpContext.RequestServices.GetRequiredService<SsoAccounts>().RecordFailureAsync(name, Short(context.Failure?.Message));
-            context.Response.Redirect("/account/external?failed=" + Uri.EscapeDataString(name));
+            if (http.Items[StartedHereItem] is true)
+                await http.RequestServices.GetRequiredService<SsoAccounts>().RecordFailureAsync(name, Short(context.Failure?.Message));
+            context.Response.Redirect("/account/external?failed=" + Uri.EscapeDataString(name) + (used ? "&used=true" : ""));
             context.HandleResponse();
         };
     }

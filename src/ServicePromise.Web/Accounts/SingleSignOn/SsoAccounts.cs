@@ -8,7 +8,7 @@ using ServicePromise.Web.Staff;
 namespace ServicePromise.Web.Accounts.SingleSignOn;
 
 /// <summary>Why a signed-in identity was not let in.</summary>
-public enum SsoRefusal { None, Unknown, Inactive, LinkedToAnother, NotCreated, Privileged }
+public enum SsoRefusal { None, Unknown, Inactive, LinkedToAnother, NotCreated, Privileged, EmailNotVerified, Busy }
 
 public sealed record SsoOutcome(AppUser? User, SsoRefusal Refusal, Message? Why = null);
 
@@ -16,7 +16,9 @@ public sealed record SsoOutcome(AppUser? User, SsoRefusal Refusal, Message? Why 
 /// Finds the employee a provider's identity belongs to: the account it signed in to before (its subject, kept in
 /// Identity's AspNetUserLogins), else the person whose email or employee number the claim names, as the provider's
 /// settings say. A person who has left is refused like one nobody knows, and so is an HR or admin account; one that
-/// matches nobody is created just in time when the provider allows it. Every refusal, link and creation is in the audit log.
+/// matches nobody is created just in time when the provider allows it. Every refusal, link and creation is in the audit
+/// log. An identity's first sign-in runs under <see cref="FirstSignInLock"/>: two at once (two tabs) link — and create —
+/// one person, and both get in.
 /// </summary>
 public sealed class SsoAccounts(
     AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, JustInTimeStaff justInTime, AuditLog audit)
@@ -24,9 +26,45 @@ public sealed class SsoAccounts(
     public async Task<SsoOutcome> FindAsync(string name, OidcProviderOptions provider, SsoIdentity who, string language)
     {
         var scheme = OidcOptions.Scheme(name);
-        var user = await users.FindByLoginAsync(scheme, who.Subject);
-        var linked = user is not null;
-        if (user is null && who.MatchValue(provider) is { } value)
+        if (await users.FindByLoginAsync(scheme, who.Subject) is { } known) return await SignedInAsync(name, who, known);
+        // The identity's first sign-in: linked (and perhaps created) once, whichever of two tabs comes first.
+        await using (await FirstSignInLock.AcquireAsync(db, scheme, who.Subject))
+        {
+            // The other tab was first: it linked the identity, and this one finds it.
+            if (await users.FindByLoginAsync(scheme, who.Subject) is { } linked) return await SignedInAsync(name, who, linked);
+            try
+            {
+                var outcome = await FirstAsync(name, scheme, provider, who, language);
+                // Another instance on the same SQLite file may have just created the person: then it has linked them too.
+                if (outcome.Refusal == SsoRefusal.NotCreated && await users.FindByLoginAsync(scheme, who.Subject) is { } created)
+                    return await SignedInAsync(name, who, created);
+                return outcome;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+            {
+                // The database's unique keys refused a second person or a second link (instances not sharing the lock;
+                // the import's bulk statements throw the provider's own exception).
+                db.ChangeTracker.Clear();
+                if (await users.FindByLoginAsync(scheme, who.Subject) is { } winner) return await SignedInAsync(name, who, winner);
+                return await RefusedAsync(name, who, SsoRefusal.Busy);
+            }
+        }
+    }
+
+    /// <summary>An identity already linked: HR and admin accounts are refused here too (a link made before the role was given).</summary>
+    async Task<SsoOutcome> SignedInAsync(string name, SsoIdentity who, AppUser user) =>
+        await db.IsHrOrAdminAsync(user.Id) ? await RefusedAsync(name, who, SsoRefusal.Privileged)
+        : await signIn.CanSignInAsync(user) ? new SsoOutcome(user, SsoRefusal.None)
+        : await RefusedAsync(name, who, SsoRefusal.Inactive);
+
+    /// <summary>Matches (or creates) the person an identity that signed in for the first time belongs to, and links them.</summary>
+    async Task<SsoOutcome> FirstAsync(string name, string scheme, OidcProviderOptions provider, SsoIdentity who, string language)
+    {
+        AppUser? user = null;
+        // Matched by email, an address the provider does not vouch for finds nobody and creates nobody (see TrustUnverifiedEmail).
+        if (provider.MatchBy == OidcMatch.Email && who.Email is not null && !who.EmailVerified)
+            return await RefusedAsync(name, who, SsoRefusal.EmailNotVerified);
+        if (who.MatchValue(provider) is { } value)
         {
             user = provider.MatchBy == OidcMatch.Email ? await users.FindByEmailAsync(value) : await ByNumberAsync(value);
             // Someone else at this provider signed in to that account before: the claim now names another identity.
@@ -45,14 +83,11 @@ public sealed class SsoAccounts(
             (user, created) = (made.User, true);
         }
         if (!await signIn.CanSignInAsync(user)) return await RefusedAsync(name, who, SsoRefusal.Inactive);
-        if (!linked)
-        {
-            var added = await users.AddLoginAsync(user, new UserLoginInfo(scheme, who.Subject, provider.ButtonText(name)));
-            if (!added.Succeeded) throw new InvalidOperationException("Could not link the sign-in: " + string.Join("; ", added.Errors.Select(e => e.Code)));
-            var person = await db.Employees.AsNoTracking().Where(e => e.UserId == user.Id).Select(e => new { e.Id, e.FullName, e.EmployeeNumber }).SingleAsync();
-            await audit.RecordAsync(created ? AuditActions.SsoCreated : AuditActions.SsoLinked, person.Id, AuditLog.Person(person.FullName, person.EmployeeNumber),
-                new Dictionary<string, object?> { ["provider"] = name, ["subject"] = who.Subject, ["email"] = who.Email });
-        }
+        var added = await users.AddLoginAsync(user, new UserLoginInfo(scheme, who.Subject, provider.ButtonText(name)));
+        if (!added.Succeeded) throw new DbUpdateException("Could not link the sign-in: " + string.Join("; ", added.Errors.Select(e => e.Code)));
+        var person = await db.Employees.AsNoTracking().Where(e => e.UserId == user.Id).Select(e => new { e.Id, e.FullName, e.EmployeeNumber }).SingleAsync();
+        await audit.RecordAsync(created ? AuditActions.SsoCreated : AuditActions.SsoLinked, person.Id, AuditLog.Person(person.FullName, person.EmployeeNumber),
+            new Dictionary<string, object?> { ["provider"] = name, ["subject"] = who.Subject, ["email"] = who.Email });
         return new SsoOutcome(user, SsoRefusal.None);
     }
 

@@ -5,7 +5,8 @@ namespace ServicePromise.Web.Accounts.SingleSignOn;
 /// <summary>
 /// Who the provider says signed in, read through the provider's claim names: its subject (the stable key of the
 /// account at the provider) and what the settings say to read — email, employee number, name, department, site,
-/// job title and manager's number. Empty claims read as null.
+/// job title and manager's number. Empty claims read as null. <see cref="EmailVerified"/>: the provider says
+/// <c>email_verified: true</c>, or its settings trust its addresses (<see cref="OidcProviderOptions.TrustUnverifiedEmail"/>).
 /// </summary>
 public sealed record SsoIdentity(
     string Subject, string? Email, bool EmailVerified, string? EmployeeNumber, string? FullName,
@@ -18,9 +19,9 @@ public sealed record SsoIdentity(
             : list.FirstOrDefault(c => string.Equals(c.Type, type, StringComparison.Ordinal))?.Value.Trim() is { Length: > 0 } v ? v : null;
         var subject = Get("sub") ?? Get(ClaimTypes.NameIdentifier);
         if (subject is null) return null;
-        // A provider that says the address is not verified (a personal account that typed someone's address) must
-        // not be matched by it; one that says nothing vouches for the addresses it issues (Entra ID sends no such claim).
-        var verified = !string.Equals(Get("email_verified"), "false", StringComparison.OrdinalIgnoreCase);
+        // Only an address the provider says it verified, unless its settings say it issues the addresses itself: an
+        // address anyone typed into a personal account must not open the account of the employee who has it.
+        var verified = provider.TrustUnverifiedEmail || string.Equals(Get("email_verified"), "true", StringComparison.OrdinalIgnoreCase);
         return new SsoIdentity(subject, Get(provider.EmailClaim), verified, Get(provider.EmployeeNumberClaim), Get(provider.NameClaim),
             Get(provider.DepartmentClaim), Get(provider.SiteClaim), Get(provider.JobTitleClaim), Get(provider.ManagerNumberClaim),
             Infrastructure.Languages.Normalize(Get("locale")));

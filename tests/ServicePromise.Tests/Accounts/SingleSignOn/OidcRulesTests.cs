@@ -91,13 +91,33 @@ public class OidcRulesTests
         Assert.Null(who.Department);
     }
 
-    [Fact]
-    public void An_address_the_provider_has_not_verified_matches_nobody()
+    [Theory]
+    // The provider vouches for the address: matched, trusted or not.
+    [InlineData("true", false, true)]
+    [InlineData("True", true, true)]
+    // It says it is not verified, or says nothing (as Entra ID): only a provider whose addresses the settings trust.
+    [InlineData("false", false, false)]
+    [InlineData(null, false, false)]
+    [InlineData("false", true, true)]
+    [InlineData(null, true, true)]
+    public void Only_an_address_the_provider_verified_or_the_settings_trust_matches(string? emailVerified, bool trusted, bool matches)
     {
-        var who = SsoIdentity.From(Claims(("sub", "abc"), ("email", "ana@example.com"), ("email_verified", "false")), Good())!;
-        Assert.Null(who.MatchValue(Good()));
-        var vouched = SsoIdentity.From(Claims(("sub", "abc"), ("email", "ana@example.com")), Good())!;
-        Assert.Equal("ana@example.com", vouched.MatchValue(Good()));
+        var provider = Good();
+        provider.TrustUnverifiedEmail = trusted;
+        var claims = new List<(string, string)> { ("sub", "abc"), ("email", "ana@example.com") };
+        if (emailVerified is not null) claims.Add(("email_verified", emailVerified));
+        var who = SsoIdentity.From(Claims([.. claims]), provider)!;
+        Assert.Equal(matches, who.EmailVerified);
+        Assert.Equal(matches ? "ana@example.com" : null, who.MatchValue(provider));
+    }
+
+    [Fact]
+    public void Matched_by_number_the_address_plays_no_part()
+    {
+        var provider = Good();
+        provider.MatchBy = OidcMatch.EmployeeNumber;
+        var who = SsoIdentity.From(Claims(("sub", "abc"), ("email", "ana@example.com"), ("employee_number", "E-7")), provider)!;
+        Assert.Equal("E-7", who.MatchValue(provider));
     }
 
     [Fact]
@@ -119,7 +139,7 @@ public class OidcRulesTests
     public void The_sign_in_page_allows_its_form_to_lead_to_the_providers()
     {
         var policy = SsoPolicy.AllowingProviders("default-src 'self'; form-action 'self'; frame-ancestors 'none'",
-            [Good(), new OidcProviderOptions { Authority = "http://127.0.0.1:4000" }]);
+            ["https://login.example.com", "http://127.0.0.1:4000", "https://LOGIN.example.com"]);
         Assert.Equal("default-src 'self'; form-action 'self' https://login.example.com http://127.0.0.1:4000; frame-ancestors 'none'", policy);
     }
 

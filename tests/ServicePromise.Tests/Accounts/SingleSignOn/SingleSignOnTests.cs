@@ -209,7 +209,7 @@ public class SingleSignOnTests(SsoAppFactory app) : IClassFixture<SsoAppFactory>
     }
 
     [Fact]
-    public async Task A_session_opened_through_the_provider_ends_when_the_person_is_deactivated()
+    public async Task A_session_opened_through_the_provider_ends_when_the_person_s_sessions_are_ended()
     {
         const string id = "session-ends";
         await TestOidc.RegisterAsync(id, new { email = "hugo.santana@demo.mercadosolivo.es", email_verified = true, name = "Hugo" });
@@ -244,6 +244,6 @@ public class SingleSignOnTests(SsoAppFactory app) : IClassFixture<SsoAppFactory>
     {
         var page = await app.Browser().GetPageAsync("/account/login");
         var buttons = page.QuerySelectorAll("section[aria-labelledby=sso-heading] button").Select(b => b.TextContent.Trim()).ToList();
-        Assert.Equal(["Entrar con Empresa", "Entrar con Empresa (altas)", "Entrar con Empresa (número)", "Entrar con Otra aplicación", "Entrar con Otro emisor"], buttons.Order(StringComparer.Ordinal));
+        Assert.Equal(["Entrar con Empresa", "Entrar con Empresa (Entra)", "Entrar con Empresa (altas)", "Entrar con Empresa (número)", "Entrar con Otra aplicación", "Entrar con Otro emisor"], buttons.Order(StringComparer.Ordinal));
     }
 }

@@ -4,12 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePromise.Tests.Support;
 using ServicePromise.Web.Accounts;
+using ServicePromise.Web.Staff;
 
 namespace ServicePromise.Tests.Accounts.SingleSignOn;
 
 /// <summary>
-/// "SSO only": once a person has signed in through the company's provider, no password of theirs works here — not at
-/// sign-in, not through a forgotten-password mail, a reset link or an invitation link. HR and admin accounts keep theirs.
+/// "SSO only": once a person has signed in through the company's provider (their account is linked to it), no password
+/// of theirs works here — not at sign-in, not through a forgotten-password mail, a reset link, an invitation link or a
+/// welcome letter's code — and each refusal names the button they sign in with. HR and admin accounts keep theirs;
+/// people who never signed in through a provider keep theirs.
 /// </summary>
 public class SsoOnlyTests(SsoOnlyAppFactory app) : IClassFixture<SsoOnlyAppFactory>
 {
@@ -27,7 +30,8 @@ public class SsoOnlyTests(SsoOnlyAppFactory app) : IClassFixture<SsoOnlyAppFacto
         var response = await client.SignInAsync(Pages.Employee);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Entras con la cuenta de tu empresa, no con una contraseña de aquí", await response.Content.ReadAsStringAsync());
+        var text = Pages.Parse(await response.Content.ReadAsStringAsync()).Text();
+        Assert.Contains("Entras con la cuenta de tu empresa, no con una contraseña de aquí: usa el botón «Entrar con Empresa», debajo.", text);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
         // A wrong password is told nothing more than anyone else's.
         var wrong = await app.Browser().SignInAsync(Pages.Employee, "not-the-password-1");
@@ -55,6 +59,44 @@ public class SsoOnlyTests(SsoOnlyAppFactory app) : IClassFixture<SsoOnlyAppFacto
     }
 
     [Fact]
+    public async Task An_admin_keeps_the_password_too()
+    {
+        await TestOidc.RegisterAsync("admin-sso", new { email = Pages.Admin, email_verified = true, name = "Pablo" });
+        await LinkAsync("empresa", "admin-sso");
+        await app.Browser().SignedInAsync(Pages.Admin);
+    }
+
+    [Fact]
+    public async Task A_person_without_email_who_signs_in_through_the_provider_gets_no_password_from_a_letter_or_their_number()
+    {
+        // Ismael, a warehouse worker without email, matched by his employee number; he chose a password from a letter before.
+        await TestOidc.RegisterAsync("warehouse-sso", new { name = "Ismael Torres Ruiz", employee_number = DemoOrganisation.WarehouseWorkerWithoutEmail });
+        await LinkAsync("numero", "warehouse-sso");
+        var code = await LetterSteps.PrintAsync(app, await LetterSteps.IdOfAsync(app, DemoOrganisation.WarehouseWorkerWithoutEmail));
+        var hash = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == DemoOrganisation.WarehouseWorkerWithoutEmail)
+            .Select(e => db.Users.Single(u => u.Id == e.UserId).PasswordHash).SingleAsync());
+
+        var client = app.Browser();
+        var letter = await LetterSteps.SendCodeAsync(client, code);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, letter.StatusCode);
+        var page = Pages.Parse(await letter.Content.ReadAsStringAsync());
+        Assert.Contains("usa el botón «Entrar con Empresa (número)» de la página de inicio de sesión", page.Text());
+        Assert.Null(page.QuerySelector("input[type=password]"));
+        // Posting a password with the code anyway changes nothing.
+        var posted = await client.PostAsync("/account/letter", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") ?? "",
+            ["Code"] = code, ["Input.Password"] = "Olivo verde junto al río 77", ["Input.ConfirmPassword"] = "Olivo verde junto al río 77",
+        }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, posted.StatusCode);
+        Assert.Equal(hash, await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == DemoOrganisation.WarehouseWorkerWithoutEmail)
+            .Select(e => db.Users.Single(u => u.Id == e.UserId).PasswordHash).SingleAsync()));
+
+        var signIn = await app.Browser().SignInAsync(DemoOrganisation.WarehouseWorkerWithoutEmail);
+        Assert.Contains("usa el botón «Entrar con Empresa (número)», debajo", Pages.Parse(await signIn.Content.ReadAsStringAsync()).Text());
+    }
+
+    [Fact]
     public async Task A_forgotten_password_mail_says_how_to_sign_in_and_carries_no_reset_link()
     {
         const string email = "jorge.pena@demo.mercadosolivo.es";
@@ -67,6 +109,7 @@ public class SsoOnlyTests(SsoOnlyAppFactory app) : IClassFixture<SsoOnlyAppFacto
 
         var mail = app.Mails().Single(m => m.Contains(email, StringComparison.OrdinalIgnoreCase));
         Assert.Contains("entras con la cuenta de tu empresa", mail);
+        Assert.Contains("Entrar con Empresa", mail);
         Assert.DoesNotContain("reset-password", mail);
     }
 
@@ -93,7 +136,7 @@ public class SsoOnlyTests(SsoOnlyAppFactory app) : IClassFixture<SsoOnlyAppFacto
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Entras con la cuenta de tu empresa", await response.Content.ReadAsStringAsync());
+        Assert.Contains("usa el botón «Entrar con Empresa» de la página de inicio de sesión", Pages.Parse(await response.Content.ReadAsStringAsync()).Text());
         Assert.Equal(hash, await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.PasswordHash).SingleAsync()));
     }
 
@@ -112,7 +155,7 @@ public class SsoOnlyTests(SsoOnlyAppFactory app) : IClassFixture<SsoOnlyAppFacto
 
         var page = await app.Browser().GetPageAsync(link);
 
-        Assert.Contains("Entras con la cuenta de tu empresa", page.Text());
+        Assert.Contains("usa el botón «Entrar con Empresa (altas)» de la página de inicio de sesión", page.Text());
         Assert.Null(page.QuerySelector("input[type=password]"));
         Assert.Contains("Volver a la página de inicio de sesión", page.Text());
     }
