@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServicePromise.Web.Accounts;
@@ -28,28 +27,8 @@ public sealed class ScimOptions : IValidatableObject
     }
 }
 
-/// <summary>
-/// Counts requests with a bad token per client address; once a window's allowance is spent, the address is refused
-/// without looking at its token until the window ends — guessing tokens is then hopeless and cheap for us.
-/// </summary>
-public sealed class ScimFailedAttempts(IOptions<ScimOptions> options) : IDisposable
-{
-    readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(address =>
-        RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.FailedAttemptsPerAddress.Permits,
-            Window = TimeSpan.FromSeconds(options.Value.FailedAttemptsPerAddress.WindowSeconds),
-            QueueLimit = 0,
-        }));
-
-    public bool Exhausted(string address) => _limiter.GetStatistics(address)?.CurrentAvailablePermits == 0;
-
-    public void Failed(string address) => _limiter.AttemptAcquire(address).Dispose();
-
-    public int RetryAfterSeconds => options.Value.FailedAttemptsPerAddress.WindowSeconds;
-
-    public void Dispose() => _limiter.Dispose();
-}
+/// <summary>Requests with a bad token, per client address (<see cref="ScimOptions.FailedAttemptsPerAddress"/>).</summary>
+public sealed class ScimFailedAttempts(IOptions<ScimOptions> options) : FailedAttempts(() => options.Value.FailedAttemptsPerAddress);
 
 /// <summary>
 /// Bearer tokens for <c>/scim/v2</c>: made here, shown once, kept as a SHA-256 hash of their secret. A token reads
