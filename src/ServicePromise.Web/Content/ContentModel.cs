@@ -12,7 +12,14 @@ public sealed record PromiseContent(string Company, string Title, string Stateme
 
 /// <param name="DeclaredChange">What the content owner says changed against the previous edition: Editorial or Substantive (null: not said).</param>
 public sealed record PillarContent(string Key, int Order, string Title, string Summary, string ReflectionPrompt, string Body, string SourceFile,
-    Learning.ChangeKind? DeclaredChange = null, Learning.KnowledgeCheck? Check = null, string? CustomersPrompt = null, string? ActionPrompt = null);
+    Learning.ChangeKind? DeclaredChange = null, Learning.KnowledgeCheck? Check = null, string? CustomersPrompt = null, string? ActionPrompt = null,
+    IReadOnlyList<StandardContent>? Standards = null)
+{
+    public IReadOnlyList<StandardContent> StandardsOrEmpty => Standards ?? [];
+}
+
+/// <summary>A service standard as the front matter declares it: key, wording, how it is measured, threshold (0–100).</summary>
+public sealed record StandardContent(string Key, string Wording, string Measured, decimal Threshold, int Line);
 
 /// <summary>One problem in one content file, located so a content owner can fix it — in their language on the admin pages, in English in logs.</summary>
 public sealed record ContentError(string File, int Line, Infrastructure.Message Text)

@@ -39,6 +39,37 @@ public class Pillar
     /// <summary>Whether the pillar has a knowledge check that must be passed; kept so completion is one query.</summary>
     public bool HasCheck { get; set; }
     public List<PillarText> Texts { get; set; } = [];
+    /// <summary>The service standards an audit measures this pillar against (front matter 'standards'), in content order.</summary>
+    public List<PillarStandard> Standards { get; set; } = [];
+}
+
+/// <summary>
+/// One service standard of a pillar in one edition: what a service audit measures (e.g. "greets within 10 seconds"),
+/// scored 0–100 against a threshold. The key names it across editions and in audit files.
+/// </summary>
+public class PillarStandard
+{
+    public int Id { get; set; }
+    public int PillarId { get; set; }
+    public Pillar? Pillar { get; set; }
+    /// <summary>Unique across the edition's standards and pillar keys (lower case, digits and single hyphens).</summary>
+    public string Key { get; set; } = "";
+    public int Order { get; set; }
+    /// <summary>The threshold in hundredths of a point (80 → 8000), so comparisons and sorting are exact in SQL on every provider.</summary>
+    public int ThresholdHundredths { get; set; }
+    public decimal Threshold => ThresholdHundredths / 100m;
+    public List<PillarStandardText> Texts { get; set; } = [];
+}
+
+public class PillarStandardText
+{
+    public int Id { get; set; }
+    public int PillarStandardId { get; set; }
+    public string Language { get; set; } = "";
+    /// <summary>The standard as staff read it ("Saludamos a cada cliente en menos de 10 segundos").</summary>
+    public string Wording { get; set; } = "";
+    /// <summary>How it is measured ("Cliente misterioso, 10 visitas al mes").</summary>
+    public string Measured { get; set; } = "";
 }
 
 public class PillarText

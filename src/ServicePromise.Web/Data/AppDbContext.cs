@@ -38,6 +38,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Provisioning.ScimLink> ScimLinks => Set<Provisioning.ScimLink>();
     public DbSet<Provisioning.ScimChange> ScimChanges => Set<Provisioning.ScimChange>();
     public DbSet<Letters.Letter> Letters => Set<Letters.Letter>();
+    public DbSet<PillarStandard> PillarStandards => Set<PillarStandard>();
+    public DbSet<PillarStandardText> PillarStandardTexts => Set<PillarStandardText>();
+    public DbSet<Measurement.AuditBatch> AuditBatches => Set<Measurement.AuditBatch>();
+    public DbSet<Measurement.AuditResult> AuditResults => Set<Measurement.AuditResult>();
+    public DbSet<Measurement.Finding> Findings => Set<Measurement.Finding>();
+    public DbSet<Measurement.ActionPlan> ActionPlans => Set<Measurement.ActionPlan>();
+    public DbSet<Measurement.ActionPlanDecision> ActionPlanDecisions => Set<Measurement.ActionPlanDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

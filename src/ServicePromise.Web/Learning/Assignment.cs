@@ -8,6 +8,8 @@ public enum AssignmentReason
     Onboarding = 1,
     NewEdition = 2,
     PeriodicRefresher = 3,
+    /// <summary>A targeted refresher of one pillar for one site's people, after an audit finding (<see cref="Assignment.FindingId"/>).</summary>
+    Finding = 4,
 }
 
 /// <summary>An employee's obligation to complete (part of) an edition by a due date.</summary>
@@ -30,6 +32,9 @@ public class Assignment
     /// </summary>
     public DateTime? SupersededAt { get; set; }
     public List<AssignmentPillar> Pillars { get; set; } = [];
+    /// <summary>The audit finding this targeted refresher answers (Reason Finding only).</summary>
+    public int? FindingId { get; set; }
+    public Measurement.Finding? Finding { get; set; }
 }
 
 /// <summary>One pillar the assignment covers, with the employee's progress on it.</summary>

@@ -53,3 +53,27 @@ public class PillarTextConfiguration : IEntityTypeConfiguration<PillarText>
         e.HasIndex(x => new { x.PillarId, x.Language }).IsUnique();
     }
 }
+
+public class PillarStandardConfiguration : IEntityTypeConfiguration<PillarStandard>
+{
+    public void Configure(EntityTypeBuilder<PillarStandard> e)
+    {
+        e.Property(x => x.Key).HasMaxLength(64);
+        e.Ignore(x => x.Threshold);
+        e.HasIndex(x => new { x.PillarId, x.Key }).IsUnique();
+        e.HasIndex(x => x.Key);
+        e.HasOne(x => x.Pillar).WithMany(x => x.Standards).HasForeignKey(x => x.PillarId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(x => x.Texts).WithOne().HasForeignKey(x => x.PillarStandardId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class PillarStandardTextConfiguration : IEntityTypeConfiguration<PillarStandardText>
+{
+    public void Configure(EntityTypeBuilder<PillarStandardText> e)
+    {
+        e.Property(x => x.Language).HasMaxLength(8);
+        e.Property(x => x.Wording).HasMaxLength(300);
+        e.Property(x => x.Measured).HasMaxLength(300);
+        e.HasIndex(x => new { x.PillarStandardId, x.Language }).IsUnique();
+    }
+}

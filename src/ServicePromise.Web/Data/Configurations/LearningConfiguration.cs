@@ -13,7 +13,10 @@ public class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
         e.HasMany(x => x.Pillars).WithOne(x => x.Assignment).HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Cascade);
         // One assignment per person, edition, reason and due date: a periodic refresher of the same edition
         // a year later is a new one, a double start-up or a second instance is not.
-        e.HasIndex(x => new { x.EmployeeId, x.EditionId, x.Reason, x.DueOn }).IsUnique();
+        e.HasIndex(x => new { x.EmployeeId, x.EditionId, x.Reason, x.DueOn }).IsUnique().HasFilter("\"FindingId\" IS NULL");
+        // A targeted refresher: one per person and finding, whatever its due date.
+        e.HasOne(x => x.Finding).WithMany().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.FindingId, x.EmployeeId }).IsUnique().HasFilter("\"FindingId\" IS NOT NULL");
         e.HasIndex(x => x.DueOn);
     }
 }

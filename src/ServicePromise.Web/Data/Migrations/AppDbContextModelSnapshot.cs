@@ -415,6 +415,62 @@ namespace ServicePromise.Web.Data.Migrations
                     b.ToTable("Pillars");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.Content.PillarStandard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("Order");
+
+                    b.Property<int>("PillarId");
+
+                    b.Property<int>("ThresholdHundredths");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("PillarId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PillarStandards");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Content.PillarStandardText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8);
+
+                    b.Property<string>("Measured")
+                        .IsRequired()
+                        .HasMaxLength(300);
+
+                    b.Property<int>("PillarStandardId");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(300);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PillarStandardId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("PillarStandardTexts");
+                });
+
             modelBuilder.Entity("ServicePromise.Web.Content.PillarText", b =>
                 {
                     b.Property<int>("Id")
@@ -532,6 +588,8 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.Property<int>("EmployeeId");
 
+                    b.Property<int?>("FindingId");
+
                     b.Property<int>("Reason");
 
                     b.Property<DateTime?>("StartedAt");
@@ -544,8 +602,13 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.HasIndex("EditionId");
 
+                    b.HasIndex("FindingId", "EmployeeId")
+                        .IsUnique()
+                        .HasFilter("\"FindingId\" IS NOT NULL");
+
                     b.HasIndex("EmployeeId", "EditionId", "Reason", "DueOn")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"FindingId\" IS NULL");
 
                     b.ToTable("Assignments");
                 });
@@ -644,6 +707,250 @@ namespace ServicePromise.Web.Data.Migrations
                     b.HasIndex("PrintedById");
 
                     b.ToTable("Letters");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Measurement.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(4000);
+
+                    b.Property<int>("AuthorId");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(4000);
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<DateOnly?>("DueOn");
+
+                    b.Property<int>("FindingId");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<int>("State");
+
+                    b.Property<DateTime?>("SubmittedAt");
+
+                    b.Property<DateTime>("UpdatedAt");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("FindingId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "AuthorId");
+
+                    b.ToTable("ActionPlans");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Measurement.ActionPlanDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionPlanId");
+
+                    b.Property<bool>("Approved");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000);
+
+                    b.Property<DateTime>("DecidedAt");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasMaxLength(450);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPlanId");
+
+                    b.ToTable("ActionPlanDecisions");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Measurement.AuditBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(260);
+
+                    b.Property<string>("FileSha256")
+                        .HasMaxLength(64);
+
+                    b.Property<int>("Kind");
+
+                    b.Property<DateTime>("RecordedAt");
+
+                    b.Property<string>("RecordedById");
+
+                    b.Property<int>("Rows");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FileSha256");
+
+                    b.ToTable("AuditBatches");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Measurement.AuditResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BatchId");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000);
+
+                    b.Property<int?>("DepartmentId");
+
+                    b.Property<int>("PeriodKind");
+
+                    b.Property<DateOnly>("PeriodStart");
+
+                    b.Property<string>("PillarKey")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<DateTime>("RecordedAt");
+
+                    b.Property<string>("RecordedById");
+
+                    b.Property<DateTime?>("ReplacedAt");
+
+                    b.Property<int?>("ReplacedById");
+
+                    b.Property<int>("Sample");
+
+                    b.Property<int>("ScoreHundredths");
+
+                    b.Property<DateTime?>("SharedAt");
+
+                    b.Property<string>("SharedById");
+
+                    b.Property<string>("SharedComment")
+                        .HasMaxLength(2000);
+
+                    b.Property<int?>("SiteId");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("StandardKey")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("ReplacedById");
+
+                    b.HasIndex("PeriodKind", "PeriodStart");
+
+                    b.HasIndex(new[] { "SiteId", "DepartmentId", "StandardKey", "PeriodKind", "PeriodStart" }, "IX_AuditResults_Live")
+                        .IsUnique()
+                        .HasFilter("\"ReplacedAt\" IS NULL");
+
+                    b.ToTable("AuditResults", t =>
+                        {
+                            t.HasCheckConstraint("CK_AuditResults_OnePlace", "(\"SiteId\" IS NULL) <> (\"DepartmentId\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_AuditResults_Replaced", "(\"ReplacedAt\" IS NULL) = (\"ReplacedById\" IS NULL)");
+
+                            t.HasCheckConstraint("CK_AuditResults_Sample", "\"Sample\" > 0");
+
+                            t.HasCheckConstraint("CK_AuditResults_Score", "\"ScoreHundredths\" BETWEEN 0 AND 10000");
+                        });
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Measurement.Finding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAt");
+
+                    b.Property<int?>("ClosedByResultId");
+
+                    b.Property<DateTime?>("DecidedAt");
+
+                    b.Property<string>("DecidedById");
+
+                    b.Property<int?>("DepartmentId");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(1000);
+
+                    b.Property<string>("JobTitles")
+                        .HasMaxLength(4000);
+
+                    b.Property<int>("Kind");
+
+                    b.Property<int>("PeriodKind");
+
+                    b.Property<DateOnly>("PeriodStart");
+
+                    b.Property<string>("PillarKey")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int?>("PreviousScoreHundredths");
+
+                    b.Property<DateTime>("RaisedAt");
+
+                    b.Property<DateOnly?>("RefresherDueOn");
+
+                    b.Property<int>("ResultId");
+
+                    b.Property<int>("ScoreHundredths");
+
+                    b.Property<int?>("SiteId");
+
+                    b.Property<string>("StandardKey")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("State");
+
+                    b.Property<int>("ThresholdHundredths");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("ResultId")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("State", "SiteId");
+
+                    b.ToTable("Findings");
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Provisioning.ScimChange", b =>
@@ -1281,6 +1588,26 @@ namespace ServicePromise.Web.Data.Migrations
                     b.Navigation("Edition");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.Content.PillarStandard", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Content.Pillar", "Pillar")
+                        .WithMany("Standards")
+                        .HasForeignKey("PillarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Pillar");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Content.PillarStandardText", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Content.PillarStandard", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("PillarStandardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServicePromise.Web.Content.PillarText", b =>
                 {
                     b.HasOne("ServicePromise.Web.Content.Pillar", null)
@@ -1304,9 +1631,16 @@ namespace ServicePromise.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ServicePromise.Web.Measurement.Finding", "Finding")
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Edition");
 
                     b.Navigation("Employee");
+
+                    b.Navigation("Finding");
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Learning.AssignmentPillar", b =>
@@ -1355,6 +1689,89 @@ namespace ServicePromise.Web.Data.Migrations
                     b.Navigation("Employee");
 
                     b.Navigation("PrintedBy");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Measurement.ActionPlan", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Staff.Employee", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Measurement.Finding", "Finding")
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Finding");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Measurement.ActionPlanDecision", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Measurement.ActionPlan", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ActionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Measurement.AuditResult", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Measurement.AuditBatch", "Batch")
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Staff.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServicePromise.Web.Measurement.AuditResult", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServicePromise.Web.Staff.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Batch");
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Measurement.Finding", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Staff.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ServicePromise.Web.Measurement.AuditResult", "Result")
+                        .WithMany()
+                        .HasForeignKey("ResultId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Staff.Site", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Result");
+
+                    b.Navigation("Site");
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Provisioning.ScimLink", b =>
@@ -1517,12 +1934,24 @@ namespace ServicePromise.Web.Data.Migrations
 
             modelBuilder.Entity("ServicePromise.Web.Content.Pillar", b =>
                 {
+                    b.Navigation("Standards");
+
+                    b.Navigation("Texts");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Content.PillarStandard", b =>
+                {
                     b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Learning.Assignment", b =>
                 {
                     b.Navigation("Pillars");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Measurement.ActionPlan", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Reflections.Reflection", b =>
