@@ -10,6 +10,7 @@ using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Letters;
 using ServicePromise.Web.Mail;
+using ServicePromise.Web.Measurement;
 using ServicePromise.Web.Provisioning;
 using ServicePromise.Web.Record;
 using ServicePromise.Web.Reflections;
@@ -36,6 +37,7 @@ builder.AddEvidence();
 builder.AddInvitations();
 builder.AddProvisioning();
 builder.AddLetters();
+builder.AddMeasurement();
 builder.AddWebUi();
 
 var app = builder.Build();
