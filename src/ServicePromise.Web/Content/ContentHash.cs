@@ -33,6 +33,14 @@ public static class ContentHash
                 if (pillar.ActionPrompt is { } action) Field(sb, "action_prompt", action);
                 Field(sb, "body", pillar.Body);
                 Field(sb, "check", pillar.Check?.ToJson() ?? "");
+                // Standards are part of the edition: a new threshold or wording is a new edition (but not a lesson to redo).
+                foreach (var standard in pillar.StandardsOrEmpty)
+                {
+                    Field(sb, "standard", standard.Key);
+                    Field(sb, "wording", standard.Wording);
+                    Field(sb, "measured", standard.Measured);
+                    Field(sb, "threshold", standard.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
             }
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));

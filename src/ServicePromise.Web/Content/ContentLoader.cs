@@ -80,6 +80,7 @@ public static partial class ContentLoader
             errors.Add(new(dup.Last().SourceFile, 2, L["la clave '{0}' también la usa {1}", dup.Key, dup.First().SourceFile]));
         foreach (var dup in pillars.GroupBy(p => p.Order).Where(g => g.Count() > 1))
             errors.Add(new(dup.Last().SourceFile, 2, L["el orden {0} también lo usa {1}", dup.Key, dup.First().SourceFile]));
+        CheckStandardKeys(pillars, errors);
 
         if (errors.Count > before || promise is null) return null;
         return new LanguageContent(language, promise, pillars.OrderBy(p => p.Order).ToList());
@@ -98,7 +99,40 @@ public static partial class ContentLoader
                 errors.Add(new(pillar.SourceFile, 2, L["la prueba de conocimiento no tiene la misma forma que en {0}: cada idioma necesita las mismas preguntas, el mismo número de opciones y las mismas respuestas correctas", original.SourceFile]));
             else if (pillar.DeclaredChange is { } change && change != original.DeclaredChange)
                 errors.Add(new(pillar.SourceFile, 2, L["'change: {0}' no coincide con {1}; el tipo de cambio es el mismo en todos los idiomas", change.ToString().ToLowerInvariant(), original.SourceFile]));
+            else
+                CompareStandards(original, pillar, errors);
         }
+    }
+
+    /// <summary>Audit files name a standard by its key alone, so a key may mean one thing only: one standard, never also a pillar.</summary>
+    static void CheckStandardKeys(List<PillarContent> pillars, List<ContentError> errors)
+    {
+        var pillarKeys = pillars.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pillar in pillars)
+            foreach (var standard in pillar.StandardsOrEmpty)
+            {
+                if (pillarKeys.Contains(standard.Key))
+                    errors.Add(new(pillar.SourceFile, standard.Line, L["el estándar '{0}' tiene la clave de un pilar; use otra clave", standard.Key]));
+                else if (!seen.TryAdd(standard.Key, pillar.SourceFile))
+                    errors.Add(new(pillar.SourceFile, standard.Line, L["el estándar '{0}' también lo declara {1}", standard.Key, seen[standard.Key]]));
+            }
+    }
+
+    /// <summary>A standard is measured once for every language, so every language declares the same keys with the same thresholds.</summary>
+    static void CompareStandards(PillarContent original, PillarContent pillar, List<ContentError> errors)
+    {
+        var expected = original.StandardsOrEmpty.ToDictionary(s => s.Key, s => s.Threshold, StringComparer.Ordinal);
+        foreach (var standard in pillar.StandardsOrEmpty)
+        {
+            if (!expected.TryGetValue(standard.Key, out var threshold))
+                errors.Add(new(pillar.SourceFile, standard.Line, L["el estándar '{0}' no existe en {1}", standard.Key, original.SourceFile]));
+            else if (threshold != standard.Threshold)
+                errors.Add(new(pillar.SourceFile, standard.Line, L["el umbral {0} del estándar '{1}' no coincide con el {2} de {3}", standard.Threshold, standard.Key, threshold, original.SourceFile]));
+        }
+        var missing = expected.Keys.Except(pillar.StandardsOrEmpty.Select(s => s.Key), StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+            errors.Add(new(pillar.SourceFile, 2, L["faltan los estándares {0} que declara {1}", string.Join(", ", missing), original.SourceFile]));
     }
 
     static bool SameShape(Learning.KnowledgeCheck? a, Learning.KnowledgeCheck? b) =>
@@ -185,10 +219,49 @@ public static partial class ContentLoader
         }
         foreach (var (field, value) in new[] { ("customers_prompt", fm.CustomersPrompt), ("action_prompt", fm.ActionPrompt) })
             if (value is not null) ok &= Required(file, field, value, 1000, errors);
-        var check = ParseCheck(file, fm.Check, CheckLines.Locate(yaml), body, errors);
+        var lines = CheckLines.Locate(yaml);
+        var check = ParseCheck(file, fm.Check, lines, body, errors);
         if (fm.Check is not null && check is null) ok = false;
+        var standards = ParseStandards(file, fm.Standards, lines, errors);
+        if (fm.Standards is not null && standards is null) ok = false;
         return ok ? new PillarContent(fm.Key!, fm.Order!.Value, fm.Title!.Trim(), fm.Summary!.Trim(), fm.ReflectionPrompt!.Trim(), body, file, change, check,
-            fm.CustomersPrompt?.Trim(), fm.ActionPrompt?.Trim()) : null;
+            fm.CustomersPrompt?.Trim(), fm.ActionPrompt?.Trim(), standards) : null;
+    }
+
+    const int MaxStandards = 6;
+    const int MaxStandardText = 300;
+
+    static List<StandardContent>? ParseStandards(string file, List<StandardFrontMatter>? standards, CheckLines lines, List<ContentError> errors)
+    {
+        if (standards is null) return null;
+        var before = errors.Count;
+        if (standards.Count is 0 or > MaxStandards)
+            errors.Add(new(file, lines.Standards, L["'standards' debe tener entre 1 y {0} estándares; tiene {1}", MaxStandards, standards.Count]));
+        var parsed = new List<StandardContent>();
+        for (var i = 0; i < standards.Count; i++)
+        {
+            var s = standards[i];
+            var where = L["estándar {0}", i + 1];
+            var line = lines.Standard(i);
+            if (Required(file, "key", s.Key, 64, errors, where, line) && !KeyPattern().IsMatch(s.Key!.Trim()))
+                errors.Add(new(file, line, L["{0}: la clave '{1}' solo puede tener minúsculas, cifras y guiones sueltos (p. ej. 'saludo-en-10-segundos')", where, s.Key]));
+            Required(file, "wording", s.Wording, MaxStandardText, errors, where, line);
+            Required(file, "measured", s.Measured, MaxStandardText, errors, where, line);
+            var threshold = ParseThreshold(s.Threshold);
+            if (threshold is null)
+                errors.Add(new(file, line, L["{0}: 'threshold' debe ser un número de 0 a 100, con dos decimales como mucho (p. ej. 80 o 72.5); no '{1}'", where, s.Threshold ?? ""]));
+            parsed.Add(new StandardContent(s.Key?.Trim() ?? "", s.Wording?.Trim() ?? "", s.Measured?.Trim() ?? "", threshold ?? 0, line));
+        }
+        return errors.Count > before ? null : parsed;
+    }
+
+    /// <summary>A threshold of 0–100 kept in hundredths, so more than two decimals would be silently rounded: refused instead.</summary>
+    internal static decimal? ParseThreshold(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)
+            || !decimal.TryParse(text.Trim().Replace(',', '.'), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            return null;
+        return value is >= 0 and <= 100 && decimal.Round(value, 2) == value ? value : null;
     }
 
     const int MaxQuestions = 6;
@@ -329,7 +402,11 @@ public static partial class ContentLoader
     sealed class CheckLines
     {
         readonly List<(int Line, List<int> Options)> _questions = [];
+        readonly List<int> _standards = [];
         public int Check { get; private set; } = 2;
+        public int Standards { get; private set; } = 2;
+
+        public int Standard(int i) => i < _standards.Count ? _standards[i] : Standards;
 
         public int Question(int i) => i < _questions.Count ? _questions[i].Line : Check;
         public int Option(int i, int j) => i < _questions.Count && j < _questions[i].Options.Count ? _questions[i].Options[j] : Question(i);
@@ -347,6 +424,12 @@ public static partial class ContentLoader
                 return lines; // the deserializer has already said where
             }
             if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root) return lines;
+            var standards = root.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "standards" });
+            if (standards.Key is not null)
+            {
+                lines.Standards = FileLine(standards.Key);
+                if (standards.Value is YamlSequenceNode items) lines._standards.AddRange(items.Select(FileLine));
+            }
             var check = root.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "check" });
             if (check.Key is null) return lines;
             lines.Check = FileLine(check.Key);
@@ -383,6 +466,16 @@ public static partial class ContentLoader
         public string? ActionPrompt { get; set; }
         public string? Change { get; set; }
         public List<QuestionFrontMatter>? Check { get; set; }
+        public List<StandardFrontMatter>? Standards { get; set; }
+    }
+
+    sealed class StandardFrontMatter
+    {
+        public string? Key { get; set; }
+        public string? Wording { get; set; }
+        public string? Measured { get; set; }
+        /// <summary>Read as text so '80,5' or 'ochenta' gets a message about the threshold rather than a YAML type error.</summary>
+        public string? Threshold { get; set; }
     }
 
     sealed class QuestionFrontMatter

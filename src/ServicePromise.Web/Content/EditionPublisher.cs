@@ -69,6 +69,7 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
                         CheckJson = x.Check?.ToJson(),
                     }))
                     .ToList(),
+                Standards = StandardsOf(content, p),
             }).ToList(),
         };
         db.Editions.Add(edition);
@@ -88,10 +89,24 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
         return (edition, true);
     }
 
+    /// <summary>The default language's standards in content order, each with its wording in every language that declares it.</summary>
+    static List<PillarStandard> StandardsOf(ContentSet content, PillarContent pillar) =>
+        pillar.StandardsOrEmpty.Select((s, i) => new PillarStandard
+        {
+            Key = s.Key,
+            Order = i + 1,
+            ThresholdHundredths = (int)(s.Threshold * 100),
+            Texts = content.Languages
+                .SelectMany(l => l.Pillars.Where(x => x.Key == pillar.Key).SelectMany(x => x.StandardsOrEmpty).Where(x => x.Key == s.Key)
+                    .Select(x => new PillarStandardText { Language = l.Language, Wording = x.Wording, Measured = x.Measured }))
+                .ToList(),
+        }).ToList();
+
     /// <summary>
     /// New when the key did not exist; Unchanged when every language says exactly what it said before;
     /// otherwise what the content owner declared, and substantive when they said nothing — asking people
-    /// to redo a pillar is the safe mistake.
+    /// to redo a pillar is the safe mistake. Standards are left out on purpose: a moved threshold is a new
+    /// edition, but nobody redoes a lesson because of it.
     /// </summary>
     static Learning.ChangeKind ChangeAgainst(Edition? previous, PillarContent pillar, ContentSet content)
     {
