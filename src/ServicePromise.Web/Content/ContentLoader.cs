@@ -135,7 +135,8 @@ public static partial class ContentLoader
             errors.Add(new(pillar.SourceFile, 2, L["faltan los estándares {0} que declara {1}", string.Join(", ", missing), original.SourceFile]));
     }
 
-    static bool SameShape(Learning.KnowledgeCheck? a, Learning.KnowledgeCheck? b) =>
+    /// <summary>The same questions, options and right answers by position: answers to one mean the same as answers to the other.</summary>
+    internal static bool SameShape(Learning.KnowledgeCheck? a, Learning.KnowledgeCheck? b) =>
         (a is null && b is null)
         || (a is not null && b is not null && a.Questions.Count == b.Questions.Count
             && a.Questions.Zip(b.Questions).All(q => q.First.Options.Select(o => o.Correct).SequenceEqual(q.Second.Options.Select(o => o.Correct))));

@@ -45,6 +45,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Measurement.Finding> Findings => Set<Measurement.Finding>();
     public DbSet<Measurement.ActionPlan> ActionPlans => Set<Measurement.ActionPlan>();
     public DbSet<Measurement.ActionPlanDecision> ActionPlanDecisions => Set<Measurement.ActionPlanDecision>();
+    public DbSet<Understanding.CheckAnswer> CheckAnswers => Set<Understanding.CheckAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -49,6 +49,7 @@ public static class AppStartup
                 await ActivatorUtilities.CreateInstance<DemoOrganisation>(services).SeedAsync(ct);
 
             await services.GetRequiredService<Onboarding>().AssignCurrentEditionAsync(ct);
+            await Understanding.CheckAnswerRecorder.BackfillAsync(db, ct: ct);
         }
     }
 

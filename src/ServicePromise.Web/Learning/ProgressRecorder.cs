@@ -44,12 +44,10 @@ public sealed class ProgressRecorder(AppDbContext db, TimeProvider clock, Certif
                 .SetProperty(a => a.Score, result.Score)
                 .SetProperty(a => a.Passed, result.Passed), ct);
         if (marked == 0) return null;
-        if (result.Passed)
-        {
-            pillar.CheckPassedAt ??= now;
-            await db.SaveChangesAsync(ct);
-            await CompleteIfDoneAsync(pillar.AssignmentId, now, ct);
-        }
+        await Understanding.CheckAnswerRecorder.AddAsync(db, attemptId, check, answers, ct);
+        if (result.Passed) pillar.CheckPassedAt ??= now;
+        await db.SaveChangesAsync(ct);
+        if (result.Passed) await CompleteIfDoneAsync(pillar.AssignmentId, now, ct);
         await transaction.CommitAsync(ct);
         return result;
     }

@@ -1490,6 +1490,47 @@ namespace ServicePromise.Web.Data.Migrations
                     b.ToTable("Sites");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.Understanding.CheckAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AttemptNumber");
+
+                    b.Property<bool>("AttemptPassed");
+
+                    b.Property<int>("CheckAttemptId");
+
+                    b.Property<string>("Chosen")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<bool>("Correct");
+
+                    b.Property<int>("EmployeeId");
+
+                    b.Property<int>("PillarId");
+
+                    b.Property<string>("PillarKey")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("Question");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("CheckAttemptId", "Question")
+                        .IsUnique();
+
+                    b.HasIndex("PillarId", "EmployeeId", "CheckAttemptId");
+
+                    b.ToTable("CheckAnswers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1923,6 +1964,27 @@ namespace ServicePromise.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Understanding.CheckAnswer", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Learning.CheckAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("CheckAttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Staff.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Content.Pillar", null)
+                        .WithMany()
+                        .HasForeignKey("PillarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Content.Edition", b =>
