@@ -1,3 +1,4 @@
+using ServicePromise.Web.ActionPlans;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Accounts.SingleSignOn;
 using ServicePromise.Web.Audit;
@@ -38,6 +39,7 @@ builder.AddInvitations();
 builder.AddProvisioning();
 builder.AddLetters();
 builder.AddMeasurement();
+builder.AddActionPlans();
 builder.AddWebUi();
 
 var app = builder.Build();

@@ -56,6 +56,10 @@ public static class AuditActions
     public const string SsoLinked = "account.sso.linked";
     /// <summary>A person was created just in time from the provider's claims at their first sign-in.</summary>
     public const string SsoCreated = "account.sso.created";
+    /// <summary>HR or the author's manager approved a manager's action plan.</summary>
+    public const string ActionPlanApproved = "actionplan.approved";
+    /// <summary>HR or the author's manager returned a manager's action plan with a comment.</summary>
+    public const string ActionPlanReturned = "actionplan.returned";
 
     public static readonly string[] All =
     [
@@ -66,6 +70,7 @@ public static class AuditActions
         ProvisioningApplied, ScimTokenCreated, ScimTokenRevoked,
         LetterPrinted, LetterUsed,
         SsoRefused, SsoLinked, SsoCreated,
+        ActionPlanApproved, ActionPlanReturned,
     ];
 }
 

@@ -33,6 +33,8 @@ public static class AuditText
         AuditActions.SsoRefused => L["Inicio de sesión con la empresa rechazado"],
         AuditActions.SsoLinked => L["Cuenta enlazada con el inicio de sesión de la empresa"],
         AuditActions.SsoCreated => L["Persona creada al iniciar sesión con la empresa"],
+        AuditActions.ActionPlanApproved => L["Plan de acción aprobado"],
+        AuditActions.ActionPlanReturned => L["Plan de acción devuelto"],
         _ => action,
     };
 
@@ -82,6 +84,9 @@ public static class AuditText
         "subject" => L["Identidad en el proveedor"],
         "number" => L["Nº de empleado"],
         "problem" => L["Problema"],
+        "plan" => L["Plan de acción"],
+        "finding" => L["Hallazgo"],
+        "comment" => L["Comentario"],
         _ => key,
     };
 }

@@ -29,6 +29,8 @@ public class ActionPlan
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
+    /// <summary>Raised by every save, submission and decision: a form posts the version it was loaded with, and a stale one is refused.</summary>
+    public int Version { get; set; }
     public List<ActionPlanDecision> Decisions { get; set; } = [];
 }
 

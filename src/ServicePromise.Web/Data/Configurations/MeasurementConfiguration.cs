@@ -67,6 +67,7 @@ public class ActionPlanConfiguration : IEntityTypeConfiguration<ActionPlan>
         e.Property(x => x.Cause).HasMaxLength(4000);
         e.Property(x => x.Actions).HasMaxLength(4000);
         e.Property(x => x.Owner).HasMaxLength(200);
+        e.Property(x => x.Version).IsConcurrencyToken();
         e.HasOne(x => x.Finding).WithMany().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.FindingId).IsUnique();
         e.HasOne(x => x.Author).WithMany().HasForeignKey(x => x.AuthorId).OnDelete(DeleteBehavior.Restrict);

@@ -742,6 +742,9 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.Property<DateTime>("UpdatedAt");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
