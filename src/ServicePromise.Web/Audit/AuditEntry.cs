@@ -27,6 +27,8 @@ public class AuditEntry
 public static class AuditActions
 {
     public const string StaffImportApplied = "staff.import.applied";
+    /// <summary>Audit results recorded from a file, the import-audit command or the single-result form.</summary>
+    public const string AuditResultsImported = "measurement.results.imported";
     public const string EmailChanged = "account.email.changed";
     public const string RoleGranted = "account.role.granted";
     public const string RoleRemoved = "account.role.removed";

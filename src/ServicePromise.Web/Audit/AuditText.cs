@@ -8,6 +8,7 @@ public static class AuditText
     public static string Action(string action, IStringLocalizer L) => action switch
     {
         AuditActions.StaffImportApplied => L["Importación de plantilla aplicada"],
+        AuditActions.AuditResultsImported => L["Resultados de auditoría registrados"],
         AuditActions.EmailChanged => L["Correo de acceso cambiado"],
         AuditActions.RoleGranted => L["Rol concedido"],
         AuditActions.RoleRemoved => L["Rol retirado"],

@@ -42,6 +42,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<PillarStandardText> PillarStandardTexts => Set<PillarStandardText>();
     public DbSet<Measurement.AuditBatch> AuditBatches => Set<Measurement.AuditBatch>();
     public DbSet<Measurement.AuditResult> AuditResults => Set<Measurement.AuditResult>();
+    public DbSet<Measurement.AuditUpload> AuditUploads => Set<Measurement.AuditUpload>();
     public DbSet<Measurement.Finding> Findings => Set<Measurement.Finding>();
     public DbSet<Measurement.ActionPlan> ActionPlans => Set<Measurement.ActionPlan>();
     public DbSet<Measurement.ActionPlanDecision> ActionPlanDecisions => Set<Measurement.ActionPlanDecision>();

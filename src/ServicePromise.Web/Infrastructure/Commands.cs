@@ -32,6 +32,8 @@ public static class Commands
                     return await PublishContentAsync(app, args[1..]);
                 case "import-staff":
                     return await ImportStaffAsync(app, args[1..]);
+                case "import-audit":
+                    return await ImportAuditAsync(app, args[1..]);
                 case "generate-org":
                     return await GenerateOrgAsync(app, args[1..]);
                 case "generate-staff-csv":
@@ -39,7 +41,7 @@ public static class Commands
                 case "backup":
                     return await BackupAsync(app, args[1..]);
                 default:
-                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"\n  {ImportUsage}\n  generate-org --employees N\n  {GenerateCsvUsage}\n  {BackupUsage}");
+                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"\n  {ImportUsage}\n  {ImportAuditUsage}\n  generate-org --employees N\n  {GenerateCsvUsage}\n  {BackupUsage}");
                     return 2;
             }
         }
@@ -208,6 +210,61 @@ public static class Commands
             Console.WriteLine($"{sent} invitations sent. Took {started.Elapsed.TotalSeconds:0.0} s.");
         }
         return result.Problems.Count > 0 ? 1 : 0;
+    }
+
+    const string ImportAuditUsage = "import-audit FILE.csv [--apply]   (a dry run unless --apply; applies the whole file or, when any row has a problem, nothing)";
+
+    /// <summary>
+    /// Audit results from a provider's file: a dry run by default that prints what would be recorded and every problem
+    /// row; <c>--apply</c> records them all at once. Exit 0 when the file has no problems, 1 when it has some (and
+    /// nothing is applied), 2 on wrong usage or an unreadable file — the codes of import-staff.
+    /// </summary>
+    static async Task<int> ImportAuditAsync(WebApplication app, string[] args)
+    {
+        var apply = args.Contains("--apply");
+        var rest = args.Where(a => a != "--apply").ToList();
+        if (rest.Count != 1 || rest[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine("Usage: " + ImportAuditUsage);
+            return 2;
+        }
+        var path = rest[0];
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"File not found: {path}");
+            return 2;
+        }
+        var bytes = await File.ReadAllBytesAsync(path);
+        await app.PrepareAsync();
+        using var scope = app.Services.CreateScope();
+        var importer = scope.ServiceProvider.GetRequiredService<Measurement.AuditImporter>();
+        var result = apply ? await importer.ApplyAsync(bytes, Path.GetFileName(path), userId: null) : await importer.DryRunAsync(bytes);
+        if (result.File is { } file) Console.WriteLine($"{path}: {file.Encoding}, '{file.Delimiter}'-separated, {file.Rows.Count} rows.");
+        foreach (var problem in result.Problems)
+            Console.WriteLine(problem.Line > 1 ? $"  line {problem.Line}: {problem.Message}" : $"  {problem.Message}");
+        if (result.Plan is not { } plan)
+        {
+            if (result.Outcome == Measurement.AuditOutcome.AlreadyImported)
+            {
+                Console.WriteLine($"Already imported on {result.PreviousBatch!.RecordedAt:yyyy-MM-dd HH:mm} UTC (batch {result.PreviousBatch.Id}): nothing changed.");
+                return 0;
+            }
+            Console.Error.WriteLine("Nothing can be imported from this file.");
+            return 2;
+        }
+        foreach (var c in plan.Corrections)
+            Console.WriteLine($"  line {c.Line}: correction of {c.PlaceName}, {c.StandardKey}, {c.Period}: {c.Before!.ScoreHundredths / 100m:0.##} → {c.ScoreHundredths / 100m:0.##} (sample {c.Before.Sample} → {c.Sample})");
+        var counts = $"{plan.New.Count} new, {plan.Corrections.Count} corrections, {plan.Unchanged.Count} unchanged, {plan.Problems.Count} rows with problems";
+        Console.WriteLine(result.Outcome switch
+        {
+            Measurement.AuditOutcome.Applied => $"Applied: {counts}.",
+            Measurement.AuditOutcome.Unchanged => $"Nothing changed: {counts}.",
+            Measurement.AuditOutcome.Refused => $"Nothing applied (fix the rows with problems and run again): {counts}.",
+            Measurement.AuditOutcome.Conflict => $"Nothing applied: another import recorded the same results meanwhile; run again. {counts}.",
+            Measurement.AuditOutcome.AlreadyImported => $"Already imported on {result.PreviousBatch!.RecordedAt:yyyy-MM-dd HH:mm} UTC (batch {result.PreviousBatch.Id}); applying it again changes nothing: {counts}.",
+            _ => $"Dry run (nothing changed; add --apply to apply): {counts}.",
+        });
+        return plan.Problems.Count > 0 ? 1 : result.Outcome == Measurement.AuditOutcome.Conflict ? 1 : 0;
     }
 
     /// <summary>A synthetic organisation of N people for measuring at scale (see docs/benchmarks.md).</summary>

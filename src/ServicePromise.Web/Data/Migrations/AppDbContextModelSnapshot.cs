@@ -889,6 +889,33 @@ namespace ServicePromise.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.Measurement.AuditUpload", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AppliedAt");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired();
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260);
+
+                    b.Property<DateTime>("UploadedAt");
+
+                    b.Property<int>("UploadedById");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UploadedById", "UploadedAt");
+
+                    b.ToTable("AuditUploads");
+                });
+
             modelBuilder.Entity("ServicePromise.Web.Measurement.Finding", b =>
                 {
                     b.Property<int>("Id")
@@ -1791,6 +1818,15 @@ namespace ServicePromise.Web.Data.Migrations
                     b.Navigation("Department");
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Measurement.AuditUpload", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Staff.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("UploadedById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Measurement.Finding", b =>
