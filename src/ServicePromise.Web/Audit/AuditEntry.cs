@@ -56,6 +56,10 @@ public static class AuditActions
     public const string SsoLinked = "account.sso.linked";
     /// <summary>A person was created just in time from the provider's claims at their first sign-in.</summary>
     public const string SsoCreated = "account.sso.created";
+    /// <summary>HR confirmed an audit finding: a targeted refresher went out and the site's manager owns a plan.</summary>
+    public const string FindingConfirmed = "finding.confirmed";
+    /// <summary>HR decided not to act on an audit finding, with a reason.</summary>
+    public const string FindingDismissed = "finding.dismissed";
 
     public static readonly string[] All =
     [
@@ -66,6 +70,7 @@ public static class AuditActions
         ProvisioningApplied, ScimTokenCreated, ScimTokenRevoked,
         LetterPrinted, LetterUsed,
         SsoRefused, SsoLinked, SsoCreated,
+        FindingConfirmed, FindingDismissed,
     ];
 }
 

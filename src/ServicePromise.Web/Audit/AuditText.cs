@@ -33,6 +33,8 @@ public static class AuditText
         AuditActions.SsoRefused => L["Inicio de sesión con la empresa rechazado"],
         AuditActions.SsoLinked => L["Cuenta enlazada con el inicio de sesión de la empresa"],
         AuditActions.SsoCreated => L["Persona creada al iniciar sesión con la empresa"],
+        AuditActions.FindingConfirmed => L["Hallazgo de auditoría confirmado: repaso y plan"],
+        AuditActions.FindingDismissed => L["Hallazgo de auditoría descartado"],
         _ => action,
     };
 
