@@ -7,6 +7,7 @@ using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Evidence;
+using ServicePromise.Web.Findings;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Letters;
@@ -40,6 +41,7 @@ builder.AddProvisioning();
 builder.AddLetters();
 builder.AddMeasurement();
 builder.AddActionPlans();
+builder.AddFindings();
 builder.AddWebUi();
 
 var app = builder.Build();

@@ -260,7 +260,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await Assertions.Expect(heading).ToBeVisibleAsync();
         await ShownAsync(page, language);
         // The dashboard and one full breakdown, the staff import (its upload form) and the reminders sent so far.
-        foreach (var path in new[] { "/hr/dashboard", "/hr/dashboard/manager", "/hr/reviews", "/hr/import", "/hr/reminders" })
+        foreach (var path in new[] { "/hr/dashboard", "/hr/dashboard/manager", "/hr/reviews", "/hr/import", "/hr/reminders", "/hr/findings" })
         {
             await GoAsync(page, path, language);
             await Assertions.Expect(heading).ToBeVisibleAsync();

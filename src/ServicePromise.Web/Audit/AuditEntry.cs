@@ -62,6 +62,10 @@ public static class AuditActions
     public const string ActionPlanApproved = "actionplan.approved";
     /// <summary>HR or the author's manager returned a manager's action plan with a comment.</summary>
     public const string ActionPlanReturned = "actionplan.returned";
+    /// <summary>HR confirmed an audit finding: a targeted refresher went out and the site's manager owns a plan.</summary>
+    public const string FindingConfirmed = "finding.confirmed";
+    /// <summary>HR decided not to act on an audit finding, with a reason.</summary>
+    public const string FindingDismissed = "finding.dismissed";
 
     public static readonly string[] All =
     [
@@ -73,6 +77,7 @@ public static class AuditActions
         LetterPrinted, LetterUsed,
         SsoRefused, SsoLinked, SsoCreated,
         ActionPlanApproved, ActionPlanReturned,
+        FindingConfirmed, FindingDismissed,
     ];
 }
 

@@ -36,6 +36,8 @@ public static class AuditText
         AuditActions.SsoCreated => L["Persona creada al iniciar sesión con la empresa"],
         AuditActions.ActionPlanApproved => L["Plan de acción aprobado"],
         AuditActions.ActionPlanReturned => L["Plan de acción devuelto"],
+        AuditActions.FindingConfirmed => L["Hallazgo de auditoría confirmado: repaso y plan"],
+        AuditActions.FindingDismissed => L["Hallazgo de auditoría descartado"],
         _ => action,
     };
 

@@ -99,8 +99,9 @@ public sealed class CertificateIssuer(AppDbContext db, Infrastructure.Organisati
     {
         var planner = new PlannerOptions(PeriodicRefresherMonths: options.Value.PeriodicRefresherMonths);
         if (planner.PeriodicRefresherMonths is null) return null;
-        if (assignment.Reason != AssignmentReason.NewEdition) return RefresherPlanner.ExpiryOf(clock.Today, planner);
-        var lastFull = await db.Assignments.Where(a => a.EmployeeId == assignment.EmployeeId && a.CompletedAt != null && a.Reason != AssignmentReason.NewEdition)
+        if (assignment.Reason is not (AssignmentReason.NewEdition or AssignmentReason.Finding)) return RefresherPlanner.ExpiryOf(clock.Today, planner);
+        var lastFull = await db.Assignments.Where(a => a.EmployeeId == assignment.EmployeeId && a.CompletedAt != null
+                && a.Reason != AssignmentReason.NewEdition && a.Reason != AssignmentReason.Finding)
             .MaxAsync(a => a.CompletedAt, ct);
         return RefresherPlanner.ExpiryOf(lastFull is { } full ? clock.LocalDate(full) : clock.Today, planner);
     }

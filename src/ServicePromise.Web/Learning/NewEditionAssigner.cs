@@ -67,6 +67,8 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
                 Employee = person,
                 EditionId = edition.Id,
                 Reason = plan.Reason,
+                // A targeted refresher moved to the new edition still answers its finding (its banner, its team's progress).
+                FindingId = plan.Reason == AssignmentReason.Finding ? current.FindingId : null,
                 AssignedAt = now,
                 DueOn = plan.DueOn,
                 StartedAt = kept.Values.Any(p => p.ReadAt is not null || reflections.ContainsKey(p.Id)) ? current.StartedAt : null,

@@ -24,7 +24,8 @@ public sealed class PeriodicRefreshers(AppDbContext db, OrganisationClock clock,
             .Select(e => new
             {
                 Employee = e,
-                LastFull = db.Assignments.Where(a => a.EmployeeId == e.Id && a.CompletedAt != null && a.Reason != AssignmentReason.NewEdition).Max(a => a.CompletedAt),
+                LastFull = db.Assignments.Where(a => a.EmployeeId == e.Id && a.CompletedAt != null
+                    && a.Reason != AssignmentReason.NewEdition && a.Reason != AssignmentReason.Finding).Max(a => a.CompletedAt),
             })
             .ToListAsync(ct);
         var assigned = 0;

@@ -12,6 +12,7 @@ public static class RecordText
     {
         AssignmentReason.NewEdition => L["Nueva edición"],
         AssignmentReason.PeriodicRefresher => L["Repaso periódico"],
+        AssignmentReason.Finding => L["Repaso por auditoría de servicio"],
         _ => L["Incorporación"],
     };
 

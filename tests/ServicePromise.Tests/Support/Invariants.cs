@@ -27,6 +27,12 @@ public static class Invariants
         Add("Assignment pillars marked reflected with no reflection", await db.AssignmentPillars.AsNoTracking()
             .Where(p => p.ReflectedAt != null && !db.Reflections.Any(r => r.AssignmentPillarId == p.Id))
             .OrderBy(p => p.Id).Select(p => p.Id).Take(20).ToListAsync(ct));
+        // A targeted refresher answers one finding, on one pillar, and goes only to people of the finding's place.
+        Add("Targeted refreshers without their finding, with other than one pillar, or outside the finding's place", await db.Assignments.AsNoTracking()
+            .Where(a => a.Reason == AssignmentReason.Finding
+                && (a.FindingId == null || a.Pillars.Count != 1
+                    || (a.Finding!.SiteId != null ? a.Employee!.SiteId != a.Finding.SiteId : a.Employee!.DepartmentId != a.Finding.DepartmentId)))
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(20).ToListAsync(ct));
         // One account, one person: an Identity user left behind by a failed SCIM or just-in-time write has nobody to be.
         Add("Accounts without an employee", await db.Users.AsNoTracking().Where(u => !db.Employees.Any(e => e.UserId == u.Id))
             .OrderBy(u => u.Id).Select(u => u.Id).Take(20).ToListAsync(ct));
