@@ -6,6 +6,7 @@ using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Evidence;
+using ServicePromise.Web.Feedback;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Letters;
@@ -38,6 +39,7 @@ builder.AddInvitations();
 builder.AddProvisioning();
 builder.AddLetters();
 builder.AddMeasurement();
+builder.AddFeedback();
 builder.AddWebUi();
 
 var app = builder.Build();
