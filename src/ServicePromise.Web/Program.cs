@@ -8,6 +8,7 @@ using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Evidence;
 using ServicePromise.Web.Findings;
+using ServicePromise.Web.Feedback;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Letters;
@@ -42,6 +43,7 @@ builder.AddLetters();
 builder.AddMeasurement();
 builder.AddActionPlans();
 builder.AddFindings();
+builder.AddFeedback();
 builder.AddWebUi();
 
 var app = builder.Build();
