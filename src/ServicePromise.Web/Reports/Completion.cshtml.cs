@@ -26,6 +26,7 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
     /// <summary>Completed from this day (inclusive) to <see cref="CompletedBefore"/> (exclusive): a week of the dashboard's trend.</summary>
     [BindProperty(SupportsGet = true, Name = "from")] public DateOnly? CompletedFrom { get; set; }
     [BindProperty(SupportsGet = true, Name = "before")] public DateOnly? CompletedBefore { get; set; }
+    [BindProperty(SupportsGet = true, Name = "finding")] public int? FindingId { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<CompletionRow> Rows { get; private set; } = [];
@@ -40,7 +41,7 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
     public CompletionFilter Filter => new(DepartmentId, Status, Q)
     {
         SiteId = SiteId, JobTitle = Job, ManagerId = ManagerId, Onboarding = Onboarding, Without = Without,
-        CompletedFrom = CompletedFrom, CompletedBefore = CompletedBefore,
+        CompletedFrom = CompletedFrom, CompletedBefore = CompletedBefore, FindingId = FindingId,
     };
 
     /// <summary>Every filter as query values: kept by the pager, the export and the links that remove one filter.</summary>
@@ -56,6 +57,7 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
         ["without"] = Without?.ToString(),
         ["from"] = CompletedFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["before"] = CompletedBefore?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["finding"] = FindingId?.ToString(CultureInfo.InvariantCulture),
     };
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -94,6 +96,7 @@ public class CompletionModel(AppDbContext db, OrganisationClock clock, IStringLo
             filters.Add((L["Completada entre el {0} y el {1}", CompletedFrom?.ToString("d", culture) ?? "—",
                 last?.ToString("d", culture) ?? "—"], Removing("from", "before")));
         }
+        if (FindingId is int findingId) filters.Add((L["Repaso dirigido del hallazgo {0}", findingId], Removing("finding")));
         return filters;
     }
 

@@ -34,6 +34,8 @@ public sealed record CompletionFilter(int? DepartmentId, AssignmentStatus? Statu
     public DateOnly? CompletedFrom { get; init; }
     /// <summary>Completed before this local day.</summary>
     public DateOnly? CompletedBefore { get; init; }
+    /// <summary>Only people whose current assignment is this audit finding's targeted refresher (the Medición overview's counts).</summary>
+    public int? FindingId { get; init; }
 }
 
 /// <summary>
@@ -52,6 +54,7 @@ public static class CompletionQuery
         if (filter.ManagerId is int managerId) people = people.Where(e => e.ManagerId == managerId);
         if (filter.DepartmentId is int departmentId) people = people.Where(e => e.DepartmentId == departmentId);
         if (filter.SiteId is int siteId) people = people.Where(e => e.SiteId == siteId);
+        if (filter.FindingId is int findingId) people = people.Where(e => e.CurrentAssignment!.FindingId == findingId);
         if (filter.JobTitle is { Length: > 0 } job) people = people.Where(e => e.JobTitle == job);
         people = filter.Without switch
         {
