@@ -1,14 +1,14 @@
-using ServicePromise.Web.ActionPlans;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Accounts.SingleSignOn;
+using ServicePromise.Web.ActionPlans;
 using ServicePromise.Web.Audit;
 using ServicePromise.Web.Certificates;
 using ServicePromise.Web.Coaching;
 using ServicePromise.Web.Content;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Evidence;
-using ServicePromise.Web.Findings;
 using ServicePromise.Web.Feedback;
+using ServicePromise.Web.Findings;
 using ServicePromise.Web.Infrastructure;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Letters;

@@ -55,8 +55,8 @@ public class HeatMapTests
     [InlineData("2026-q1", PeriodKind.Quarter, 2026, 1)]
     public void A_period_key_reads_back_as_its_period(string key, PeriodKind kind, int year, int month)
     {
-        var period = AuditPeriod.Parse(key)!.Value;
-        Assert.Equal(new AuditPeriod(kind, new DateOnly(year, month, 1)), period);
+        var period = ShownPeriod.Parse(key)!.Value;
+        Assert.Equal(new ShownPeriod(kind, new DateOnly(year, month, 1)), period);
         Assert.Equal(key.ToUpperInvariant(), period.Key);
     }
 
@@ -67,5 +67,5 @@ public class HeatMapTests
     [InlineData("2026-Q5")]
     [InlineData("octubre")]
     [InlineData("0000-01")]
-    public void An_unreadable_period_key_is_no_period(string? key) => Assert.Null(AuditPeriod.Parse(key));
+    public void An_unreadable_period_key_is_no_period(string? key) => Assert.Null(ShownPeriod.Parse(key));
 }

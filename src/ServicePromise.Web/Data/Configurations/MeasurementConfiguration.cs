@@ -30,9 +30,12 @@ public class AuditResultConfiguration : IEntityTypeConfiguration<AuditResult>
         e.HasOne(x => x.Department).WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne(x => x.Batch).WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<AuditResult>().WithMany().HasForeignKey(x => x.ReplacedById).OnDelete(DeleteBehavior.Restrict);
-        // One live result per place, standard and period: a correction replaces, never doubles.
-        e.HasIndex(x => new { x.SiteId, x.DepartmentId, x.StandardKey, x.PeriodKind, x.PeriodStart }, "IX_AuditResults_Live")
-            .IsUnique().HasFilter(Live);
+        // One live result per place, standard and period: a correction replaces, never doubles. One index per kind
+        // of place, because a unique index treats NULLs as distinct (the other place column is always NULL).
+        e.HasIndex(x => new { x.SiteId, x.StandardKey, x.PeriodKind, x.PeriodStart }, "IX_AuditResults_LiveSite")
+            .IsUnique().HasFilter(Live + " AND \"SiteId\" IS NOT NULL");
+        e.HasIndex(x => new { x.DepartmentId, x.StandardKey, x.PeriodKind, x.PeriodStart }, "IX_AuditResults_LiveDepartment")
+            .IsUnique().HasFilter(Live + " AND \"DepartmentId\" IS NOT NULL");
         e.HasIndex(x => new { x.PeriodKind, x.PeriodStart });
         e.ToTable(t =>
         {

@@ -867,15 +867,17 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.HasIndex("BatchId");
 
-                    b.HasIndex("DepartmentId");
-
                     b.HasIndex("ReplacedById");
 
                     b.HasIndex("PeriodKind", "PeriodStart");
 
-                    b.HasIndex(new[] { "SiteId", "DepartmentId", "StandardKey", "PeriodKind", "PeriodStart" }, "IX_AuditResults_Live")
+                    b.HasIndex(new[] { "DepartmentId", "StandardKey", "PeriodKind", "PeriodStart" }, "IX_AuditResults_LiveDepartment")
                         .IsUnique()
-                        .HasFilter("\"ReplacedAt\" IS NULL");
+                        .HasFilter("\"ReplacedAt\" IS NULL AND \"DepartmentId\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "SiteId", "StandardKey", "PeriodKind", "PeriodStart" }, "IX_AuditResults_LiveSite")
+                        .IsUnique()
+                        .HasFilter("\"ReplacedAt\" IS NULL AND \"SiteId\" IS NOT NULL");
 
                     b.ToTable("AuditResults", t =>
                         {

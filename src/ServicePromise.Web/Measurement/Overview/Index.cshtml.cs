@@ -22,9 +22,9 @@ public class OverviewModel(AppDbContext db, IServiceScopeFactory scopes, Organis
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [BindProperty(SupportsGet = true, Name = "rp")] public int RefresherPage { get; set; } = 1;
 
-    public IReadOnlyList<AuditPeriod> Periods { get; private set; } = [];
+    public IReadOnlyList<ShownPeriod> Periods { get; private set; } = [];
     /// <summary>The period shown: the one asked for when it has results, else the latest; null when nothing is recorded yet.</summary>
-    public AuditPeriod? Period { get; private set; }
+    public ShownPeriod? Period { get; private set; }
     public Standards Standards { get; private set; } = new([], new Dictionary<string, StandardInfo>());
     public IReadOnlyList<PillarColumn> Columns { get; private set; } = [];
     public Paged<SiteRow> Sites { get; private set; } = new([], 0, 1, 1);
@@ -40,7 +40,7 @@ public class OverviewModel(AppDbContext db, IServiceScopeFactory scopes, Organis
         var today = clock.Today;
         // Completion and understanding read everyone: they run on connections of their own while this one reads the audit.
         var completion = DashboardQueries.InOwnContextAsync(scopes, own => DashboardQueries.GroupsAsync(own, Dimension.Site, today, ct));
-        var understanding = DashboardQueries.InOwnContextAsync(scopes, own => UnderstandingStandIn.FirstTryPassRateBySiteAsync(own, ct));
+        var understanding = DashboardQueries.InOwnContextAsync(scopes, own => global::ServicePromise.Web.Understanding.UnderstandingQueries.FirstTryPassRateBySiteAsync(own, ct));
         var rows = await LoadTableAsync(ct);
         Sites = Page(rows, PageNumber);
         SitePager = new Pager(Sites.Number, Sites.Count, "p", Keep(), "sites-heading");
@@ -57,7 +57,7 @@ public class OverviewModel(AppDbContext db, IServiceScopeFactory scopes, Organis
     public async Task<IActionResult> OnGetCsvAsync(string? sep, CancellationToken ct)
     {
         var rows = await LoadTableAsync(ct);
-        if (Period is not AuditPeriod period) return RedirectToPage();
+        if (Period is not ShownPeriod period) return RedirectToPage();
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{L["medicion"].Value}-{period.Key}.csv\"";
         await OverviewCsv.WriteAsync(Response.Body, CompletionCsv.Delimiter(sep), Columns, rows, L);
@@ -69,7 +69,7 @@ public class OverviewModel(AppDbContext db, IServiceScopeFactory scopes, Organis
         Periods = await OverviewQueries.PeriodsAsync(db, ct);
         Period = OverviewQueries.Choose(Periods, PeriodKey);
         Standards = await OverviewQueries.StandardsAsync(db, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
-        if (Period is not AuditPeriod period) return [];
+        if (Period is not ShownPeriod period) return [];
         var rows = await OverviewQueries.SitesAsync(db, period, Standards, ct);
         Columns = OverviewQueries.Columns(Standards, rows);
         return rows;

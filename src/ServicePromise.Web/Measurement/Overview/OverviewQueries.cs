@@ -38,7 +38,7 @@ public sealed record FindingCounts(int Proposed, int Confirmed, int Dismissed, i
 /// One finding's targeted refresher: the active people whose current assignment it is, how many completed it and how
 /// many are late — the same people the completion list shows for <c>?finding={FindingId}</c>.
 /// </summary>
-public sealed record RefresherRow(int FindingId, string? Site, string PillarKey, AuditPeriod Period, FindingState State, int People, int Completed, int Overdue);
+public sealed record RefresherRow(int FindingId, string? Site, string PillarKey, ShownPeriod Period, FindingState State, int People, int Completed, int Overdue);
 
 /// <summary>
 /// The Medición overview's reads. Each is one query that aggregates or reads one period's rows (a few thousand at 250
@@ -49,14 +49,14 @@ public static class OverviewQueries
     public static IQueryable<AuditResult> LiveAtSites(AppDbContext db) => db.AuditResults.AsNoTracking().Where(r => r.ReplacedAt == null && r.SiteId != null);
 
     /// <summary>Every period with a live site result, latest first (a month before the quarter that starts with it).</summary>
-    public static async Task<IReadOnlyList<AuditPeriod>> PeriodsAsync(AppDbContext db, CancellationToken ct) =>
+    public static async Task<IReadOnlyList<ShownPeriod>> PeriodsAsync(AppDbContext db, CancellationToken ct) =>
         (await LiveAtSites(db).Select(r => new { r.PeriodKind, r.PeriodStart }).Distinct().ToListAsync(ct))
-            .Select(p => new AuditPeriod(p.PeriodKind, p.PeriodStart))
+            .Select(p => new ShownPeriod(p.PeriodKind, p.PeriodStart))
             .OrderByDescending(p => p.Start).ThenBy(p => p.Kind).ToList();
 
     /// <summary>The period asked for when it has results, else the latest (null: nothing recorded yet).</summary>
-    public static AuditPeriod? Choose(IReadOnlyList<AuditPeriod> periods, string? asked) =>
-        AuditPeriod.Parse(asked) is AuditPeriod period && periods.Contains(period) ? period : periods.Count > 0 ? periods[0] : null;
+    public static ShownPeriod? Choose(IReadOnlyList<ShownPeriod> periods, string? asked) =>
+        ShownPeriod.Parse(asked) is ShownPeriod period && periods.Contains(period) ? period : periods.Count > 0 ? periods[0] : null;
 
     /// <summary>Each standard's latest definition and the pillar columns, titled in <paramref name="language"/>.</summary>
     public static async Task<Standards> StandardsAsync(AppDbContext db, string language, CancellationToken ct)
@@ -83,7 +83,7 @@ public static class OverviewQueries
     }
 
     /// <summary>The period's live results at the sites (optionally one site), as scores against today's thresholds.</summary>
-    static async Task<List<(int SiteId, string PillarKey, StandardScore Score)>> ScoresAsync(AppDbContext db, AuditPeriod period, Standards standards, int? siteId, CancellationToken ct)
+    static async Task<List<(int SiteId, string PillarKey, StandardScore Score)>> ScoresAsync(AppDbContext db, ShownPeriod period, Standards standards, int? siteId, CancellationToken ct)
     {
         var query = LiveAtSites(db).Where(r => r.PeriodKind == period.Kind && r.PeriodStart == period.Start);
         if (siteId is int id) query = query.Where(r => r.SiteId == id);
@@ -92,7 +92,7 @@ public static class OverviewQueries
     }
 
     /// <summary>Every site measured in the period, worst first (its weakest gap), then by name.</summary>
-    public static async Task<IReadOnlyList<SiteRow>> SitesAsync(AppDbContext db, AuditPeriod period, Standards standards, CancellationToken ct, int? siteId = null)
+    public static async Task<IReadOnlyList<SiteRow>> SitesAsync(AppDbContext db, ShownPeriod period, Standards standards, CancellationToken ct, int? siteId = null)
     {
         var scores = await ScoresAsync(db, period, standards, siteId, ct);
         var ids = scores.Select(s => s.SiteId).Distinct().ToList();
@@ -142,7 +142,7 @@ public static class OverviewQueries
             .Select(c =>
             {
                 var f = findings[c.FindingId];
-                return new RefresherRow(c.FindingId, f.Site, f.PillarKey, new AuditPeriod(f.PeriodKind, f.PeriodStart), f.State, c.People, c.Completed, c.Overdue);
+                return new RefresherRow(c.FindingId, f.Site, f.PillarKey, new ShownPeriod(f.PeriodKind, f.PeriodStart), f.State, c.People, c.Completed, c.Overdue);
             })
             .ToList();
     }

@@ -19,7 +19,7 @@ public static class OverviewText
 
     public static string Shade(CellShade shade) => "heat-" + shade.ToString().ToLowerInvariant();
 
-    public static string SiteLink(int siteId, AuditPeriod? period, string? pillarKey = null) =>
+    public static string SiteLink(int siteId, ShownPeriod? period, string? pillarKey = null) =>
         QueryHelpers.AddQueryString("/hr/measurement/sites/" + siteId.ToString(CultureInfo.InvariantCulture),
             new Dictionary<string, string?> { ["period"] = period?.Key, ["pillar"] = pillarKey }.Where(q => !string.IsNullOrEmpty(q.Value)));
 

@@ -10,7 +10,7 @@ namespace ServicePromise.Web.Measurement.Overview;
 
 /// <summary>One standard's result at the site in the shown period, with its earlier periods and the finding it raised.</summary>
 public sealed record StandardDetail(StandardScore Score, string Wording, string Measured, int Sample, string Source, string? Comment,
-    int? FindingId, IReadOnlyList<(AuditPeriod Period, int ScoreHundredths)> Earlier);
+    int? FindingId, IReadOnlyList<(ShownPeriod Period, int ScoreHundredths)> Earlier);
 
 /// <summary>One pillar at the site: the heat map's cell (the same rule, the same numbers) and every standard behind it.</summary>
 public sealed record PillarDetail(string Key, string Title, PillarCell Cell, IReadOnlyList<StandardDetail> Standards);
@@ -30,7 +30,7 @@ public class SiteModel(AppDbContext db) : PageModel
 
     public string SiteName { get; private set; } = "";
     public int SiteId { get; private set; }
-    public AuditPeriod? Period { get; private set; }
+    public ShownPeriod? Period { get; private set; }
     public IReadOnlyList<PillarDetail> Pillars { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int siteId, CancellationToken ct)
@@ -40,9 +40,9 @@ public class SiteModel(AppDbContext db) : PageModel
         (SiteId, SiteName) = (siteId, name);
         var site = OverviewQueries.LiveAtSites(db).Where(r => r.SiteId == siteId);
         var periods = (await site.Select(r => new { r.PeriodKind, r.PeriodStart }).Distinct().ToListAsync(ct))
-            .Select(p => new AuditPeriod(p.PeriodKind, p.PeriodStart)).OrderByDescending(p => p.Start).ThenBy(p => p.Kind).ToList();
+            .Select(p => new ShownPeriod(p.PeriodKind, p.PeriodStart)).OrderByDescending(p => p.Start).ThenBy(p => p.Kind).ToList();
         Period = OverviewQueries.Choose(periods, PeriodKey);
-        if (Period is not AuditPeriod period) return Page();
+        if (Period is not ShownPeriod period) return Page();
 
         var standards = await OverviewQueries.StandardsAsync(db, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
         var earliest = period.Start.AddMonths(-EarlierPeriods * (period.Kind == PeriodKind.Quarter ? 3 : 1));
@@ -63,7 +63,7 @@ public class SiteModel(AppDbContext db) : PageModel
                 {
                     var info = standards.ByKey.GetValueOrDefault(r.StandardKey);
                     var earlier = results.Where(e => e.StandardKey == r.StandardKey && e.PeriodStart < period.Start).OrderByDescending(e => e.PeriodStart)
-                        .Select(e => (new AuditPeriod(period.Kind, e.PeriodStart), e.ScoreHundredths)).ToList();
+                        .Select(e => (new ShownPeriod(period.Kind, e.PeriodStart), e.ScoreHundredths)).ToList();
                     return new StandardDetail(standards.Score(r.StandardKey, r.ScoreHundredths), info?.Wording ?? r.StandardKey, info?.Measured ?? "",
                         r.Sample, r.Source, r.Comment, r.FindingId, earlier);
                 }).OrderBy(d => standards.ByKey.GetValueOrDefault(d.Score.StandardKey)?.Order ?? int.MaxValue).ThenBy(d => d.Score.StandardKey, StringComparer.Ordinal).ToList();

@@ -41,6 +41,70 @@ namespace ServicePromise.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditUploads",
+                columns: table => new
+                {
+                    Id = table.Column<int>(nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FileName = table.Column<string>(maxLength: 260, nullable: false),
+                    Content = table.Column<byte[]>(nullable: false),
+                    UploadedById = table.Column<int>(nullable: false),
+                    UploadedAt = table.Column<DateTime>(nullable: false),
+                    AppliedAt = table.Column<DateTime>(nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AuditUploads_Employees_UploadedById",
+                        column: x => x.UploadedById,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CheckAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CheckAttemptId = table.Column<int>(nullable: false),
+                    EmployeeId = table.Column<int>(nullable: false),
+                    PillarId = table.Column<int>(nullable: false),
+                    PillarKey = table.Column<string>(maxLength: 64, nullable: false),
+                    Question = table.Column<int>(nullable: false),
+                    Chosen = table.Column<string>(maxLength: 64, nullable: false),
+                    Correct = table.Column<bool>(nullable: false),
+                    AttemptNumber = table.Column<int>(nullable: false),
+                    AttemptPassed = table.Column<bool>(nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CheckAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CheckAnswers_CheckAttempts_CheckAttemptId",
+                        column: x => x.CheckAttemptId,
+                        principalTable: "CheckAttempts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CheckAnswers_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CheckAnswers_Pillars_PillarId",
+                        column: x => x.PillarId,
+                        principalTable: "Pillars",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PillarStandards",
                 columns: table => new
                 {
@@ -212,7 +276,8 @@ namespace ServicePromise.Web.Data.Migrations
                     State = table.Column<int>(nullable: false),
                     CreatedAt = table.Column<DateTime>(nullable: false),
                     UpdatedAt = table.Column<DateTime>(nullable: false),
-                    SubmittedAt = table.Column<DateTime>(nullable: true)
+                    SubmittedAt = table.Column<DateTime>(nullable: true),
+                    Version = table.Column<int>(nullable: false)
                 },
                 constraints: table =>
                 {
@@ -301,16 +366,18 @@ namespace ServicePromise.Web.Data.Migrations
                 column: "BatchId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditResults_DepartmentId",
+                name: "IX_AuditResults_LiveDepartment",
                 table: "AuditResults",
-                column: "DepartmentId");
+                columns: new[] { "DepartmentId", "StandardKey", "PeriodKind", "PeriodStart" },
+                unique: true,
+                filter: "\"ReplacedAt\" IS NULL AND \"DepartmentId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditResults_Live",
+                name: "IX_AuditResults_LiveSite",
                 table: "AuditResults",
-                columns: new[] { "SiteId", "DepartmentId", "StandardKey", "PeriodKind", "PeriodStart" },
+                columns: new[] { "SiteId", "StandardKey", "PeriodKind", "PeriodStart" },
                 unique: true,
-                filter: "\"ReplacedAt\" IS NULL");
+                filter: "\"ReplacedAt\" IS NULL AND \"SiteId\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditResults_PeriodKind_PeriodStart",
@@ -321,6 +388,27 @@ namespace ServicePromise.Web.Data.Migrations
                 name: "IX_AuditResults_ReplacedById",
                 table: "AuditResults",
                 column: "ReplacedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditUploads_UploadedById_UploadedAt",
+                table: "AuditUploads",
+                columns: new[] { "UploadedById", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckAnswers_CheckAttemptId_Question",
+                table: "CheckAnswers",
+                columns: new[] { "CheckAttemptId", "Question" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckAnswers_EmployeeId",
+                table: "CheckAnswers",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckAnswers_PillarId_EmployeeId_CheckAttemptId",
+                table: "CheckAnswers",
+                columns: new[] { "PillarId", "EmployeeId", "CheckAttemptId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Findings_DepartmentId",
@@ -378,6 +466,12 @@ namespace ServicePromise.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ActionPlanDecisions");
+
+            migrationBuilder.DropTable(
+                name: "AuditUploads");
+
+            migrationBuilder.DropTable(
+                name: "CheckAnswers");
 
             migrationBuilder.DropTable(
                 name: "PillarStandardTexts");

@@ -12,8 +12,8 @@ using ServicePromise.Web.Data;
 namespace ServicePromise.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201210241_AuditUploads")]
-    partial class AuditUploads
+    [Migration("20261201221838_Measurement")]
+    partial class Measurement
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -745,6 +745,9 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.Property<DateTime>("UpdatedAt");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken();
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
@@ -867,15 +870,17 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.HasIndex("BatchId");
 
-                    b.HasIndex("DepartmentId");
-
                     b.HasIndex("ReplacedById");
 
                     b.HasIndex("PeriodKind", "PeriodStart");
 
-                    b.HasIndex(new[] { "SiteId", "DepartmentId", "StandardKey", "PeriodKind", "PeriodStart" }, "IX_AuditResults_Live")
+                    b.HasIndex(new[] { "DepartmentId", "StandardKey", "PeriodKind", "PeriodStart" }, "IX_AuditResults_LiveDepartment")
                         .IsUnique()
-                        .HasFilter("\"ReplacedAt\" IS NULL");
+                        .HasFilter("\"ReplacedAt\" IS NULL AND \"DepartmentId\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "SiteId", "StandardKey", "PeriodKind", "PeriodStart" }, "IX_AuditResults_LiveSite")
+                        .IsUnique()
+                        .HasFilter("\"ReplacedAt\" IS NULL AND \"SiteId\" IS NOT NULL");
 
                     b.ToTable("AuditResults", t =>
                         {
@@ -1520,6 +1525,47 @@ namespace ServicePromise.Web.Data.Migrations
                     b.ToTable("Sites");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.Understanding.CheckAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AttemptNumber");
+
+                    b.Property<bool>("AttemptPassed");
+
+                    b.Property<int>("CheckAttemptId");
+
+                    b.Property<string>("Chosen")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<bool>("Correct");
+
+                    b.Property<int>("EmployeeId");
+
+                    b.Property<int>("PillarId");
+
+                    b.Property<string>("PillarKey")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("Question");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId");
+
+                    b.HasIndex("CheckAttemptId", "Question")
+                        .IsUnique();
+
+                    b.HasIndex("PillarId", "EmployeeId", "CheckAttemptId");
+
+                    b.ToTable("CheckAnswers");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1962,6 +2008,27 @@ namespace ServicePromise.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("UploadedBy");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Understanding.CheckAnswer", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Learning.CheckAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("CheckAttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Staff.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Content.Pillar", null)
+                        .WithMany()
+                        .HasForeignKey("PillarId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Content.Edition", b =>
