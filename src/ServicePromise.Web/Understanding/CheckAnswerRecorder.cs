@@ -7,14 +7,15 @@ namespace ServicePromise.Web.Understanding;
 /// <summary>Writes an attempt's rows: when it is submitted (inside its transaction), and for older attempts at start-up.</summary>
 public static class CheckAnswerRecorder
 {
-    static IQueryable<MarkedAttempt> Marked(AppDbContext db) =>
-        db.CheckAttempts.AsNoTracking().Where(a => a.SubmittedAt != null).Select(a => new MarkedAttempt(a.Id, a.Number,
+    // Filtered before the projection: EF cannot translate a condition on a record built in the query.
+    static IQueryable<MarkedAttempt> Marked(IQueryable<CheckAttempt> attempts) =>
+        attempts.AsNoTracking().Where(a => a.SubmittedAt != null).Select(a => new MarkedAttempt(a.Id, a.Number,
             a.AssignmentPillar!.Assignment!.EmployeeId, a.AssignmentPillar.PillarId, a.AssignmentPillar.Pillar!.Key, a.Passed));
 
     /// <summary>Adds the rows of an attempt just marked; the caller saves them with the attempt.</summary>
     public static async Task AddAsync(AppDbContext db, int attemptId, KnowledgeCheck check, IReadOnlyDictionary<int, IReadOnlyCollection<int>> answers, CancellationToken ct)
     {
-        var attempt = await Marked(db).SingleAsync(a => a.Id == attemptId, ct);
+        var attempt = await Marked(db.CheckAttempts.Where(a => a.Id == attemptId)).SingleAsync(ct);
         db.CheckAnswers.AddRange(CheckAnswer.Of(attempt, check, answers));
     }
 
@@ -30,8 +31,8 @@ public static class CheckAnswerRecorder
         var after = 0;
         while (true)
         {
-            var todo = await Marked(db).Where(a => a.Id > after && !db.CheckAnswers.Any(x => x.CheckAttemptId == a.Id))
-                .OrderBy(a => a.Id).Take(batch).ToListAsync(ct);
+            var todo = await Marked(db.CheckAttempts.Where(a => a.Id > after && a.SubmittedAt != null && !db.CheckAnswers.Any(x => x.CheckAttemptId == a.Id))
+                .OrderBy(a => a.Id).Take(batch)).ToListAsync(ct);
             if (todo.Count == 0) return total;
             var ids = todo.Select(a => a.Id).ToList();
             var answers = await db.CheckAttempts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Answers, ct);
