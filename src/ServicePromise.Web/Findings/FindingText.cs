@@ -17,7 +17,7 @@ public static class FindingText
 
     public static string Kind(FindingKind kind, IStringLocalizer L) => kind switch
     {
-        FindingKind.BelowThreshold => L["Por debajo del estándar"],
+        FindingKind.BelowThreshold => L["Por debajo de nuestro estándar"],
         FindingKind.Drop => L["Caída respecto al periodo anterior"],
         _ => L["Por debajo del estándar y en caída"],
     };

@@ -30,14 +30,14 @@ public class FeedbackAccessTests(AppFactory app) : AuditSiteTest(app)
         var lucia = (await (await App.SignedInAsync(Pages.Employee)).GetPageAsync("/")).QuerySelector("#site-results")!.TextContent;
         Assert.Contains("Sevilla Centro", lucia);
         Assert.Contains("62,5 sobre 100 (estándar: 80)", lucia);
-        Assert.Contains("Por debajo del estándar", lucia);
+        Assert.Contains("Por debajo de nuestro estándar", lucia);
         Assert.Contains("Sevilla: me cortaron al hablar", lucia);
         Assert.DoesNotContain("91,25", lucia);
         Assert.DoesNotContain("Córdoba", lucia);
 
         var cristina = (await (await App.SignedInAsync(Coach.Email("cristina.fuentes"))).GetPageAsync("/")).QuerySelector("#site-results")!.TextContent;
         Assert.Contains("91,25 sobre 100", cristina);
-        Assert.Contains("Cumple el estándar", cristina);
+        Assert.Contains("Cumple nuestro estándar", cristina);
         Assert.Contains("Córdoba: me escucharon de maravilla", cristina);
         Assert.DoesNotContain("62,5", cristina);
         Assert.DoesNotContain("Sevilla", cristina);
