@@ -70,7 +70,8 @@ public class ConcurrentStartupTests
         Assert.Equal(1, await db.Editions.CountAsync());
         Assert.Equal(DemoOrganisation.Size, await db.Employees.CountAsync());
         Assert.Equal(DemoOrganisation.Size, await db.Users.CountAsync());
-        Assert.Equal(DemoOrganisation.Size, await db.Assignments.CountAsync());
+        Assert.Equal(DemoOrganisation.Size, await db.Assignments.CountAsync(a => a.Reason != ServicePromise.Web.Learning.AssignmentReason.Finding));
+        Assert.Equal(1, await db.Findings.CountAsync());
         Assert.Equal(await db.Departments.Select(d => d.Name).Distinct().CountAsync(), await db.Departments.CountAsync());
         Assert.Equal(await db.Sites.Select(d => d.Name).Distinct().CountAsync(), await db.Sites.CountAsync());
         Directory.Delete(mail, recursive: true);

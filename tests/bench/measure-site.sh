@@ -7,6 +7,8 @@
 #   tests/bench/measure-site.sh employee-pages          the employee pages' throughput against a static file, and
 #                                                      the certificate PDF (demo organisation; see below)
 #   tests/bench/measure-site.sh cold-start              the published app to a healthy /healthz on an empty database
+#   tests/bench/measure-site.sh measurement DB_FILE     on a prepared database: HR's Medición page and the home of an
+#                                                      employee whose site has audit results, each against the stylesheet
 #
 # Timing: one warm-up request, then REPEAT (21) requests one after another with curl; prints median, min and max
 # of curl's time_total in ms, and the site's memory (VmRSS/VmHWM) before and after. Server time is what the
@@ -28,6 +30,30 @@ site_env() {
 
 port_free() { ! curl -s -o /dev/null "$base/" 2>/dev/null || { echo "Something already answers on $base; set PORT" >&2; exit 1; }; }
 token_of() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
+# Signs EMAIL in with the bench password into cookie JAR. The first time, it sets the bench HR account's password from
+# the link create-admin printed (the user id and token stay in the link's query, which the page binds on POST too).
+bench_sign_in() {
+  local jar=$1 who=$2 link url token
+  if link=$(grep -o 'https\?://[^ ]*set-password[^ ]*' /tmp/sp-bench-admin.txt 2>/dev/null | head -n 1) && [ -n "$link" ]; then
+    url="$base/${link#*://*/}"
+    if token=$(curl -fs -c "$jar" -b "$jar" "$url" | token_of) && [ -n "$token" ]; then
+      curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
+        --data-urlencode "Input.Password=$password" --data-urlencode "Input.ConfirmPassword=$password" "$url" || true
+    fi
+  fi
+  token=$(curl -fs -c "$jar" -b "$jar" "$base/account/login" | token_of)
+  curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "Input.Email=$who" --data-urlencode "Input.Password=$password" "$base/account/login"
+  grep -q 'sp\.auth' "$jar" || { echo "Could not sign in as $who" >&2; exit 1; }
+}
+cookie_of() { awk '$6 ~ /^sp\.auth/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$1"; }
+# REPEAT sequential requests with curl after a warm-up: prints "median min max" of time_total in ms.
+sequential_ms() {
+  local url=$1 cookie=$2 times=()
+  curl -fs -o /dev/null -H "Cookie: $cookie" "$base$url"
+  for _ in $(seq 1 "$repeat"); do times+=("$(curl -fs -o /dev/null -H "Cookie: $cookie" -w '%{time_total}' "$base$url")"); done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "%.1f %.1f %.1f", t[int((NR + 1) / 2)], t[1], t[NR] }'
+}
 
 case "${1:-}" in
   prepare)
@@ -51,19 +77,7 @@ case "${1:-}" in
     trap 'kill $site 2>/dev/null || true' EXIT
     for _ in $(seq 1 120); do curl -fs "$base/account/login" >/dev/null 2>&1 && break; sleep 0.5; done
     jar=$(mktemp)
-    # The first run sets the bench account's password from the link create-admin printed.
-    if link=$(grep -o 'https\?://[^ ]*set-password[^ ]*' /tmp/sp-bench-admin.txt 2>/dev/null | head -n 1) && [ -n "$link" ]; then
-      # The user id and token stay in the link's query, which the page binds on POST too.
-      url="$base/${link#*://*/}"
-      if token=$(curl -fs -c "$jar" -b "$jar" "$url" | token_of) && [ -n "$token" ]; then
-        curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
-          --data-urlencode "Input.Password=$password" --data-urlencode "Input.ConfirmPassword=$password" "$url" || true
-      fi
-    fi
-    token=$(curl -fs -c "$jar" -b "$jar" "$base/account/login" | token_of)
-    curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
-      --data-urlencode "Input.Email=$email" --data-urlencode "Input.Password=$password" "$base/account/login"
-    grep -q 'sp\.auth' "$jar" || { echo "Could not sign in as $email" >&2; exit 1; }
+    bench_sign_in "$jar" "$email"
     memory() { awk '/VmRSS|VmHWM/ { printf "%s %d MB  ", $1, $2 / 1024 }' "/proc/$site/status"; echo; }
     echo "memory before: $(memory)"
     printf '%-60s %8s %8s %8s %8s\n' url median min max bytes
@@ -151,6 +165,64 @@ case "${1:-}" in
     printf '%s\n' "${times[@]}" | sort -n | awk -v url="$pdf" '{ t[NR] = $1 * 1000 } END { printf "%s: median %.1f ms (min %.1f, max %.1f), n=%d\n", url, t[int((NR + 1) / 2)], t[1], t[NR], NR }'
     rm -rf "$work"
     ;;
+  measurement)
+    # Medición at scale, on a database made by `prepare` (generate-org writes 24 months of audits per site). Publishes
+    # (wwwroot, as deployed), runs the site in Production on DB_FILE, signs in as the bench HR account and as a
+    # generated employee of a site with shared results (given the bench password: generated people have none). Then
+    # ROUNDS (5) rounds; in each, for each page, wrk on the stylesheet then wrk on the page (SECONDS_EACH s, CONNS
+    # connections, 2 threads, --latency), printing req/s, wrk's median latency and the ratio to the stylesheet; and
+    # REPEAT sequential curl requests per page, whose median is held against the target (HR 300 ms, home 150 ms).
+    # A page that is not built yet (404) is reported and skipped, so the script runs on every branch.
+    db=$2
+    rounds=${ROUNDS:-5}; seconds=${SECONDS_EACH:-5}; conns=${CONNS:-16}
+    work=$(mktemp -d /tmp/sp-measure-XXXX)
+    dotnet publish "$root/src/ServicePromise.Web" -c Release -o "$work/publish" -v quiet -nologo >/dev/null
+    person=$(sqlite3 "$db" "select u.Email from Employees e join AspNetUsers u on u.Id = e.UserId
+      where e.IsActive and e.JobTitle <> 'Encargado/a' and e.SiteId in (select SiteId from AuditResults where SharedComment is not null)
+      order by e.Id limit 1")
+    [ -n "$person" ] || { echo "No employee of a site with shared audit results in $db: was it made by prepare on this branch?" >&2; exit 1; }
+    port_free
+    site_env "$db"
+    (cd "$work/publish" && ASPNETCORE_URLS="$base" exec dotnet ServicePromise.Web.dll) >"$work/site.log" 2>&1 &
+    site=$!
+    trap 'kill $site 2>/dev/null || true; rm -rf "$work"' EXIT
+    for _ in $(seq 1 240); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+    bench_sign_in "$work/hr" "$email"
+    # The generated employee signs in with the bench account's password hash (any Identity hash verifies for any user).
+    sqlite3 "$db" "update AspNetUsers set PasswordHash = (select PasswordHash from AspNetUsers where Email = '$email'), EmailConfirmed = 1 where Email = '$person'"
+    bench_sign_in "$work/employee" "$person"
+    static=$(curl -fs "$base/account/login" | grep -o '/css/site\.css[^"]*' | head -n 1)
+    [ "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$base$static")" = "200 text/css" ] \
+      || { echo "$static is not served as a stylesheet; the ratios would mean nothing" >&2; exit 1; }
+    declare -A url=([measurement]=/hr/measurement [home]=/) who=([measurement]=$(cookie_of "$work/hr") [home]=$(cookie_of "$work/employee")) \
+      target=([measurement]=300 [home]=150)
+    names=()
+    for n in measurement home; do
+      status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: ${who[$n]}" "$base${url[$n]}")
+      if [ "$status" != 200 ]; then echo "${url[$n]} answered $status: not measured"; continue; fi
+      names+=("$n")
+      wrk -t2 -c"$conns" -d"${WARMUP:-10}s" -H "Cookie: ${who[$n]}" "$base${url[$n]}" >/dev/null   # warm-up: the JIT's second tier
+    done
+    [ ${#names[@]} -gt 0 ] || { echo "Nothing to measure" >&2; exit 1; }
+    echo "employee: $person; $(sqlite3 "$db" "select count(*) || ' people, ' || (select count(*) from Sites) || ' sites, ' || (select count(*) from AuditResults) || ' audit results, ' || (select count(*) from Findings) || ' findings' from Employees")"
+    wrk -t2 -c"$conns" -d3s "$base$static" >/dev/null
+    echo "== wrk -t2 -c$conns -d${seconds}s --latency; static $static; $rounds rounds, each page right after the stylesheet =="
+    for r in $(seq 1 "$rounds"); do
+      for n in "${names[@]}"; do
+        s=$(wrk -t2 -c"$conns" -d"${seconds}s" "$base$static" | awk '/Requests\/sec/ { print $2 }')
+        out=$(wrk -t2 -c"$conns" -d"${seconds}s" --latency -H "Cookie: ${who[$n]}" "$base${url[$n]}")
+        p=$(awk '/Requests\/sec/ { print $2 }' <<<"$out")
+        printf 'round %s %-12s %-16s %9s req/s  wrk median %-9s static %9s req/s  ratio %s\n' "$r" "$n" "${url[$n]}" "$p" \
+          "$(awk '$1 == "50%" { print $2 }' <<<"$out")" "$s" "$(awk -v p="$p" -v s="$s" 'BEGIN { printf "%.3f", p / s }')"
+      done
+    done
+    echo "== $repeat sequential requests each (curl time_total), after the rounds =="
+    for n in "${names[@]}"; do
+      read -r median min max < <(sequential_ms "${url[$n]}" "${who[$n]}")
+      verdict=$(awk -v m="$median" -v t="${target[$n]}" 'BEGIN { print (m <= t ? "met" : "NOT met") }')
+      printf '%-12s %-16s median %7s ms (min %s, max %s)  target %s ms: %s\n' "$n" "${url[$n]}" "$median" "$min" "$max" "${target[$n]}" "$verdict"
+    done
+    ;;
   cold-start)
     # dotnet publish -c Release, then RUNS (5) times: a new empty SQLite file, start the published app (Production) and
     # poll /healthz every 10 ms; the time from the launch to the first 200 (migrations, roles, settings audit, the
@@ -179,5 +251,5 @@ case "${1:-}" in
     rm -rf "$work"
     ;;
   *)
-    sed -n '2,16p' "$0"; exit 2 ;;
+    sed -n '2,18p' "$0"; exit 2 ;;
 esac

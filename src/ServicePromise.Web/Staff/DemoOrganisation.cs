@@ -9,12 +9,14 @@ namespace ServicePromise.Web.Staff;
 
 /// <summary>
 /// Mercados Olivo, a believable supermarket chain of 31 people with managers, HR and an admin, at every
-/// stage of the course — two of them without email, as many shop-floor people are. Created only in Development and
+/// stage of the course — two of them without email, as many shop-floor people are — and three months of service audits
+/// (<see cref="Measurement.DemoMeasurement"/>). Created only in Development and
 /// only in an empty database (see README).
 /// </summary>
 public sealed class DemoOrganisation(
     AppDbContext db, StaffAccounts accounts, Onboarding onboarding, ProgressRecorder progress,
-    Reflections.ReflectionRecorder reflections, Infrastructure.OrganisationClock clock, ILogger<DemoOrganisation> logger)
+    Reflections.ReflectionRecorder reflections, Infrastructure.OrganisationClock clock,
+    Microsoft.Extensions.Options.IOptions<Measurement.MeasurementOptions> measurement, ILogger<DemoOrganisation> logger)
 {
     public const string Password = "Promesa-2026";
     public const string EmailDomain = "demo.mercadosolivo.es";
@@ -97,6 +99,8 @@ public sealed class DemoOrganisation(
 
         foreach (var p in People)
             await ApplyStageAsync(employees[p.Number], p, today, ct);
+        // Marta imported the audits and confirmed Sevilla Centro's finding; Carmen wrote the plan.
+        await Measurement.DemoMeasurement.SeedAsync(db, clock, measurement.Value, "MO-0006", "MO-0001", ct);
         logger.LogInformation("Created the demo organisation: {Count} people; every password is {Password}", People.Length, Password);
     }
 

@@ -10,12 +10,14 @@ namespace ServicePromise.Web.Staff;
 /// <summary>
 /// A large made-up organisation for measuring the product at scale (<c>generate-org --employees N</c>): departments,
 /// stores and offices, a management chain (a manager for every dozen people), Spanish and English names and mixed
-/// progress on the current edition — about 45 % completed, 25 % part-way, 20 % not started and 10 % late. Nobody can
+/// progress on the current edition — about 45 % completed, 25 % part-way, 20 % not started and 10 % late — and two
+/// years of service audits per site (<see cref="Measurement.SyntheticMeasurement"/>). Nobody can
 /// sign in (no passwords). Deterministic: the same N gives the same people (certificate codes are random, as real ones).
 /// The rows are the rows the product writes — every reflected pillar has its sent reflection, every completion its
 /// certificate — so verify, evidence-pack and ZIP benchmarks on it measure real work (the invariants the tests check).
 /// </summary>
-public sealed class SyntheticOrganisation(AppDbContext db, UserManager<AppUser> users, OrganisationClock clock, ILogger<SyntheticOrganisation> logger)
+public sealed class SyntheticOrganisation(AppDbContext db, UserManager<AppUser> users, OrganisationClock clock,
+    Microsoft.Extensions.Options.IOptions<Measurement.MeasurementOptions> measurement, ILogger<SyntheticOrganisation> logger)
 {
     static readonly string[] Languages = ["es", "en"];
 
@@ -145,6 +147,9 @@ public sealed class SyntheticOrganisation(AppDbContext db, UserManager<AppUser> 
             db.AttachRange(sites);
             logger.LogInformation("Generated {Count} of {Total} people", Math.Min(employees, start + Batch), employees);
         }
+        db.ChangeTracker.Clear();
+        var results = await Measurement.SyntheticMeasurement.GenerateAsync(db, clock, measurement.Value, employees, ct);
+        logger.LogInformation("Generated {Count} audit results", results);
         return employees;
     }
 
