@@ -29,7 +29,7 @@ public sealed class StandardsOfEdition(string defaultLanguage, IReadOnlyList<Edi
 /// them from memory. Keyed like <see cref="Content.PublishedEditions"/> by id and content hash (a restored database
 /// that reuses an id has another hash).
 /// </summary>
-public sealed class EditionStandards : IDisposable
+public sealed class EditionStandards(Content.PublishedEditions published) : IDisposable
 {
     readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = Content.PublishedEditions.Kept });
 
@@ -38,18 +38,20 @@ public sealed class EditionStandards : IDisposable
         {
             entry.Size = 1;
             entry.SlidingExpiration = TimeSpan.FromHours(12);
-            return ReadAsync(db, editionId, ct);
+            return ReadAsync(db, editionId, contentHash, ct);
         }))!;
 
-    static async Task<StandardsOfEdition> ReadAsync(AppDbContext db, int editionId, CancellationToken ct)
+    /// <summary>The standards and their wordings from the database; the pillars' titles from the published edition already in memory.</summary>
+    async Task<StandardsOfEdition> ReadAsync(AppDbContext db, int editionId, string contentHash, CancellationToken ct)
     {
-        var language = await db.Editions.AsNoTracking().Where(e => e.Id == editionId).Select(e => e.DefaultLanguage).SingleAsync(ct);
-        var pillars = await db.Pillars.AsNoTracking().Where(p => p.EditionId == editionId)
-            .Include(p => p.Texts).Include(p => p.Standards).ThenInclude(s => s.Texts).AsSplitQuery().ToListAsync(ct);
-        var standards = pillars.OrderBy(p => p.Order).SelectMany(p => p.Standards.OrderBy(s => s.Order).Select(s => new EditionStandard(
+        var edition = await published.GetAsync(db, editionId, contentHash, ct);
+        var rows = await db.PillarStandards.AsNoTracking().Where(s => s.Pillar!.EditionId == editionId)
+            .Select(s => new { s.PillarId, s.Key, s.Order, s.ThresholdHundredths, Texts = s.Texts.Select(t => new { t.Language, t.Wording }).ToList() })
+            .ToListAsync(ct);
+        var standards = edition.Pillars.OrderBy(p => p.Order).SelectMany(p => rows.Where(s => s.PillarId == p.Id).OrderBy(s => s.Order).Select(s => new EditionStandard(
             s.Key, s.Order, s.ThresholdHundredths, p.Key, p.Order,
-            p.Texts.ToDictionary(t => t.Language, t => t.Title), s.Texts.ToDictionary(t => t.Language, t => t.Wording)))).ToList();
-        return new StandardsOfEdition(language, standards);
+            p.Texts.ToDictionary(t => t.Text.Language, t => t.Text.Title), s.Texts.ToDictionary(t => t.Language, t => t.Wording)))).ToList();
+        return new StandardsOfEdition(edition.DefaultLanguage, standards);
     }
 
     public void Dispose() => _cache.Dispose();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Data;
 
@@ -13,12 +14,24 @@ public sealed record TeamFeedbackBlock(SiteResultsBlock Site, IReadOnlyList<Find
 /// <summary>Pillar titles and standard wordings of the current edition in the reader's language, for the refreshers' findings.</summary>
 public sealed record StandardsText(IReadOnlyDictionary<string, string> Pillars, IReadOnlyDictionary<string, string> Standards);
 
-/// <summary>"Cómo lo está haciendo tu tienda" on the employee's home: only the signed-in person's own site, nothing when it has no result.</summary>
-public sealed class SiteResultsViewComponent(SiteResults results) : ViewComponent
+/// <summary>
+/// "Cómo lo está haciendo tu tienda" on the employee's home: only the signed-in person's own site, nothing when it has
+/// no result. The page passes the edition of the person's assignment (the standards they learned); without one, the
+/// current edition's.
+/// </summary>
+public sealed class SiteResultsViewComponent(SiteResults results, AppDbContext db) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync()
+    public async Task<IViewComponentResult> InvokeAsync(int? editionId = null, string? contentHash = null)
     {
-        var view = UserClaimsPrincipal.GetEmployeeId() is int me ? await results.ForEmployeeAsync(me, HttpContext.RequestAborted) : null;
+        var ct = HttpContext.RequestAborted;
+        if (UserClaimsPrincipal.GetEmployeeId() is not int me) return Content("");
+        if (editionId is null || contentHash is null)
+        {
+            var current = await db.Editions.AsNoTracking().OrderByDescending(e => e.Number).Select(e => new { e.Id, e.ContentHash }).FirstOrDefaultAsync(ct);
+            if (current is null) return Content("");
+            (editionId, contentHash) = (current.Id, current.ContentHash);
+        }
+        var view = await results.ForEmployeeAsync(me, (editionId.Value, contentHash), ct);
         return View("~/Feedback/_SiteResults.cshtml", new SiteResultsBlock(view, SayWhenEmpty: false));
     }
 }

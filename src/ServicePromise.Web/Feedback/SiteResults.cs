@@ -24,11 +24,12 @@ public sealed record SharedComment(string Text, DateOnly PeriodStart, PeriodKind
 public sealed record SiteResultsView(int SiteId, string SiteName, IReadOnlyList<PillarResults> Pillars, IReadOnlyList<SharedComment> Comments);
 
 /// <summary>
-/// How a site is doing: per standard of the current edition, the latest live result, the trend over the last
-/// <see cref="Periods"/> periods of the same kind, and the last <see cref="Comments"/> comments HR shared. Only the
-/// given site's rows are read. Three small queries whatever the number of standards (site and edition; the results,
-/// the newest per standard and kind picked by the database through the live-result index; the comments) — the
-/// standards' texts come from <see cref="EditionStandards"/>, in memory.
+/// How a site is doing: per standard of an edition, the latest live result, the trend over the last
+/// <see cref="Periods"/> periods of the same kind, and the last <see cref="Comments"/> comments HR shared on those
+/// periods. Only the given site's rows are read, in one query whatever the number of standards (the newest periods
+/// per standard and kind picked by the database through the live-result index, each row with its shared comment and
+/// the site's name); the standards' texts come from <see cref="EditionStandards"/>, in memory. An employee's home
+/// passes the edition of their own assignment, so it costs that one query more.
 /// </summary>
 public sealed class SiteResults(AppDbContext db, EditionStandards standards)
 {
@@ -38,11 +39,12 @@ public sealed class SiteResults(AppDbContext db, EditionStandards standards)
     /// <summary>A result meets its standard at or above the threshold (a tie meets it).</summary>
     public static bool Meets(int scoreHundredths, int thresholdHundredths) => scoreHundredths >= thresholdHundredths;
 
-    /// <summary>The site of <paramref name="employeeId"/>, or null when the person has no site or it has no result.</summary>
-    public async Task<SiteResultsView?> ForEmployeeAsync(int employeeId, CancellationToken ct = default)
+    /// <summary>The results of <paramref name="employeeId"/>'s own site against <paramref name="edition"/>'s standards; null when the person has no site or it has no result.</summary>
+    public async Task<SiteResultsView?> ForEmployeeAsync(int employeeId, (int Id, string ContentHash) edition, CancellationToken ct = default)
     {
-        var siteId = await db.Employees.AsNoTracking().Where(e => e.Id == employeeId).Select(e => e.SiteId).FirstOrDefaultAsync(ct);
-        return siteId is int id ? await ForSiteAsync(id, ct) : null;
+        var site = db.Employees.Where(e => e.Id == employeeId).Select(e => e.SiteId);
+        var rows = await Window(db, db.AuditResults.Where(r => r.SiteId == site.FirstOrDefault())).ToListAsync(ct);
+        return rows.Count == 0 ? null : View(rows, await standards.GetAsync(db, edition.Id, edition.ContentHash, ct));
     }
 
     /// <summary>
@@ -54,52 +56,45 @@ public sealed class SiteResults(AppDbContext db, EditionStandards standards)
         ?? await db.Employees.AsNoTracking().Where(e => e.ManagerId == managerId && e.IsActive && e.SiteId != null)
             .GroupBy(e => e.SiteId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstOrDefaultAsync(ct);
 
-    /// <summary>The site's results in the reader's language (<see cref="CultureInfo.CurrentUICulture"/>); null when it has none for the current edition.</summary>
+    /// <summary>The site's results against the current edition's standards in the reader's language (<see cref="CultureInfo.CurrentUICulture"/>); null when it has none.</summary>
     public async Task<SiteResultsView?> ForSiteAsync(int siteId, CancellationToken ct = default)
     {
-        var site = await db.Sites.AsNoTracking().Where(s => s.Id == siteId).Select(s => new
-        {
-            s.Name,
-            EditionId = db.Editions.OrderByDescending(e => e.Number).Select(e => (int?)e.Id).FirstOrDefault(),
-            Hash = db.Editions.OrderByDescending(e => e.Number).Select(e => e.ContentHash).FirstOrDefault(),
-        }).FirstOrDefaultAsync(ct);
-        if (site?.EditionId is not int editionId) return null;
-        var edition = await standards.GetAsync(db, editionId, site.Hash!, ct);
-        if (edition.All.Count == 0) return null;
+        var rows = await Window(db, db.AuditResults.Where(r => r.SiteId == siteId)).ToListAsync(ct);
+        if (rows.Count == 0) return null;
+        var current = await db.Editions.AsNoTracking().OrderByDescending(e => e.Number).Select(e => new { e.Id, e.ContentHash }).FirstOrDefaultAsync(ct);
+        return current is null ? null : View(rows, await standards.GetAsync(db, current.Id, current.ContentHash, ct));
+    }
 
-        var rows = await LatestPeriods(db, siteId).ToListAsync(ct);
+    static SiteResultsView? View(List<ResultRow> rows, StandardsOfEdition edition)
+    {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var byStandard = rows.GroupBy(r => r.StandardKey).ToDictionary(g => g.Key, g => TrendOf(g.Select(r => r.Point)));
+        var shown = rows.Where(r => edition.Of(r.StandardKey) is not null).ToList();
+        var byStandard = shown.GroupBy(r => r.StandardKey).ToDictionary(g => g.Key, g => TrendOf(g.Select(r => r.Point)));
         var pillars = edition.All.Where(s => byStandard.ContainsKey(s.Key)).GroupBy(s => s.PillarKey)
             .Select(g => new PillarResults(g.Key, edition.In(g.First().PillarTitles, language),
                 g.Select(s => new StandardResult(s.Key, edition.In(s.Wordings, language), s.ThresholdHundredths, byStandard[s.Key])).ToList()))
             .ToList();
         if (pillars.Count == 0) return null;
-
-        var comments = await LatestComments(db, siteId, edition.Keys.ToList()).ToListAsync(ct);
-        return new SiteResultsView(siteId, site.Name, pillars,
-            comments.Select(c => new SharedComment(c.Text, c.PeriodStart, c.PeriodKind, edition.In(edition.Of(c.StandardKey)!.Wordings, language))).ToList());
+        var comments = shown.Where(r => r.SharedComment is not null)
+            .OrderByDescending(r => r.Point.PeriodStart).ThenByDescending(r => r.SharedAt).ThenByDescending(r => r.Id).Take(Comments)
+            .Select(r => new SharedComment(r.SharedComment!, r.Point.PeriodStart, r.Point.PeriodKind, edition.In(edition.Of(r.StandardKey)!.Wordings, language)))
+            .ToList();
+        return new SiteResultsView(rows[0].SiteId, rows[0].SiteName, pillars, comments);
     }
 
-    public sealed record ResultRow(string StandardKey, ResultPoint Point);
-    public sealed record CommentRow(string Text, DateOnly PeriodStart, PeriodKind PeriodKind, string StandardKey);
+    public sealed record ResultRow(int Id, int SiteId, string SiteName, string StandardKey, ResultPoint Point, string? SharedComment, DateTime? SharedAt);
 
     /// <summary>
-    /// The newest <see cref="Periods"/> live results of each standard and kind at the site, chosen in SQL: a row is kept
-    /// when fewer than that many newer live rows of its standard and kind exist — a count the live-result index answers
-    /// by itself (site, no department, standard, kind, period), on SQLite and PostgreSQL alike.
+    /// The newest <see cref="Periods"/> live results of each standard and kind at the site of <paramref name="atSite"/>,
+    /// chosen in SQL: a row is kept when fewer than that many newer live rows of its standard and kind exist — a count
+    /// the live-result index answers by itself (site, no department, standard, kind, period), on SQLite and PostgreSQL alike.
     /// </summary>
-    public static IQueryable<ResultRow> LatestPeriods(AppDbContext db, int siteId) => db.AuditResults.AsNoTracking()
-        .Where(r => r.SiteId == siteId && r.ReplacedAt == null
-            && db.AuditResults.Count(o => o.SiteId == siteId && o.DepartmentId == null && o.ReplacedAt == null
+    public static IQueryable<ResultRow> Window(AppDbContext db, IQueryable<AuditResult> atSite) => atSite.AsNoTracking()
+        .Where(r => r.SiteId != null && r.ReplacedAt == null
+            && db.AuditResults.Count(o => o.SiteId == r.SiteId && o.DepartmentId == null && o.ReplacedAt == null
                 && o.StandardKey == r.StandardKey && o.PeriodKind == r.PeriodKind && o.PeriodStart > r.PeriodStart) < Periods)
-        .Select(r => new ResultRow(r.StandardKey, new ResultPoint(r.PeriodStart, r.PeriodKind, r.ScoreHundredths, r.Sample, r.Source)));
-
-    /// <summary>The site's latest <see cref="Comments"/> shared comments on these standards, newest period first.</summary>
-    public static IQueryable<CommentRow> LatestComments(AppDbContext db, int siteId, IReadOnlyCollection<string> standardKeys) => db.AuditResults.AsNoTracking()
-        .Where(r => r.SiteId == siteId && r.ReplacedAt == null && r.SharedComment != null && standardKeys.Contains(r.StandardKey))
-        .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.SharedAt).ThenByDescending(r => r.Id).Take(Comments)
-        .Select(r => new CommentRow(r.SharedComment!, r.PeriodStart, r.PeriodKind, r.StandardKey));
+        .Select(r => new ResultRow(r.Id, r.SiteId!.Value, r.Site!.Name, r.StandardKey,
+            new ResultPoint(r.PeriodStart, r.PeriodKind, r.ScoreHundredths, r.Sample, r.Source), r.SharedComment, r.SharedAt));
 
     /// <summary>The current edition's pillar titles and standard wordings in the reader's language, by key.</summary>
     public async Task<StandardsText> CurrentTextsAsync(CancellationToken ct = default)

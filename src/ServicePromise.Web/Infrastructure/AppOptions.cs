@@ -31,6 +31,12 @@ public class AppOptions : IValidatableObject
     /// <summary>Create the demo organisation when the database is empty. Only honoured in Development.</summary>
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>
+    /// With the demo organisation, also write its last three months of service audits (a finding, its refresher, a plan).
+    /// The refresher changes what Sevilla Centro's people have to do, so tests about other features start without it.
+    /// </summary>
+    public bool SeedDemoAudits { get; set; } = true;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))

@@ -17,6 +17,9 @@ public sealed record MyAssignment(
     public bool IsComplete => CompletedAt is not null;
     public MyPillar? Next => Pillars.FirstOrDefault(p => !p.Done);
 
+    /// <summary>The assignment's edition, as <see cref="PublishedEditions"/> keeps it (id and content hash).</summary>
+    public (int Id, string ContentHash) Edition { get; init; }
+
     /// <summary>The promise's body as HTML, in the language of <see cref="Promise"/>.</summary>
     public string PromiseHtml { get; init; } = "";
 
@@ -84,7 +87,7 @@ public sealed record MyAssignment(
                 p.Progress.CheckPassedAt, p.Progress.Reflection)
             { LessonHtml = text.LessonHtml, Check = text.Check };
         }).ToList();
-        return new MyAssignment(a.AssignmentId, a.Reason, a.DueOn, a.CompletedAt, a.Number, a.PublishedAt, promise.Text, pillars, fallback) { PromiseHtml = promise.BodyHtml };
+        return new MyAssignment(a.AssignmentId, a.Reason, a.DueOn, a.CompletedAt, a.Number, a.PublishedAt, promise.Text, pillars, fallback) { PromiseHtml = promise.BodyHtml, Edition = (a.EditionId, a.ContentHash) };
     }
 }
 

@@ -16,7 +16,8 @@ namespace ServicePromise.Web.Staff;
 public sealed class DemoOrganisation(
     AppDbContext db, StaffAccounts accounts, Onboarding onboarding, ProgressRecorder progress,
     Reflections.ReflectionRecorder reflections, Infrastructure.OrganisationClock clock,
-    Microsoft.Extensions.Options.IOptions<Measurement.MeasurementOptions> measurement, ILogger<DemoOrganisation> logger)
+    Microsoft.Extensions.Options.IOptions<Measurement.MeasurementOptions> measurement,
+    Microsoft.Extensions.Options.IOptions<Infrastructure.AppOptions> app, ILogger<DemoOrganisation> logger)
 {
     public const string Password = "Promesa-2026";
     public const string EmailDomain = "demo.mercadosolivo.es";
@@ -100,7 +101,8 @@ public sealed class DemoOrganisation(
         foreach (var p in People)
             await ApplyStageAsync(employees[p.Number], p, today, ct);
         // Marta imported the audits and confirmed Sevilla Centro's finding; Carmen wrote the plan.
-        await Measurement.DemoMeasurement.SeedAsync(db, clock, measurement.Value, "MO-0006", "MO-0001", ct);
+        if (app.Value.SeedDemoAudits)
+            await Measurement.DemoMeasurement.SeedAsync(db, clock, measurement.Value, "MO-0006", "MO-0001", ct);
         logger.LogInformation("Created the demo organisation: {Count} people; every password is {Password}", People.Length, Password);
     }
 

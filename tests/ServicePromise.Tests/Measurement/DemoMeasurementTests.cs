@@ -13,7 +13,7 @@ public class DemoMeasurementTests
     [Fact]
     public async Task The_demo_has_three_months_of_audits_and_one_confirmed_finding_at_Sevilla_Centro_with_its_refresher_plan_and_comment()
     {
-        using var app = new AppFactory();
+        using var app = new AppFactory { Settings = { [AppFactory.DemoAudits] = "true" } };
         await app.WithDbAsync<int>(async db =>
         {
             var standards = await DemoMeasurement.CurrentStandardsAsync(db, default);
@@ -62,6 +62,28 @@ public class DemoMeasurementTests
             Assert.False(string.IsNullOrWhiteSpace(plan.Cause + plan.Actions + plan.Owner));
             return 0;
         });
+    }
+
+    [Fact]
+    public async Task A_new_edition_published_while_the_demo_refresher_is_open_moves_it_along_still_answering_its_finding()
+    {
+        var content = Repo.CopyContent();
+        using var app = new AppFactory { ContentPath = content, Settings = { [AppFactory.DemoAudits] = "true" } };
+        var open = await app.WithDbAsync(db => db.Employees.Where(e => e.CurrentAssignment!.Reason == AssignmentReason.Finding && e.CurrentAssignment.CompletedAt == null)
+            .Select(e => new { e.Id, e.CurrentAssignment!.FindingId }).ToListAsync());
+        Assert.NotEmpty(open);
+
+        var path = Path.Combine(content, "es/pillars/01-listen.md");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("order: 1", "order: 1\nchange: substantive") + "\nSi no lo has entendido, pregunta otra vez.\n");
+        var admin = app.Browser();
+        await admin.SignedInAsync(Pages.Admin);
+        var published = await admin.SubmitAsync(await admin.GetPageAsync("/admin/content"), "form[action*='handler=Publish']",
+            new Dictionary<string, string> { ["Input.Note"] = "Escucha reescrito", ["Input.Confirm"] = "true" });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, published.StatusCode);
+
+        var after = await app.WithDbAsync(db => db.Employees.Where(e => open.Select(o => o.Id).Contains(e.Id))
+            .Select(e => new { e.Id, e.CurrentAssignment!.Reason, e.CurrentAssignment.FindingId, e.CurrentAssignment.Edition!.Number }).ToListAsync());
+        Assert.All(after, a => Assert.Equal((AssignmentReason.Finding, open.Single(o => o.Id == a.Id).FindingId, 2), (a.Reason, a.FindingId, a.Number)));
     }
 
     [Fact]

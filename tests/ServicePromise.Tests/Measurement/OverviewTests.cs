@@ -52,10 +52,11 @@ public class OverviewTests
             Result(sevilla, q3, "a-uno", a.Key, 8100, PeriodKind.Quarter));
         await db.SaveChangesAsync();
         // The earlier Málaga result the correction replaced: kept, never shown.
-        db.AuditResults.Add(Result(malaga, oct, "a-uno", a.Key, 9500));
+        // Written already replaced: only one live row per place, standard and period may exist at any time.
+        var replaced = Result(malaga, oct, "a-uno", a.Key, 9500);
+        (replaced.ReplacedAt, replaced.ReplacedById) = (DateTime.UtcNow, correction.Id);
+        db.AuditResults.Add(replaced);
         await db.SaveChangesAsync();
-        await db.AuditResults.Where(r => r.SiteId == malaga && r.ScoreHundredths == 9500)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.ReplacedAt, DateTime.UtcNow).SetProperty(r => r.ReplacedById, correction.Id));
 
         var finding = new Finding
         {
@@ -240,6 +241,7 @@ public class OverviewTests
         await app.WithDbAsync(async db =>
         {
             var edition = await db.Editions.MaxAsync(e => e.Id);
+            var pillar = await db.Pillars.Where(p => p.EditionId == edition && p.Key == seeded.PillarA).Select(p => p.Id).SingleAsync();
             var people = await db.Employees.Where(e => e.SiteId == seeded.Sevilla && e.IsActive).OrderBy(e => e.Id).Take(3).ToListAsync();
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             for (var i = 0; i < people.Count; i++)
@@ -249,6 +251,7 @@ public class OverviewTests
                     EmployeeId = people[i].Id, EditionId = edition, Reason = AssignmentReason.Finding, FindingId = seeded.FindingId, AssignedAt = DateTime.UtcNow.AddDays(-30),
                     // One on the way, two late (a completed one would need its certificate: the invariants check that).
                     DueOn = i == 0 ? today.AddDays(10) : today.AddDays(-3), StartedAt = i == 0 ? DateTime.UtcNow.AddDays(-1) : null,
+                    Pillars = [new AssignmentPillar { PillarId = pillar }],
                 };
                 db.Assignments.Add(refresher);
                 await db.SaveChangesAsync();

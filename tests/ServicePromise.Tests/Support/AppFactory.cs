@@ -12,6 +12,9 @@ namespace ServicePromise.Tests.Support;
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The setting that adds the demo's service audits to the demo organisation; off unless a test sets it.</summary>
+    public const string DemoAudits = "App:SeedDemoAudits";
+
     public string Folder { get; } = Directory.CreateTempSubdirectory("sp-app-").FullName;
     public string MailFolder => Path.Combine(Folder, "mail");
     public string ContentPath { get; set; } = Repo.Content;
@@ -62,6 +65,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Evidence:Path", Path.Combine(Folder, "evidence"));
         // Invitations go out in the background after an import; tests send them themselves (SendInvitationsAsync).
         builder.UseSetting("Invitations:Enabled", "false");
+        // The demo's audits send Sevilla Centro a refresher; the tests about measurement ask for them (DemoAudits).
+        builder.UseSetting(DemoAudits, "false");
         // Tests sign in hundreds of times from one address; the throttling tests set low limits of their own.
         foreach (var limit in new[] { "SignInPerAddress", "SignInPerAccount", "ForgotPasswordPerAddress", "ForgotPasswordPerEmail", "VerifyPerAddress", "LetterCodePerAddress", "SsoCallbackPerAddress" })
             builder.UseSetting($"Throttling:{limit}:Permits", "1000000");

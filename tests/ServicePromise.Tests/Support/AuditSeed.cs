@@ -104,6 +104,8 @@ public static class AuditSeed
     /// <summary>Removes every finding, its refreshers and every audit result, so the next test of a shared site starts from none (the standards stay).</summary>
     public static Task ClearResultsAsync(this AppFactory app) => app.WithDbAsync(async db =>
     {
+        await db.ActionPlanDecisions.ExecuteDeleteAsync();
+        await db.ActionPlans.ExecuteDeleteAsync();
         await db.AssignmentPillars.Where(p => p.Assignment!.FindingId != null).ExecuteDeleteAsync();
         await db.Assignments.Where(a => a.FindingId != null).ExecuteDeleteAsync();
         await db.Findings.ExecuteDeleteAsync();

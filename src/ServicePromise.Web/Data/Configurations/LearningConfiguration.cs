@@ -14,9 +14,10 @@ public class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
         // One assignment per person, edition, reason and due date: a periodic refresher of the same edition
         // a year later is a new one, a double start-up or a second instance is not.
         e.HasIndex(x => new { x.EmployeeId, x.EditionId, x.Reason, x.DueOn }).IsUnique().HasFilter("\"FindingId\" IS NULL");
-        // A targeted refresher: one per person and finding, whatever its due date.
+        // A targeted refresher: one per person, finding and edition, whatever its due date (a new edition published
+        // while it is open moves it to that edition, still answering the same finding).
         e.HasOne(x => x.Finding).WithMany().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => new { x.FindingId, x.EmployeeId }).IsUnique().HasFilter("\"FindingId\" IS NOT NULL");
+        e.HasIndex(x => new { x.FindingId, x.EmployeeId, x.EditionId }).IsUnique().HasFilter("\"FindingId\" IS NOT NULL");
         e.HasIndex(x => x.DueOn);
     }
 }

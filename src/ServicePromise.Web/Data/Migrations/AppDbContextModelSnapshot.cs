@@ -602,7 +602,7 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.HasIndex("EditionId");
 
-                    b.HasIndex("FindingId", "EmployeeId")
+                    b.HasIndex("FindingId", "EmployeeId", "EditionId")
                         .IsUnique()
                         .HasFilter("\"FindingId\" IS NOT NULL");
 

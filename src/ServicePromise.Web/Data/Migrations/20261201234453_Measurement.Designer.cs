@@ -12,7 +12,7 @@ using ServicePromise.Web.Data;
 namespace ServicePromise.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201221838_Measurement")]
+    [Migration("20261201234453_Measurement")]
     partial class Measurement
     {
         /// <inheritdoc />
@@ -605,7 +605,7 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.HasIndex("EditionId");
 
-                    b.HasIndex("FindingId", "EmployeeId")
+                    b.HasIndex("FindingId", "EmployeeId", "EditionId")
                         .IsUnique()
                         .HasFilter("\"FindingId\" IS NOT NULL");
 

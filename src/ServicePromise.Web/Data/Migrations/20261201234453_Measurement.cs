@@ -328,9 +328,9 @@ namespace ServicePromise.Web.Data.Migrations
                 filter: "\"FindingId\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Assignments_FindingId_EmployeeId",
+                name: "IX_Assignments_FindingId_EmployeeId_EditionId",
                 table: "Assignments",
-                columns: new[] { "FindingId", "EmployeeId" },
+                columns: new[] { "FindingId", "EmployeeId", "EditionId" },
                 unique: true,
                 filter: "\"FindingId\" IS NOT NULL");
 
@@ -496,7 +496,7 @@ namespace ServicePromise.Web.Data.Migrations
                 table: "Assignments");
 
             migrationBuilder.DropIndex(
-                name: "IX_Assignments_FindingId_EmployeeId",
+                name: "IX_Assignments_FindingId_EmployeeId_EditionId",
                 table: "Assignments");
 
             migrationBuilder.DropColumn(
