@@ -18,6 +18,9 @@ public class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
         // while it is open moves it to that edition, still answering the same finding).
         e.HasOne(x => x.Finding).WithMany().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => new { x.FindingId, x.EmployeeId, x.EditionId }).IsUnique().HasFilter("\"FindingId\" IS NOT NULL");
+        // Both unique indexes above are partial, so neither serves "this person's assignments" (onboarding asks it of
+        // every employee at each start: without this index, a full scan per person — minutes at 100,000 people).
+        e.HasIndex(x => x.EmployeeId);
         e.HasIndex(x => x.DueOn);
     }
 }

@@ -602,6 +602,8 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.HasIndex("EditionId");
 
+                    b.HasIndex("EmployeeId");
+
                     b.HasIndex("FindingId", "EmployeeId", "EditionId")
                         .IsUnique()
                         .HasFilter("\"FindingId\" IS NOT NULL");

@@ -55,21 +55,12 @@ public class IndexModel(AppDbContext db, AuditImporter importer, OrganisationClo
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
-            ModelState.AddModelError("file", L["Elige el archivo CSV con los resultados de la auditoría."]);
-        else if (file.Length > MaxBytes)
-            ModelState.AddModelError("file", L["El archivo ocupa {0} MB; el máximo es {1} MB.", file.Length / 1024 / 1024, MaxBytes / 1024 / 1024]);
+        if (Infrastructure.UploadedFile.Problem(file, MaxBytes, L["Elige el archivo CSV con los resultados de la auditoría."], L) is { } problem)
+            ModelState.AddModelError("file", problem);
         if (!ModelState.IsValid || User.GetEmployeeId() is not int me) return await OnGetAsync(null, ct);
 
-        using var buffer = new MemoryStream();
-        await file!.CopyToAsync(buffer, ct);
-        var stored = new AuditUpload
-        {
-            FileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 260 } name ? name : "auditoria.csv",
-            Content = buffer.ToArray(),
-            UploadedById = me,
-            UploadedAt = clock.UtcNow,
-        };
+        var (name, content) = await Infrastructure.UploadedFile.ReadAsync(file!, "auditoria.csv", ct);
+        var stored = new AuditUpload { FileName = name, Content = content, UploadedById = me, UploadedAt = clock.UtcNow };
         db.AuditUploads.Add(stored);
         await db.SaveChangesAsync(ct);
         // Post, redirect, get: a reload shows the same dry run instead of uploading twice.

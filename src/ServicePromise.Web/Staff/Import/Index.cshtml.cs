@@ -115,22 +115,12 @@ public class IndexModel(AppDbContext db, StaffImporter importer, StaffMappings m
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, bool fullImport, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
-            ModelState.AddModelError("file", L["Elige el archivo CSV exportado del sistema de RR. HH."]);
-        else if (file.Length > MaxBytes)
-            ModelState.AddModelError("file", L["El archivo ocupa {0} MB; el máximo es {1} MB.", file.Length / 1024 / 1024, MaxBytes / 1024 / 1024]);
+        if (UploadedFile.Problem(file, MaxBytes, L["Elige el archivo CSV exportado del sistema de RR. HH."], L) is { } problem)
+            ModelState.AddModelError("file", problem);
         if (!ModelState.IsValid || User.GetEmployeeId() is not int me) return Page();
 
-        using var buffer = new MemoryStream();
-        await file!.CopyToAsync(buffer, ct);
-        var stored = new StaffUpload
-        {
-            FileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 260 } name ? name : "plantilla.csv",
-            Content = buffer.ToArray(),
-            FullImport = fullImport,
-            UploadedById = me,
-            UploadedAt = clock.UtcNow,
-        };
+        var (name, content) = await UploadedFile.ReadAsync(file!, "plantilla.csv", ct);
+        var stored = new StaffUpload { FileName = name, Content = content, FullImport = fullImport, UploadedById = me, UploadedAt = clock.UtcNow };
         db.StaffUploads.Add(stored);
         await db.SaveChangesAsync(ct);
         // Post, redirect, get: a reload shows the same dry run instead of uploading twice.

@@ -12,7 +12,7 @@ using ServicePromise.Web.Data;
 namespace ServicePromise.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201234453_Measurement")]
+    [Migration("20261202005158_Measurement")]
     partial class Measurement
     {
         /// <inheritdoc />
@@ -604,6 +604,8 @@ namespace ServicePromise.Web.Data.Migrations
                     b.HasIndex("DueOn");
 
                     b.HasIndex("EditionId");
+
+                    b.HasIndex("EmployeeId");
 
                     b.HasIndex("FindingId", "EmployeeId", "EditionId")
                         .IsUnique()

@@ -321,6 +321,11 @@ namespace ServicePromise.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assignments_EmployeeId",
+                table: "Assignments",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Assignments_EmployeeId_EditionId_Reason_DueOn",
                 table: "Assignments",
                 columns: new[] { "EmployeeId", "EditionId", "Reason", "DueOn" },
@@ -490,6 +495,10 @@ namespace ServicePromise.Web.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditBatches");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Assignments_EmployeeId",
+                table: "Assignments");
 
             migrationBuilder.DropIndex(
                 name: "IX_Assignments_EmployeeId_EditionId_Reason_DueOn",
