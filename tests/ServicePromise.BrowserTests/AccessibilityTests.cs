@@ -169,6 +169,8 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         var pillar = Pillars(language)[0];
         await GoAsync(page, "/pillars/" + pillar.Key, language);
         await Assertions.Expect(Meaning(page, pillar)).Not.ToBeEditableAsync();
+        // The pillar's standards, in the walk's language, are part of what is checked on a phone.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = W("Cómo lo medimos"), Exact = true })).ToBeVisibleAsync();
         // The reflection's own page (where the form posts, and comes back when a post is refused).
         await GoAsync(page, "/pillars/" + pillar.Key + "/reflection", language);
         await Assertions.Expect(Meaning(page, pillar)).Not.ToBeEditableAsync();

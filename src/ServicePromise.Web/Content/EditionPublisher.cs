@@ -95,7 +95,7 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
         {
             Key = s.Key,
             Order = i + 1,
-            ThresholdHundredths = (int)(s.Threshold * 100),
+            ThresholdHundredths = ShownStandard.Hundredths(s.Threshold),
             Texts = content.Languages
                 .SelectMany(l => l.Pillars.Where(x => x.Key == pillar.Key).SelectMany(x => x.StandardsOrEmpty).Where(x => x.Key == s.Key)
                     .Select(x => new PillarStandardText { Language = l.Language, Wording = x.Wording, Measured = x.Measured }))

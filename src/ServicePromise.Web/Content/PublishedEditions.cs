@@ -36,11 +36,13 @@ public sealed class PublishedEditions(MarkdownRenderer markdown) : IDisposable
         var edition = await db.Editions.AsNoTracking().Where(e => e.Id == editionId)
             .Select(e => new { e.Id, e.ContentHash, e.DefaultLanguage }).SingleAsync(ct);
         var texts = await db.EditionTexts.AsNoTracking().Where(t => t.EditionId == editionId).ToListAsync(ct);
-        var pillars = await db.Pillars.AsNoTracking().Where(p => p.EditionId == editionId).Include(p => p.Texts).ToListAsync(ct);
+        var pillars = await db.Pillars.AsNoTracking().Where(p => p.EditionId == editionId).Include(p => p.Texts)
+            .Include(p => p.Standards).ThenInclude(s => s.Texts).ToListAsync(ct);
         return new PublishedEdition(edition.Id, edition.ContentHash, edition.DefaultLanguage,
             texts.Select(t => new PublishedPromise(t, markdown.ToHtml(t.BodyMarkdown))).ToList(),
             pillars.OrderBy(p => p.Order).Select(p => new PublishedPillar(p.Id, p.Key, p.Order, p.HasCheck,
-                p.Texts.Select(t => new PublishedPillarText(t, markdown.ToHtml(t.BodyMarkdown), p.HasCheck ? KnowledgeCheck.FromJson(t.CheckJson) : null)).ToList())).ToList());
+                p.Texts.Select(t => new PublishedPillarText(t, markdown.ToHtml(t.BodyMarkdown), p.HasCheck ? KnowledgeCheck.FromJson(t.CheckJson) : null)).ToList(),
+                p.Standards.OrderBy(s => s.Order).ToList())).ToList());
     }
 
     public void Dispose() => _cache.Dispose();
@@ -63,7 +65,14 @@ public sealed class PublishedEdition(int id, string contentHash, string defaultL
 /// <summary>The promise in one language, with its body as HTML.</summary>
 public sealed record PublishedPromise(EditionText Text, string BodyHtml);
 
-public sealed record PublishedPillar(int Id, string Key, int Order, bool HasCheck, IReadOnlyList<PublishedPillarText> Texts);
+/// <param name="Standards">The pillar's service standards in content order, each with its texts in every language.</param>
+public sealed record PublishedPillar(int Id, string Key, int Order, bool HasCheck, IReadOnlyList<PublishedPillarText> Texts,
+    IReadOnlyList<PillarStandard>? Standards = null)
+{
+    /// <summary>The standards in <paramref name="language"/>, else in <paramref name="fallback"/> (content is validated to have it).</summary>
+    public IReadOnlyList<ShownStandard> StandardsIn(string language, string fallback) =>
+        (Standards ?? []).Select(s => ShownStandard.Of(s, s.Texts.FirstOrDefault(t => t.Language == language) ?? s.Texts.First(t => t.Language == fallback))).ToList();
+}
 
 /// <summary>A pillar in one language: the lesson as HTML and the knowledge check (with answers: never sent as is).</summary>
 public sealed record PublishedPillarText(PillarText Text, string LessonHtml, KnowledgeCheck? Check);

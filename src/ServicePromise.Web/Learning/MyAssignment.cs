@@ -85,7 +85,7 @@ public sealed record MyAssignment(
             var text = Pick(p.Pillar.Texts, t => t.Text.Language);
             return new MyPillar(p.Progress.AssignmentPillarId, p.Pillar.Key, p.Pillar.Order, text.Text, p.Progress.ReadAt, p.Progress.ReflectedAt, p.Pillar.HasCheck,
                 p.Progress.CheckPassedAt, p.Progress.Reflection)
-            { LessonHtml = text.LessonHtml, Check = text.Check };
+            { LessonHtml = text.LessonHtml, Check = text.Check, Standards = p.Pillar.StandardsIn(text.Text.Language, edition.DefaultLanguage) };
         }).ToList();
         return new MyAssignment(a.AssignmentId, a.Reason, a.DueOn, a.CompletedAt, a.Number, a.PublishedAt, promise.Text, pillars, fallback) { PromiseHtml = promise.BodyHtml, Edition = (a.EditionId, a.ContentHash) };
     }
@@ -101,4 +101,6 @@ public sealed record MyPillar(int AssignmentPillarId, string Key, int Order, Pil
     public KnowledgeCheck? Check { get; init; }
     /// <summary>The lesson as HTML, rendered once per edition.</summary>
     public string LessonHtml { get; init; } = "";
+    /// <summary>What customers will be asked about this pillar, in the language of <see cref="Text"/>, read once per edition.</summary>
+    public IReadOnlyList<ShownStandard> Standards { get; init; } = [];
 }

@@ -16,7 +16,11 @@ namespace ServicePromise.Web.Content.Admin;
 public class DiffModel(AppDbContext db, ContentFolder folder) : PageModel
 {
     public sealed record PillarTexts(string Title, string Summary, string Prompt, string Body, KnowledgeCheck? Check);
-    public sealed record PillarDiff(string Key, PillarTexts? Before, PillarTexts? After, IReadOnlyList<DiffLine> Lines);
+    /// <param name="Standards">The pillar's standards added, removed, reworded or with another threshold, in this language.</param>
+    public sealed record PillarDiff(string Key, PillarTexts? Before, PillarTexts? After, IReadOnlyList<DiffLine> Lines, IReadOnlyList<StandardChange> Standards)
+    {
+        public bool Changed => Standards.Count > 0 || Lines.Any(l => l.Kind != DiffKind.Same);
+    }
 
     /// <summary>Pillar texts by language, then by key.</summary>
     public sealed class EditionTexts : Dictionary<string, Dictionary<string, PillarTexts>>;
@@ -32,13 +36,21 @@ public class DiffModel(AppDbContext db, ContentFolder folder) : PageModel
         if (from is not int fromNumber) return RedirectToPage("/Content/Admin/Index");
         var before = await FromEditionAsync(fromNumber, ct);
         if (before is null) return NotFound();
+        var standardsBefore = await StandardsByLanguage.OfEditionAsync(db, fromNumber, ct);
         EditionTexts? after;
-        if (to is int number) after = await FromEditionAsync(number, ct);
+        StandardsByLanguage standardsAfter;
+        if (to is int number)
+        {
+            after = await FromEditionAsync(number, ct);
+            standardsAfter = await StandardsByLanguage.OfEditionAsync(db, number, ct);
+        }
         else
         {
             try
             {
-                after = FromFolder(folder.Load());
+                var content = folder.Load();
+                after = FromFolder(content);
+                standardsAfter = StandardsByLanguage.Of(content);
             }
             catch (ContentInvalidException)
             {
@@ -55,7 +67,8 @@ public class DiffModel(AppDbContext db, ContentFolder folder) : PageModel
             {
                 b.TryGetValue(key, out var old);
                 a.TryGetValue(key, out var now);
-                return new PillarDiff(key, old, now, TextDiff.Lines(Whole(old), Whole(now)));
+                return new PillarDiff(key, old, now, TextDiff.Lines(Whole(old), Whole(now)),
+                    StandardChanges.Between(standardsBefore.Of(language, key), standardsAfter.Of(language, key)));
             }).ToList();
             return (language, pillars);
         }).ToList();

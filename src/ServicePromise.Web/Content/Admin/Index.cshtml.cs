@@ -22,6 +22,8 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
     public PendingEdition? Pending { get; private set; }
     public RefresherPreview? Preview { get; private set; }
     public IReadOnlyDictionary<string, string> Titles { get; private set; } = new Dictionary<string, string>();
+    /// <summary>Per pillar key, its standards that publishing would add, remove, reword or give another threshold, in the reader's language.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<StandardChange>> StandardChangesOf { get; private set; } = new Dictionary<string, IReadOnlyList<StandardChange>>();
     ContentSet? _content;
 
     [BindProperty] public PublishInput Input { get; set; } = new();
@@ -86,7 +88,13 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
             Pending = await publisher.CompareAsync(content, ct);
             var texts = content.Languages.FirstOrDefault(l => l.Language == language) ?? content.Default;
             Titles = content.Default.Pillars.ToDictionary(p => p.Key, p => texts.Pillars.FirstOrDefault(x => x.Key == p.Key)?.Title ?? p.Title);
-            if (Pending.HasChanges) Preview = await assigner.PreviewAsync(Pending, ct);
+            if (Pending.HasChanges)
+            {
+                Preview = await assigner.PreviewAsync(Pending, ct);
+                var before = Pending.Current is { } current ? await StandardsByLanguage.OfEditionAsync(db, current.Number, ct) : new StandardsByLanguage();
+                var after = StandardsByLanguage.Of(content);
+                StandardChangesOf = Pending.Pillars.ToDictionary(p => p.Key, p => StandardChanges.Between(before.Of(texts.Language, p.Key), after.Of(texts.Language, p.Key)));
+            }
             if (string.IsNullOrEmpty(Input.Hash)) Input.Hash = Pending.Hash;
         }
         catch (ContentInvalidException ex)

@@ -9,7 +9,7 @@ namespace ServicePromise.Web.Content.Admin;
 public class PreviewModel(ContentFolder folder) : PageModel
 {
     public IReadOnlyList<ContentError> Errors { get; private set; } = [];
-    public LanguageContent? Shown { get; private set; }
+    public EditionView? Shown { get; private set; }
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public string Language { get; private set; } = "";
 
@@ -19,8 +19,8 @@ public class PreviewModel(ContentFolder folder) : PageModel
         {
             var content = folder.Load();
             Languages = content.Languages.Select(l => l.Language).ToList();
-            Shown = content.Languages.FirstOrDefault(l => l.Language == lang) ?? content.Default;
-            Language = Shown.Language;
+            Shown = new EditionView(content.Languages.FirstOrDefault(l => l.Language == lang) ?? content.Default, content.Languages);
+            Language = Shown.Shown.Language;
         }
         catch (ContentInvalidException ex)
         {
