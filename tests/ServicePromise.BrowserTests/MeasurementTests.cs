@@ -82,7 +82,7 @@ public class MeasurementTests(MeasurementSiteFixture site) : BrowserTest, IClass
         await Assertions.Expect(employee).ToHaveURLAsync(new Regex($"/pillars/{Pillar}$"));
         var banner = employee.GetByRole(AriaRole.Region, new() { Name = "Por qué repasas este pilar" });
         await Assertions.Expect(banner).ToContainTextAsync(
-            $"En la auditoría de octubre de 2026, los clientes de tu tienda dieron 62,5 sobre 100 a «{Standard}»; nuestro estándar es 80.");
+            $"En la auditoría de octubre de 2026, los clientes de tu tienda dieron 62,5 sobre 100 a «{Standard.TrimEnd('.')}»; nuestro estándar es 80.");
         await Assertions.Expect(banner).ToContainTextAsync("Me cortaron dos veces antes de que terminara de explicar lo del cambio.");
         await Screenshots.TakeAsync(employee, "lesson-with-finding");
         await JourneyTests.ReadAndPassCheckAsync(employee, Pillar);
@@ -122,7 +122,7 @@ public class MeasurementTests(MeasurementSiteFixture site) : BrowserTest, IClass
         await employee.GotoAsync("/");
         var results = employee.GetByRole(AriaRole.Region, new() { Name = "Cómo lo está haciendo tu tienda: Sevilla Centro" });
         await Assertions.Expect(results).ToContainTextAsync("85 sobre 100 (estándar: 80)");
-        var trend = results.GetByRole(AriaRole.List, new() { Name = $"Evolución de «{Standard}»" });
+        var trend = results.GetByRole(AriaRole.List, new() { Name = $"Evolución de «{Standard.TrimEnd('.')}»" });
         await Assertions.Expect(trend).ToContainTextAsync("62,5");
         await Assertions.Expect(trend).ToContainTextAsync("85");
         await Screenshots.TakeAsync(employee, "home-improved");
@@ -133,6 +133,9 @@ public class MeasurementTests(MeasurementSiteFixture site) : BrowserTest, IClass
         await hr.GotoAsync("/hr/measurement");
         await Assertions.Expect(hr.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await Screenshots.TakeAsync(hr, "measurement-overview");
+        // Sevilla Centro's understanding: Manuel passed his check at the first try, one person, 100 %.
+        var sevilla = hr.GetByRole(AriaRole.Row).Filter(new() { Has = hr.GetByRole(AriaRole.Rowheader, new() { Name = "Sevilla Centro", Exact = true }) });
+        await Assertions.Expect(sevilla).ToContainTextAsync(new Regex(@"100 %\s*1 persona"));
         await manager.GotoAsync(planUrl);
         await Assertions.Expect(manager.GetByText("62,5 → 85")).ToBeVisibleAsync();
         await Assertions.Expect(manager.GetByText("El hallazgo está cerrado: un resultado posterior ha cumplido el estándar.")).ToBeVisibleAsync();
