@@ -91,7 +91,7 @@ public static class PlanText
     /// <summary>The finding in a sentence: "Sevilla Centro, octubre de 2026: 62,5 sobre 100 en «…»; el estándar es 80."</summary>
     public static string Finding(PlanRow row, IReadOnlyDictionary<string, string> wordings, IStringLocalizer L) =>
         L["{0}, {1}: {2} sobre 100 en «{3}»; el estándar es {4}.", row.Place, Period(row.PeriodStart, row.PeriodKind, L),
-            Score(row.ScoreHundredths), wordings.GetValueOrDefault(row.StandardKey) ?? row.StandardKey, Score(row.ThresholdHundredths)];
+            Score(row.ScoreHundredths), StandardWording.InSentence(wordings.GetValueOrDefault(row.StandardKey) ?? row.StandardKey), Score(row.ThresholdHundredths)];
 }
 
 /// <summary>What the shared list of plans (_PlanList.cshtml) draws.</summary>

@@ -32,6 +32,6 @@ public static class FindingText
 
     /// <summary>The finding in plain words, as the person doing the refresher reads it.</summary>
     public static string Sentence(FindingBanner b, IStringLocalizer L) => b.AtSite
-        ? L["En la auditoría de {0}, los clientes de tu tienda dieron {1} sobre 100 a «{2}»; nuestro estándar es {3}.", Period(b.PeriodStart, b.PeriodKind, L), Score(b.Score), b.Standard, Score(b.Threshold)]
-        : L["En la auditoría de {0}, los clientes de tu departamento dieron {1} sobre 100 a «{2}»; nuestro estándar es {3}.", Period(b.PeriodStart, b.PeriodKind, L), Score(b.Score), b.Standard, Score(b.Threshold)];
+        ? L["En la auditoría de {0}, los clientes de tu tienda dieron {1} sobre 100 a «{2}»; nuestro estándar es {3}.", Period(b.PeriodStart, b.PeriodKind, L), Score(b.Score), StandardWording.InSentence(b.Standard), Score(b.Threshold)]
+        : L["En la auditoría de {0}, los clientes de tu departamento dieron {1} sobre 100 a «{2}»; nuestro estándar es {3}.", Period(b.PeriodStart, b.PeriodKind, L), Score(b.Score), StandardWording.InSentence(b.Standard), Score(b.Threshold)];
 }

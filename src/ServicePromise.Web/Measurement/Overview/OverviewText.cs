@@ -23,5 +23,6 @@ public static class OverviewText
         QueryHelpers.AddQueryString("/hr/measurement/sites/" + siteId.ToString(CultureInfo.InvariantCulture),
             new Dictionary<string, string?> { ["period"] = period?.Key, ["pillar"] = pillarKey }.Where(q => !string.IsNullOrEmpty(q.Value)));
 
-    public static string Percent(decimal? share) => share is decimal s ? Math.Round(s * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.CurrentCulture) : "";
+    /// <summary>A percentage already on 0–100 (as <see cref="Understanding.UnderstandingRules.Rate"/> gives it), whole: 62,5 reads "63".</summary>
+    public static string Percent(decimal? percentage) => percentage is decimal p ? Math.Round(p, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.CurrentCulture) : "";
 }
