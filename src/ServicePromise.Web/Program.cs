@@ -20,6 +20,7 @@ using ServicePromise.Web.Reflections;
 using ServicePromise.Web.Reminders;
 using ServicePromise.Web.Staff;
 using ServicePromise.Web.Staff.Import;
+using ServicePromise.Web.Understanding;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDatabase();
@@ -44,6 +45,7 @@ builder.AddMeasurement();
 builder.AddActionPlans();
 builder.AddFindings();
 builder.AddFeedback();
+builder.AddUnderstanding();
 builder.AddWebUi();
 
 var app = builder.Build();

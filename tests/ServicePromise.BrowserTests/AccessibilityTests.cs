@@ -314,7 +314,7 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await Assertions.Expect(page.GetByRole(AriaRole.Rowheader).First).ToBeVisibleAsync();
     }
 
-    /// <summary>The content admin on a phone: editions, the preview, the differences and one published edition; the audit log.</summary>
+    /// <summary>The content admin on a phone: editions, the preview, the differences, one published edition and a pillar's understanding; the audit log.</summary>
     async Task AdminAsync(string language)
     {
         var page = await site.NewPageAsync(375, 740);
@@ -326,6 +326,8 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await GoAsync(page, "/admin/content/diff", language);
         await GoAsync(page, "/admin/content/editions/1", language);
         await GoAsync(page, "/admin/content/editions/1?lang=en", language);
+        await GoAsync(page, "/admin/content/understanding/listen", language);
+        await GoAsync(page, "/admin/content/understanding/listen?by=job", language);
         await GoAsync(page, "/admin/audit", language);
         await GoAsync(page, "/admin/audit?action=unknown&q=x", language); // the error state
         // SCIM tokens: the list, and the one answer that shows a new token; then what provisioning changed.

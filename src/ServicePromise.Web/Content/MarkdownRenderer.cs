@@ -41,9 +41,17 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>The anchors of the body's headings, as rendered, so content can point a reader back to a part.</summary>
-    public IReadOnlySet<string> HeadingIds(string markdown) =>
-        Markdown.Parse(markdown, _pipeline).Descendants<HeadingBlock>()
-            .Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> HeadingIds(string markdown) => Headings(markdown).Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The body's headings by anchor, with their words, so a page can name the part a question points back to.</summary>
+    public IReadOnlyDictionary<string, string> Headings(string markdown)
+    {
+        var headings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var heading in Markdown.Parse(markdown, _pipeline).Descendants<HeadingBlock>())
+            if (heading.GetAttributes().Id is { } id)
+                headings.TryAdd(id, string.Concat(heading.Inline?.Descendants<LiteralInline>().Select(l => l.Content.ToString()) ?? []));
+        return headings;
+    }
 
     static void PrefixIds(MarkdownDocument document, string prefix)
     {

@@ -8,6 +8,9 @@ public sealed record ShownRate(int People, decimal? Rate, bool TooSmall);
 /// <summary>A wrong option and how many first tries chose it.</summary>
 public sealed record WrongOption(int Option, int Count);
 
+/// <summary>One group of a breakdown as shown: its name (null: the people without one) and its rate.</summary>
+public sealed record ShownGroup(string? Group, ShownRate Rate);
+
 /// <summary>How understanding is counted and shown — plain rules, no database.</summary>
 public static class UnderstandingRules
 {
@@ -32,4 +35,16 @@ public static class UnderstandingRules
                     counts[option] = counts.GetValueOrDefault(option) + count;
         return counts.Select(c => new WrongOption(c.Key, c.Value)).OrderByDescending(w => w.Count).ThenBy(w => w.Option).ToList();
     }
+
+    /// <summary>Everyone in the breakdown at once: every person is in exactly one group (the people without one included).</summary>
+    public static ShownRate Overall(IEnumerable<GroupTally> groups, int minimumGroup)
+    {
+        var all = groups.ToList();
+        return Show(all.Sum(g => g.Right), all.Sum(g => g.Tries), minimumGroup);
+    }
+
+    /// <summary>Each group with its rate (hidden when too small), by name, the people without a group last.</summary>
+    public static IReadOnlyList<ShownGroup> ByGroup(IEnumerable<GroupTally> groups, int minimumGroup) =>
+        groups.OrderBy(g => g.Group is null).ThenBy(g => g.Group, StringComparer.CurrentCulture)
+            .Select(g => new ShownGroup(g.Group, Show(g.Right, g.Tries, minimumGroup))).ToList();
 }

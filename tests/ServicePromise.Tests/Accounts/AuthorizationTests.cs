@@ -32,6 +32,9 @@ public class AuthorizationTests(AppFactory app) : IClassFixture<AppFactory>
     [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/hr/letters")]
     [InlineData(Pages.Employee, "/team/letters")]
     [InlineData(Pages.Hr, "/team/letters")]
+    [InlineData(Pages.Employee, "/admin/content/understanding/listen")]     // understanding: the content owner's
+    [InlineData(Pages.Hr, "/admin/content/understanding/listen")]
+    [InlineData("carmen.ruiz@demo.mercadosolivo.es", "/admin/content/understanding/listen")]
     public async Task Only_the_right_roles_open_hr_and_coaching_pages(string who, string url)
     {
         var client = app.Browser();

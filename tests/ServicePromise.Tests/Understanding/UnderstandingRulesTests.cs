@@ -52,4 +52,22 @@ public class UnderstandingRulesTests
         Assert.Equal([(0, "1,3", true), (1, "", false)], rows.Select(r => (r.Question, r.Chosen, r.Correct)));
         Assert.All(rows, r => Assert.Equal((7, 42, 3, "listen", 1, false), (r.CheckAttemptId, r.EmployeeId, r.PillarId, r.PillarKey, r.AttemptNumber, r.AttemptPassed)));
     }
+
+    [Fact]
+    public void Everyone_counts_once_in_the_whole_even_when_their_group_is_hidden()
+    {
+        GroupTally[] groups = [new("Sevilla", 6, 3), new("Córdoba", 2, 2), new(null, 2, 0)];
+        Assert.Equal(new ShownRate(10, 50.0m, false), UnderstandingRules.Overall(groups, minimumGroup: 5));
+        Assert.Equal(new ShownRate(10, null, true), UnderstandingRules.Overall(groups, minimumGroup: 11));
+    }
+
+    [Fact]
+    public void Groups_are_shown_by_name_with_the_people_without_one_last()
+    {
+        GroupTally[] groups = [new(null, 6, 6), new("Sevilla", 6, 3), new("Córdoba", 2, 2)];
+        var shown = UnderstandingRules.ByGroup(groups, minimumGroup: 5);
+        Assert.Equal(["Córdoba", "Sevilla", null], shown.Select(g => g.Group));
+        Assert.Equal([true, false, false], shown.Select(g => g.Rate.TooSmall));
+        Assert.Equal(50.0m, shown[1].Rate.Rate);
+    }
 }

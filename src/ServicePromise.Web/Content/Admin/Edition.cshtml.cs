@@ -16,6 +16,8 @@ public class EditionModel(AppDbContext db) : PageModel
     public string? ChangeNote { get; private set; }
     public EditionView Shown { get; private set; } = null!;
     public IReadOnlyList<string> Languages { get; private set; } = [];
+    /// <summary>The edition people learn from now: its pillars link to what they understood of them.</summary>
+    public bool IsCurrent { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int number, string? lang, CancellationToken ct)
     {
@@ -26,6 +28,7 @@ public class EditionModel(AppDbContext db) : PageModel
         if (edition is null) return NotFound();
         Number = edition.Number;
         ChangeNote = edition.ChangeNote;
+        IsCurrent = edition.Number == await db.Editions.MaxAsync(e => e.Number, ct);
         Languages = edition.Texts.Select(t => t.Language).Order().ToList();
         var language = Languages.Contains(lang ?? "") ? lang! : edition.DefaultLanguage;
         var all = Languages.Select(l => InLanguage(edition, l)).ToList();

@@ -15,7 +15,7 @@ namespace ServicePromise.Web.Content.Admin;
 [Authorize(Roles = Roles.Admin)]
 public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher publisher, NewEditionAssigner assigner, EditionRollout rollout, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public sealed record EditionRow(int Number, DateTime PublishedAt, string? ChangeNote, IReadOnlyList<(string Title, ChangeKind Change)> Pillars);
+    public sealed record EditionRow(int Number, DateTime PublishedAt, string? ChangeNote, IReadOnlyList<(string Key, string Title, ChangeKind Change)> Pillars);
 
     public IReadOnlyList<EditionRow> Editions { get; private set; } = [];
     public IReadOnlyList<ContentError> Errors { get; private set; } = [];
@@ -76,11 +76,11 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
             .Select(e => new
             {
                 e.Number, e.PublishedAt, e.ChangeNote, e.DefaultLanguage,
-                Pillars = e.Pillars.OrderBy(p => p.Order).Select(p => new { p.ChangeKind, Texts = p.Texts.Select(t => new { t.Language, t.Title }).ToList() }).ToList(),
+                Pillars = e.Pillars.OrderBy(p => p.Order).Select(p => new { p.Key, p.ChangeKind, Texts = p.Texts.Select(t => new { t.Language, t.Title }).ToList() }).ToList(),
             })
             .ToListAsync(ct);
         Editions = editions.Select(e => new EditionRow(e.Number, e.PublishedAt, e.ChangeNote,
-            e.Pillars.Select(p => (p.Texts.InLanguage(t => t.Language, language, e.DefaultLanguage).Title, p.ChangeKind)).ToList())).ToList();
+            e.Pillars.Select(p => (p.Key, p.Texts.InLanguage(t => t.Language, language, e.DefaultLanguage).Title, p.ChangeKind)).ToList())).ToList();
 
         try
         {

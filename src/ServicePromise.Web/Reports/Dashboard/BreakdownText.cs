@@ -24,13 +24,16 @@ public static class BreakdownText
         _ => L["Responsable"],
     };
 
-    public static string Name(GroupRow row, Dimension by, IStringLocalizer L) => row.Name ?? (by switch
+    public static string Name(GroupRow row, Dimension by, IStringLocalizer L) => row.Name ?? Without(by, L);
+
+    /// <summary>The group of the people without one: no department, no site, no job title, no manager.</summary>
+    public static string Without(Dimension by, IStringLocalizer L) => by switch
     {
         Dimension.Department => L["Sin departamento"],
         Dimension.Site => L["Sin centro"],
         Dimension.Job => L["Sin puesto"],
         _ => L["Sin responsable"],
-    });
+    };
 
     /// <summary>The segment of the full breakdown's address: /hr/dashboard/{segment}.</summary>
     public static string Segment(Dimension by) => by.ToString().ToLowerInvariant();
