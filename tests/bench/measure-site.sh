@@ -43,7 +43,7 @@ bench_sign_in() {
   fi
   token=$(curl -fs -c "$jar" -b "$jar" "$base/account/login" | token_of)
   curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
-    --data-urlencode "Input.Email=$who" --data-urlencode "Input.Password=$password" "$base/account/login"
+    --data-urlencode "Input.Login=$who" --data-urlencode "Input.Password=$password" "$base/account/login"
   grep -q 'sp\.auth' "$jar" || { echo "Could not sign in as $who" >&2; exit 1; }
 }
 cookie_of() { awk '$6 ~ /^sp\.auth/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$1"; }
@@ -52,7 +52,7 @@ sequential_ms() {
   local url=$1 cookie=$2 times=()
   curl -fs -o /dev/null -H "Cookie: $cookie" "$base$url"
   for _ in $(seq 1 "$repeat"); do times+=("$(curl -fs -o /dev/null -H "Cookie: $cookie" -w '%{time_total}' "$base$url")"); done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "%.1f %.1f %.1f", t[int((NR + 1) / 2)], t[1], t[NR] }'
+  printf '%s\n' "${times[@]}" | sort -n | awk '{ t[NR] = $1 * 1000 } END { printf "%.1f %.1f %.1f\n", t[int((NR + 1) / 2)], t[1], t[NR] }'
 }
 
 case "${1:-}" in
@@ -125,7 +125,7 @@ case "${1:-}" in
       local jar="$work/jar-$1" token
       token=$(curl -fs -c "$jar" -b "$jar" "$base/account/login" | token_of)
       curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
-        --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=Promesa-2026" "$base/account/login"
+        --data-urlencode "Input.Login=$1" --data-urlencode "Input.Password=Promesa-2026" "$base/account/login"
       awk '$6 ~ /^sp\.auth/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar"
     }
     # Lucía Romero: hired three days ago, nothing started (the new hire). Manuel Ortiz: completed, with a certificate.
