@@ -77,7 +77,7 @@ public static class PlanText
         : start.ToString(L["MMMM 'de' yyyy"], CultureInfo.CurrentCulture);
 
     /// <summary>A score in hundredths as people write it: 6250 → "62,5".</summary>
-    public static string Score(int hundredths) => (hundredths / 100m).ToString("0.##", CultureInfo.CurrentCulture);
+    public static string Score(int hundredths) => ScoreText.Of(hundredths);
 
     public static string State(ActionPlanState state, IStringLocalizer L) => state switch
     {

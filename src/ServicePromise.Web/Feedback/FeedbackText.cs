@@ -7,7 +7,7 @@ namespace ServicePromise.Web.Feedback;
 /// <summary>Scores and periods as the reader writes them: "62,5" and "octubre 2026" in Spanish, "62.5" and "October 2026" in English.</summary>
 public static class FeedbackText
 {
-    public static string Score(int hundredths) => (hundredths / 100m).ToString("0.##", CultureInfo.CurrentCulture);
+    public static string Score(int hundredths) => ScoreText.Of(hundredths);
 
     public static string Period(DateOnly start, PeriodKind kind, IStringLocalizer L) => kind == PeriodKind.Quarter
         ? L["T{0} {1}", (start.Month - 1) / 3 + 1, start.Year.ToString(CultureInfo.InvariantCulture)]

@@ -28,7 +28,7 @@ public static class FindingText
         : start.ToDateTime(TimeOnly.MinValue).ToString("Y", CultureInfo.CurrentCulture);
 
     /// <summary>A score as people read it: 62,5 in Spanish, 62.5 in English, no trailing zeros.</summary>
-    public static string Score(decimal score) => score.ToString("0.##", CultureInfo.CurrentCulture);
+    public static string Score(decimal score) => ScoreText.Of(score);
 
     /// <summary>The finding in plain words, as the person doing the refresher reads it.</summary>
     public static string Sentence(FindingBanner b, IStringLocalizer L) => b.AtSite
