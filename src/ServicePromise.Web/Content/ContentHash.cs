@@ -33,6 +33,8 @@ public static class ContentHash
                 if (pillar.ActionPrompt is { } action) Field(sb, "action_prompt", action);
                 Field(sb, "body", pillar.Body);
                 Field(sb, "check", pillar.Check?.ToJson() ?? "");
+                // Only when given, so content without practice questions keeps its hash.
+                if (pillar.Practice is { } practice) Field(sb, "practice", practice.ToJson());
                 // Standards are part of the edition: a new threshold or wording is a new edition (but not a lesson to redo).
                 foreach (var standard in pillar.StandardsOrEmpty)
                 {

@@ -97,6 +97,8 @@ public static partial class ContentLoader
                 errors.Add(new(pillar.SourceFile, 2, L["el orden {0} no coincide con el {1} de {2}", pillar.Order, original.Order, original.SourceFile]));
             else if (!SameShape(original.Check, pillar.Check))
                 errors.Add(new(pillar.SourceFile, 2, L["la prueba de conocimiento no tiene la misma forma que en {0}: cada idioma necesita las mismas preguntas, el mismo número de opciones y las mismas respuestas correctas", original.SourceFile]));
+            else if (!SameShape(original.Practice, pillar.Practice))
+                errors.Add(new(pillar.SourceFile, 2, L["las preguntas de repaso ('practice') no tienen la misma forma que en {0}: cada idioma necesita las mismas preguntas, el mismo número de opciones y las mismas respuestas correctas", original.SourceFile]));
             else if (pillar.DeclaredChange is { } change && change != original.DeclaredChange)
                 errors.Add(new(pillar.SourceFile, 2, L["'change: {0}' no coincide con {1}; el tipo de cambio es el mismo en todos los idiomas", change.ToString().ToLowerInvariant(), original.SourceFile]));
             else
@@ -221,12 +223,14 @@ public static partial class ContentLoader
         foreach (var (field, value) in new[] { ("customers_prompt", fm.CustomersPrompt), ("action_prompt", fm.ActionPrompt) })
             if (value is not null) ok &= Required(file, field, value, 1000, errors);
         var lines = CheckLines.Locate(yaml);
-        var check = ParseCheck(file, fm.Check, lines, body, errors);
+        var check = ParseQuestions(file, fm.Check, QuestionList.Check, lines, body, errors);
         if (fm.Check is not null && check is null) ok = false;
+        var practice = ParseQuestions(file, fm.Practice, QuestionList.Practice, lines, body, errors);
+        if (fm.Practice is not null && practice is null) ok = false;
         var standards = ParseStandards(file, fm.Standards, lines, errors);
         if (fm.Standards is not null && standards is null) ok = false;
         return ok ? new PillarContent(fm.Key!, fm.Order!.Value, fm.Title!.Trim(), fm.Summary!.Trim(), fm.ReflectionPrompt!.Trim(), body, file, change, check,
-            fm.CustomersPrompt?.Trim(), fm.ActionPrompt?.Trim(), standards) : null;
+            fm.CustomersPrompt?.Trim(), fm.ActionPrompt?.Trim(), standards, practice) : null;
     }
 
     const int MaxStandards = 6;
@@ -265,25 +269,34 @@ public static partial class ContentLoader
         return value is >= 0 and <= 100 && decimal.Round(value, 2) == value ? value : null;
     }
 
-    const int MaxQuestions = 6;
+    /// <summary>The knowledge check is short (it is passed to complete a pillar); the practice pool feeds the weekly question and may be longer.</summary>
+    const int MaxQuestions = 6, MaxPractice = 30;
     static readonly MarkdownRenderer Markdown = new();
 
-    static Learning.KnowledgeCheck? ParseCheck(string file, List<QuestionFrontMatter>? questions, CheckLines lines, string body, List<ContentError> errors)
+    /// <summary>The two question lists of a pillar: 'check' (the knowledge check) and 'practice' (more questions for the weekly review).</summary>
+    internal enum QuestionList { Check, Practice }
+
+    static Learning.KnowledgeCheck? ParseQuestions(string file, List<QuestionFrontMatter>? questions, QuestionList list, CheckLines lines, string body, List<ContentError> errors)
     {
         if (questions is null) return null;
         var before = errors.Count;
-        if (questions.Count is 0 or > MaxQuestions)
-            errors.Add(new(file, lines.Check, L["'check' debe tener entre 1 y {0} preguntas; tiene {1}", MaxQuestions, questions.Count]));
+        var listLine = lines.List(list);
+        if (list == QuestionList.Check && questions.Count is 0 or > MaxQuestions)
+            errors.Add(new(file, listLine, L["'check' debe tener entre 1 y {0} preguntas; tiene {1}", MaxQuestions, questions.Count]));
+        if (list == QuestionList.Practice && questions.Count is 0 or > MaxPractice)
+            errors.Add(new(file, listLine, L["'practice' debe tener entre 1 y {0} preguntas; tiene {1}", MaxPractice, questions.Count]));
         var anchors = Markdown.HeadingIds(body);
         var parsed = new List<Learning.CheckQuestion>();
         for (var i = 0; i < questions.Count; i++)
         {
             var q = questions[i];
-            var where = L["pregunta {0} de la prueba", i + 1];
-            var line = lines.Question(i);
+            var where = list == QuestionList.Check ? L["pregunta {0} de la prueba", i + 1] : L["pregunta {0} de repaso", i + 1];
+            var line = lines.Question(list, i);
             Required(file, "question", q.Question, 500, errors, where, line);
             if (q.Section is { Length: > 0 } section && !anchors.Contains(section))
                 errors.Add(new(file, line, L["{0}: 'section' '{1}' no es un título de esta lección (títulos: {2})", where, section, string.Join(", ", anchors)]));
+            if (list == QuestionList.Practice && string.IsNullOrWhiteSpace(q.Section))
+                errors.Add(new(file, line, L["{0}: falta 'section', la parte de la lección que se relee tras un fallo (títulos: {1})", where, string.Join(", ", anchors)]));
             var options = q.Options ?? [];
             if (options.Count is < 2 or > 6)
                 errors.Add(new(file, line, L["{0}: debe tener entre 2 y 6 opciones; tiene {1}", where, options.Count]));
@@ -293,7 +306,7 @@ public static partial class ContentLoader
             {
                 var o = options[j];
                 var option = L["{0}, opción {1}", where, j + 1];
-                var optionLine = lines.Option(i, j);
+                var optionLine = lines.Option(list, i, j);
                 Required(file, "text", o.Text, 300, errors, option, optionLine);
                 Required(file, "explanation", o.Explanation, 500, errors, option, optionLine);
                 if (o.Correct is null)
@@ -402,15 +415,16 @@ public static partial class ContentLoader
     /// </summary>
     sealed class CheckLines
     {
-        readonly List<(int Line, List<int> Options)> _questions = [];
+        readonly Dictionary<QuestionList, (int Line, List<(int Line, List<int> Options)> Questions)> _lists = [];
         readonly List<int> _standards = [];
-        public int Check { get; private set; } = 2;
         public int Standards { get; private set; } = 2;
 
         public int Standard(int i) => i < _standards.Count ? _standards[i] : Standards;
 
-        public int Question(int i) => i < _questions.Count ? _questions[i].Line : Check;
-        public int Option(int i, int j) => i < _questions.Count && j < _questions[i].Options.Count ? _questions[i].Options[j] : Question(i);
+        public int List(QuestionList list) => _lists.TryGetValue(list, out var l) ? l.Line : 2;
+        public int Question(QuestionList list, int i) => _lists.TryGetValue(list, out var l) && i < l.Questions.Count ? l.Questions[i].Line : List(list);
+        public int Option(QuestionList list, int i, int j) =>
+            _lists.TryGetValue(list, out var l) && i < l.Questions.Count && j < l.Questions[i].Options.Count ? l.Questions[i].Options[j] : Question(list, i);
 
         public static CheckLines Locate(string yaml)
         {
@@ -431,17 +445,21 @@ public static partial class ContentLoader
                 lines.Standards = FileLine(standards.Key);
                 if (standards.Value is YamlSequenceNode items) lines._standards.AddRange(items.Select(FileLine));
             }
-            var check = root.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "check" });
-            if (check.Key is null) return lines;
-            lines.Check = FileLine(check.Key);
-            if (check.Value is not YamlSequenceNode questions) return lines;
-            foreach (var question in questions)
+            foreach (var (list, name) in new[] { (QuestionList.Check, "check"), (QuestionList.Practice, "practice") })
             {
-                var options = new List<int>();
-                if (question is YamlMappingNode map
-                    && map.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "options" }).Value is YamlSequenceNode list)
-                    options.AddRange(list.Select(FileLine));
-                lines._questions.Add((FileLine(question), options));
+                var node = root.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: var v } && v == name);
+                if (node.Key is null) continue;
+                var questionLines = new List<(int Line, List<int> Options)>();
+                lines._lists[list] = (FileLine(node.Key), questionLines);
+                if (node.Value is not YamlSequenceNode questions) continue;
+                foreach (var question in questions)
+                {
+                    var options = new List<int>();
+                    if (question is YamlMappingNode map
+                        && map.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: "options" }).Value is YamlSequenceNode optionNodes)
+                        options.AddRange(optionNodes.Select(FileLine));
+                    questionLines.Add((FileLine(question), options));
+                }
             }
             return lines;
         }
@@ -467,6 +485,8 @@ public static partial class ContentLoader
         public string? ActionPrompt { get; set; }
         public string? Change { get; set; }
         public List<QuestionFrontMatter>? Check { get; set; }
+        /// <summary>More questions for the weekly review, beyond the knowledge check; same shape as 'check'.</summary>
+        public List<QuestionFrontMatter>? Practice { get; set; }
         public List<StandardFrontMatter>? Standards { get; set; }
     }
 

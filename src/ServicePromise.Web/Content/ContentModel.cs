@@ -13,7 +13,7 @@ public sealed record PromiseContent(string Company, string Title, string Stateme
 /// <param name="DeclaredChange">What the content owner says changed against the previous edition: Editorial or Substantive (null: not said).</param>
 public sealed record PillarContent(string Key, int Order, string Title, string Summary, string ReflectionPrompt, string Body, string SourceFile,
     Learning.ChangeKind? DeclaredChange = null, Learning.KnowledgeCheck? Check = null, string? CustomersPrompt = null, string? ActionPrompt = null,
-    IReadOnlyList<StandardContent>? Standards = null)
+    IReadOnlyList<StandardContent>? Standards = null, Learning.KnowledgeCheck? Practice = null)
 {
     public IReadOnlyList<StandardContent> StandardsOrEmpty => Standards ?? [];
 }

@@ -88,4 +88,6 @@ public class PillarText
     public string BodyMarkdown { get; set; } = "";
     /// <summary>The knowledge check in this language, with answers: <see cref="Learning.KnowledgeCheck"/> as JSON. Never sent to a browser as is.</summary>
     public string? CheckJson { get; set; }
+    /// <summary>The practice questions beyond the check (front matter 'practice'), as <see cref="Learning.KnowledgeCheck"/> JSON; null when none.</summary>
+    public string? PracticeJson { get; set; }
 }

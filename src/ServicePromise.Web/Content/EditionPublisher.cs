@@ -67,6 +67,7 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
                         ActionPrompt = x.ActionPrompt,
                         BodyMarkdown = x.Body,
                         CheckJson = x.Check?.ToJson(),
+                        PracticeJson = x.Practice?.ToJson(),
                     }))
                     .ToList(),
                 Standards = StandardsOf(content, p),
@@ -106,7 +107,8 @@ public sealed class EditionPublisher(AppDbContext db, TimeProvider clock, ILogge
     /// New when the key did not exist; Unchanged when every language says exactly what it said before;
     /// otherwise what the content owner declared, and substantive when they said nothing — asking people
     /// to redo a pillar is the safe mistake. Standards are left out on purpose: a moved threshold is a new
-    /// edition, but nobody redoes a lesson because of it.
+    /// edition, but nobody redoes a lesson because of it; so are the practice questions, which feed the weekly
+    /// review and are not part of completing the pillar.
     /// </summary>
     static Learning.ChangeKind ChangeAgainst(Edition? previous, PillarContent pillar, ContentSet content)
     {

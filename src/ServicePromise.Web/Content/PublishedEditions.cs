@@ -41,7 +41,8 @@ public sealed class PublishedEditions(MarkdownRenderer markdown) : IDisposable
         return new PublishedEdition(edition.Id, edition.ContentHash, edition.DefaultLanguage,
             texts.Select(t => new PublishedPromise(t, markdown.ToHtml(t.BodyMarkdown))).ToList(),
             pillars.OrderBy(p => p.Order).Select(p => new PublishedPillar(p.Id, p.Key, p.Order, p.HasCheck,
-                p.Texts.Select(t => new PublishedPillarText(t, markdown.ToHtml(t.BodyMarkdown), p.HasCheck ? KnowledgeCheck.FromJson(t.CheckJson) : null)).ToList(),
+                p.Texts.Select(t => new PublishedPillarText(t, markdown.ToHtml(t.BodyMarkdown), p.HasCheck ? KnowledgeCheck.FromJson(t.CheckJson) : null,
+                    KnowledgeCheck.FromJson(t.PracticeJson))).ToList(),
                 p.Standards.OrderBy(s => s.Order).ToList())).ToList());
     }
 
@@ -75,4 +76,12 @@ public sealed record PublishedPillar(int Id, string Key, int Order, bool HasChec
 }
 
 /// <summary>A pillar in one language: the lesson as HTML and the knowledge check (with answers: never sent as is).</summary>
-public sealed record PublishedPillarText(PillarText Text, string LessonHtml, KnowledgeCheck? Check);
+/// <param name="Practice">The practice questions beyond the check, if the content has any.</param>
+public sealed record PublishedPillarText(PillarText Text, string LessonHtml, KnowledgeCheck? Check, KnowledgeCheck? Practice = null)
+{
+    /// <summary>
+    /// Every question of the pillar in this language, for the weekly review: the check's questions first, then the
+    /// practice ones. A question's position here is the same in every language (the loader refuses different shapes).
+    /// </summary>
+    public IReadOnlyList<CheckQuestion> Pool => [.. Check?.Questions ?? [], .. Practice?.Questions ?? []];
+}

@@ -495,6 +495,8 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.Property<int>("PillarId");
 
+                    b.Property<string>("PracticeJson");
+
                     b.Property<string>("ReflectionPrompt")
                         .IsRequired()
                         .HasMaxLength(1000);
