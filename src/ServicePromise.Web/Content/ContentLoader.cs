@@ -227,10 +227,31 @@ public static partial class ContentLoader
         if (fm.Check is not null && check is null) ok = false;
         var practice = ParseQuestions(file, fm.Practice, QuestionList.Practice, lines, body, errors);
         if (fm.Practice is not null && practice is null) ok = false;
+        if (check is not null && practice is not null) ok &= NoRepeatedQuestions(file, check, practice, lines, errors);
         var standards = ParseStandards(file, fm.Standards, lines, errors);
         if (fm.Standards is not null && standards is null) ok = false;
         return ok ? new PillarContent(fm.Key!, fm.Order!.Value, fm.Title!.Trim(), fm.Summary!.Trim(), fm.ReflectionPrompt!.Trim(), body, file, change, check,
             fm.CustomersPrompt?.Trim(), fm.ActionPrompt?.Trim(), standards, practice) : null;
+    }
+
+    /// <summary>
+    /// A practice question that says what a check question says would only bring the check back in the weekly review:
+    /// refused, at the practice question's line. Compared without case and extra spaces, in the same language.
+    /// </summary>
+    static bool NoRepeatedQuestions(string file, Learning.KnowledgeCheck check, Learning.KnowledgeCheck practice, CheckLines lines, List<ContentError> errors)
+    {
+        static string Normal(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        var checkQuestions = check.Questions.Select((q, i) => (Text: Normal(q.Text), Number: i + 1)).ToList();
+        var ok = true;
+        for (var i = 0; i < practice.Questions.Count; i++)
+        {
+            var text = Normal(practice.Questions[i].Text);
+            if (checkQuestions.FirstOrDefault(c => c.Text == text) is not { Number: > 0 } repeated) continue;
+            errors.Add(new(file, lines.Question(QuestionList.Practice, i),
+                L["{0}: repite la pregunta {1} de la prueba; una pregunta de repaso debe preguntar otra cosa", L["pregunta {0} de repaso", i + 1], repeated.Number]));
+            ok = false;
+        }
+        return ok;
     }
 
     const int MaxStandards = 6;

@@ -187,6 +187,49 @@ public class AdminContentTests
         Assert.Equal("en", english.QuerySelector("article")!.GetAttribute("lang"));
     }
 
+    [Theory]
+    [InlineData("/admin/content/preview", "En el almacén de Dos Hermanas, la tienda de Málaga llama", "ejemplos")]
+    [InlineData("/admin/content/editions/1?lang=en", "In the Dos Hermanas warehouse, the Málaga store calls", "examples")]
+    public async Task The_preview_and_the_edition_show_the_practice_questions_with_their_answers_and_lesson_part(string url, string question, string section)
+    {
+        using var app = new AppFactory();
+        var client = await AdminAsync(app);
+        var page = await client.GetPageAsync(url);
+        var listen = page.QuerySelector("section[aria-labelledby='pillar-listen']")!;
+        Assert.Equal(5, page.QuerySelectorAll("section.card h3").Count(h => h.TextContent == "Preguntas de repaso"));
+        var item = listen.QuerySelectorAll("li").First(li => li.QuerySelector("strong")?.TextContent.StartsWith(question, StringComparison.Ordinal) == true);
+        Assert.StartsWith("✓ ", item.QuerySelectorAll("ul li").Single(o => o.TextContent.StartsWith('✓')).TextContent);
+        var part = item.QuerySelector("a[href^='#']")!;
+        Assert.Equal("#listen-" + section, part.GetAttribute("href"));
+        foreach (var link in page.QuerySelectorAll("section.card a[href^='#']"))
+            Assert.NotNull(page.GetElementById(link.GetAttribute("href")![1..]));
+    }
+
+    [Fact]
+    public async Task A_change_to_the_practice_questions_shows_in_the_diff_and_the_pending_list_as_nothing_to_redo()
+    {
+        var content = Repo.CopyContent();
+        using var app = new AppFactory { ContentPath = content };
+        var client = await AdminAsync(app);
+        var path = Path.Combine(content, "es/pillars/01-listen.md");
+        const string Old = "Eso es: con dos datos concretos buscas solo lo que falta";
+        var text = File.ReadAllText(path);
+        Assert.Contains(Old, text);
+        File.WriteAllText(path, text.Replace(Old, "Eso es: con el número de pedido buscas solo lo que falta"));
+
+        var diff = await client.GetPageAsync("/admin/content/diff?from=1");
+        var listen = diff.QuerySelector("section[aria-labelledby='diff-es-listen']")!;
+        Assert.Contains(listen.QuerySelectorAll("ins"), i => i.TextContent.Contains("con el número de pedido"));
+        Assert.Equal("Preguntas de repaso: 1 cambiada. No cuentan para completar el pilar: nadie tiene que repetirlo por ellas.",
+            listen.QuerySelector(".practice-change")!.TextContent);
+        Assert.Single(diff.QuerySelectorAll(".practice-change"));
+
+        var pending = await client.GetPageAsync("/admin/content");
+        var flat = System.Text.RegularExpressions.Regex.Replace(pending.Text(), @"\s+", " ");
+        Assert.Contains("Escucha antes de responder — Sin cambios Preguntas de repaso: 1 cambiada.", flat);
+        Assert.Single(pending.QuerySelectorAll(".practice-change"));
+    }
+
     [Fact]
     public async Task A_change_only_to_the_english_check_shows_in_the_diff()
     {

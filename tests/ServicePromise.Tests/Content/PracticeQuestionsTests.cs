@@ -80,6 +80,17 @@ public class PracticeQuestionsTests
     }
 
     [Fact]
+    public void A_practice_question_that_repeats_a_check_question_is_refused_at_its_line()
+    {
+        var text = Pillar.Replace("\r\n", "\n").Replace("\"En el almacén, ¿qué preguntas antes de buscar?\"", "\"¿Qué haces  PRIMERO? \"");
+        var (pillar, errors) = Parse(text);
+        Assert.Null(pillar);
+        var error = Assert.Single(errors);
+        Assert.Contains("practice question 1: repeats question 1 of the check", error.Problem);
+        Assert.Equal(18, error.Line);
+    }
+
+    [Fact]
     public void An_empty_practice_list_is_refused()
     {
         var text = Pillar.Replace("\r\n", "\n");
@@ -130,6 +141,21 @@ public class PracticeQuestionsTests
         Assert.Equal(Added, stored.Questions[^1].Text);
         Assert.Equal((practice?.Questions.Count ?? 0) + 1, stored.Questions.Count);
         Assert.NotEqual(first.ContentHash, second.ContentHash);
+    }
+
+    [Fact]
+    public void The_shipped_content_gives_every_pillar_at_least_eight_questions_in_both_languages()
+    {
+        var content = ContentLoader.Load(Repo.Content, "es");
+        Assert.Equal(["en", "es"], content.Languages.Select(l => l.Language).Order());
+        foreach (var language in content.Languages)
+            foreach (var pillar in language.Pillars)
+            {
+                var pool = new PublishedPillarText(new PillarText(), "", pillar.Check, pillar.Practice).Pool;
+                Assert.True(pool.Count >= 8, $"{pillar.SourceFile}: {pool.Count} questions in the pool, at least 8 wanted");
+                var headings = new MarkdownRenderer().HeadingIds(pillar.Body);
+                Assert.All(pillar.Practice!.Questions, q => Assert.Contains(q.Section!, headings));
+            }
     }
 
     /// <summary>Appends one practice question (pointing at the lesson's first heading) to a pillar file, starting the list when it has none.</summary>

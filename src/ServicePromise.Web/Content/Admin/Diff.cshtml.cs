@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Learning;
@@ -13,12 +14,16 @@ namespace ServicePromise.Web.Content.Admin;
 /// prompt and knowledge check alike — between two editions, or an edition and the unpublished folder.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
-public class DiffModel(AppDbContext db, ContentFolder folder) : PageModel
+public class DiffModel(AppDbContext db, ContentFolder folder, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public sealed record PillarTexts(string Title, string Summary, string Prompt, string Body, KnowledgeCheck? Check);
+    /// <param name="Practice">The practice questions beyond the check (front matter 'practice'), if any.</param>
+    public sealed record PillarTexts(string Title, string Summary, string Prompt, string Body, KnowledgeCheck? Check, KnowledgeCheck? Practice = null);
     /// <param name="Standards">The pillar's standards added, removed, reworded or with another threshold, in this language.</param>
     public sealed record PillarDiff(string Key, PillarTexts? Before, PillarTexts? After, IReadOnlyList<DiffLine> Lines, IReadOnlyList<StandardChange> Standards)
     {
+        /// <summary>How many practice questions were added, removed or changed: shown apart because nobody redoes the pillar for them.</summary>
+        public PracticeChange Practice => PracticeChanges.Between(Before?.Practice, After?.Practice);
+
         public bool Changed => Standards.Count > 0 || Lines.Any(l => l.Kind != DiffKind.Same);
     }
 
@@ -75,24 +80,34 @@ public class DiffModel(AppDbContext db, ContentFolder folder) : PageModel
         return Page();
     }
 
-    /// <summary>Everything a reader meets for a pillar, as lines: the check's questions, right answers and explanations included.</summary>
-    static string Whole(PillarTexts? t)
+    /// <summary>Everything a reader meets for a pillar, as lines: the check's and the practice questions, right answers, explanations and sections included.</summary>
+    string Whole(PillarTexts? t)
     {
         if (t is null) return "";
         var lines = new List<string> { "# " + t.Title, t.Summary, t.Prompt, t.Body };
-        foreach (var q in t.Check?.Questions ?? [])
+        AddQuestions(lines, t.Check);
+        if (t.Practice is { } practice)
         {
-            lines.Add("? " + q.Text);
-            lines.AddRange(q.Options.Select(o => $"  [{(o.Correct ? "x" : " ")}] {o.Text} — {o.Explanation}"));
+            lines.Add("## " + L["Preguntas de repaso"]);
+            AddQuestions(lines, practice);
         }
         return string.Join('\n', lines);
+    }
+
+    static void AddQuestions(List<string> lines, KnowledgeCheck? questions)
+    {
+        foreach (var q in questions?.Questions ?? [])
+        {
+            lines.Add("? " + q.Text + (q.Section is { } section ? $" (#{section})" : ""));
+            lines.AddRange(q.Options.Select(o => $"  [{(o.Correct ? "x" : " ")}] {o.Text} — {o.Explanation}"));
+        }
     }
 
     static EditionTexts FromFolder(ContentSet content)
     {
         var texts = new EditionTexts();
         foreach (var l in content.Languages)
-            texts[l.Language] = l.Pillars.ToDictionary(p => p.Key, p => new PillarTexts(p.Title, p.Summary, p.ReflectionPrompt, p.Body, p.Check));
+            texts[l.Language] = l.Pillars.ToDictionary(p => p.Key, p => new PillarTexts(p.Title, p.Summary, p.ReflectionPrompt, p.Body, p.Check, p.Practice));
         return texts;
     }
 
@@ -106,7 +121,7 @@ public class DiffModel(AppDbContext db, ContentFolder folder) : PageModel
             foreach (var t in p.Texts)
             {
                 if (!texts.TryGetValue(t.Language, out var byKey)) texts[t.Language] = byKey = [];
-                byKey[p.Key] = new PillarTexts(t.Title, t.Summary, t.ReflectionPrompt, t.BodyMarkdown, KnowledgeCheck.FromJson(t.CheckJson));
+                byKey[p.Key] = new PillarTexts(t.Title, t.Summary, t.ReflectionPrompt, t.BodyMarkdown, KnowledgeCheck.FromJson(t.CheckJson), KnowledgeCheck.FromJson(t.PracticeJson));
             }
         return texts;
     }

@@ -48,7 +48,8 @@ public class EditionModel(AppDbContext db) : PageModel
                     x.p.ChangeKind, KnowledgeCheck.FromJson(x.t.CheckJson),
                     Standards: x.p.Standards.OrderBy(s => s.Order)
                         .Select(s => (s, t: s.Texts.InLanguage(t => t.Language, language, edition.DefaultLanguage)))
-                        .Select(y => new StandardContent(y.s.Key, y.t.Wording, y.t.Measured, y.s.Threshold, 0)).ToList()))
+                        .Select(y => new StandardContent(y.s.Key, y.t.Wording, y.t.Measured, y.s.Threshold, 0)).ToList(),
+                    Practice: KnowledgeCheck.FromJson(x.t.PracticeJson)))
                 .ToList());
     }
 }

@@ -24,6 +24,8 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
     public IReadOnlyDictionary<string, string> Titles { get; private set; } = new Dictionary<string, string>();
     /// <summary>Per pillar key, its standards that publishing would add, remove, reword or give another threshold, in the reader's language.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<StandardChange>> StandardChangesOf { get; private set; } = new Dictionary<string, IReadOnlyList<StandardChange>>();
+    /// <summary>Per pillar key, how publishing would change its practice questions in the reader's language (a pillar "Sin cambios" may still have some).</summary>
+    public IReadOnlyDictionary<string, PracticeChange> PracticeChangesOf { get; private set; } = new Dictionary<string, PracticeChange>();
     ContentSet? _content;
 
     [BindProperty] public PublishInput Input { get; set; } = new();
@@ -94,6 +96,7 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
                 var before = Pending.Current is { } current ? await StandardsByLanguage.OfEditionAsync(db, current.Number, ct) : new StandardsByLanguage();
                 var after = StandardsByLanguage.Of(content);
                 StandardChangesOf = Pending.Pillars.ToDictionary(p => p.Key, p => StandardChanges.Between(before.Of(texts.Language, p.Key), after.Of(texts.Language, p.Key)));
+                PracticeChangesOf = await PracticeChangesAsync(Pending.Current, texts, ct);
             }
             if (string.IsNullOrEmpty(Input.Hash)) Input.Hash = Pending.Hash;
         }
@@ -101,6 +104,15 @@ public class IndexModel(AppDbContext db, ContentFolder folder, EditionPublisher 
         {
             Errors = ex.Errors;
         }
+    }
+
+    /// <summary>The practice questions of the shown language against the current edition's in the same language.</summary>
+    async Task<IReadOnlyDictionary<string, PracticeChange>> PracticeChangesAsync(Edition? current, LanguageContent texts, CancellationToken ct)
+    {
+        var before = current is null ? new Dictionary<string, string?>() : await db.Pillars.AsNoTracking().Where(p => p.EditionId == current.Id)
+            .Select(p => new { p.Key, Practice = p.Texts.Where(t => t.Language == texts.Language).Select(t => t.PracticeJson).FirstOrDefault() })
+            .ToDictionaryAsync(t => t.Key, t => t.Practice, ct);
+        return texts.Pillars.ToDictionary(p => p.Key, p => PracticeChanges.Between(KnowledgeCheck.FromJson(before.GetValueOrDefault(p.Key)), p.Practice));
     }
 
     /// <summary>What publishing would ask of whom, one clause per group that has anyone in it, each counted in the right number.</summary>
