@@ -205,17 +205,21 @@ public class AdminContentTests
             Assert.NotNull(page.GetElementById(link.GetAttribute("href")![1..]));
     }
 
+    static void Replace(string path, string old, string now)
+    {
+        var text = File.ReadAllText(path);
+        Assert.Contains(old, text);
+        File.WriteAllText(path, text.Replace(old, now, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_change_to_the_practice_questions_shows_in_the_diff_and_the_pending_list_as_nothing_to_redo()
     {
         var content = Repo.CopyContent();
         using var app = new AppFactory { ContentPath = content };
         var client = await AdminAsync(app);
-        var path = Path.Combine(content, "es/pillars/01-listen.md");
-        const string Old = "Eso es: con dos datos concretos buscas solo lo que falta";
-        var text = File.ReadAllText(path);
-        Assert.Contains(Old, text);
-        File.WriteAllText(path, text.Replace(Old, "Eso es: con el número de pedido buscas solo lo que falta"));
+        // One explanation of the first practice question, in Spanish only: nobody redoes the pillar, the diff still says so.
+        Replace(Path.Combine(content, "es/pillars/01-listen.md"), "con dos datos concretos buscas", "con el número de pedido buscas");
 
         var diff = await client.GetPageAsync("/admin/content/diff?from=1");
         var listen = diff.QuerySelector("section[aria-labelledby='diff-es-listen']")!;
