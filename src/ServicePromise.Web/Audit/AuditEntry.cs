@@ -30,6 +30,8 @@ public static class AuditActions
     /// <summary>Audit results recorded from a file, the import-audit command or the single-result form.</summary>
     public const string AuditResultsImported = "measurement.results.imported";
     public const string EmailChanged = "account.email.changed";
+    /// <summary>HR changed a person's job title or site on their page (an import's changes are in its own entry).</summary>
+    public const string JobChanged = "person.job.changed";
     public const string RoleGranted = "account.role.granted";
     public const string RoleRemoved = "account.role.removed";
     public const string Deactivated = "account.deactivated";

@@ -10,6 +10,7 @@ public static class AuditText
         AuditActions.StaffImportApplied => L["Importación de plantilla aplicada"],
         AuditActions.AuditResultsImported => L["Resultados de auditoría registrados"],
         AuditActions.EmailChanged => L["Correo de acceso cambiado"],
+        AuditActions.JobChanged => L["Puesto o centro cambiado"],
         AuditActions.RoleGranted => L["Rol concedido"],
         AuditActions.RoleRemoved => L["Rol retirado"],
         AuditActions.Deactivated => L["Persona dada de baja"],

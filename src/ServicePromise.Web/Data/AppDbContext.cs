@@ -47,6 +47,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Measurement.ActionPlan> ActionPlans => Set<Measurement.ActionPlan>();
     public DbSet<Measurement.ActionPlanDecision> ActionPlanDecisions => Set<Measurement.ActionPlanDecision>();
     public DbSet<Understanding.CheckAnswer> CheckAnswers => Set<Understanding.CheckAnswer>();
+    public DbSet<RoleChanges.RoleChange> RoleChanges => Set<RoleChanges.RoleChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,8 @@ public enum AssignmentReason
     PeriodicRefresher = 3,
     /// <summary>A targeted refresher of one pillar for one site's people, after an audit finding (<see cref="Assignment.FindingId"/>).</summary>
     Finding = 4,
+    /// <summary>A new job title or site: the person writes their reflections again for it (see <see cref="RoleChanges.RoleChange"/>).</summary>
+    RoleChange = 5,
 }
 
 /// <summary>An employee's obligation to complete (part of) an edition by a due date.</summary>

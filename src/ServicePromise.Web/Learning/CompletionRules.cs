@@ -8,6 +8,11 @@ public enum AssignmentStatus
     InProgress,
     Completed,
     Overdue,
+    /// <summary>
+    /// Certified, and writing their reflections again after a change of job or site: counted with the completed (the
+    /// certificate stays valid), never as overdue or not started, and listed on its own so HR sees who it is.
+    /// </summary>
+    Recontextualising,
 }
 
 /// <summary>What counts as done, and how an assignment's state reads to HR. Plain rules, no database.</summary>
@@ -58,14 +63,29 @@ public static class CompletionRules
     /// no assignment yet reads as not started), as a filter the database applies: the lists, counts and dashboard
     /// use this, the pages <see cref="StatusOf"/>, and a test holds the two to the same answers.
     /// </summary>
+    /// <remarks>
+    /// A person re-contextualising after a new job (<see cref="AssignmentReason.RoleChange"/>, not finished) keeps their
+    /// certificate: the completed filter counts them (so rates and totals still read them as certified), the
+    /// <see cref="AssignmentStatus.Recontextualising"/> filter lists exactly them, and no other status has them.
+    /// </remarks>
     public static Expression<Func<Staff.Employee, bool>> CurrentStatusIs(AssignmentStatus status, DateOnly today) => status switch
     {
-        AssignmentStatus.Completed => e => e.CurrentCompletedAt != null,
-        AssignmentStatus.Overdue => e => e.CurrentCompletedAt == null && e.CurrentDueOn < today,
-        AssignmentStatus.InProgress => e => e.CurrentCompletedAt == null && e.CurrentDueOn >= today && e.CurrentStartedAt != null,
-        AssignmentStatus.NotStarted => e => e.CurrentCompletedAt == null && (e.CurrentDueOn == null || (e.CurrentDueOn >= today && e.CurrentStartedAt == null)),
+        AssignmentStatus.Completed => e => e.CurrentCompletedAt != null || e.CurrentReason == AssignmentReason.RoleChange,
+        AssignmentStatus.Recontextualising => e => e.CurrentCompletedAt == null && e.CurrentReason == AssignmentReason.RoleChange,
+        AssignmentStatus.Overdue => e => e.CurrentCompletedAt == null && e.CurrentReason != AssignmentReason.RoleChange && e.CurrentDueOn < today,
+        AssignmentStatus.InProgress => e => e.CurrentCompletedAt == null && e.CurrentReason != AssignmentReason.RoleChange && e.CurrentDueOn >= today && e.CurrentStartedAt != null,
+        AssignmentStatus.NotStarted => e => e.CurrentCompletedAt == null && e.CurrentReason != AssignmentReason.RoleChange
+            && (e.CurrentDueOn == null || (e.CurrentDueOn >= today && e.CurrentStartedAt == null)),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
+
+    /// <summary>
+    /// <see cref="CurrentStatusOf(DateTime?, DateTime?, DateOnly?, DateOnly)"/> knowing why the current assignment was given:
+    /// an unfinished role change reads as <see cref="AssignmentStatus.Recontextualising"/>, whatever its due date.
+    /// </summary>
+    public static AssignmentStatus CurrentStatusOf(DateTime? completedAt, DateTime? startedAt, DateOnly? dueOn, DateOnly today, AssignmentReason? reason) =>
+        reason == AssignmentReason.RoleChange && completedAt is null ? AssignmentStatus.Recontextualising
+        : CurrentStatusOf(completedAt, startedAt, dueOn, today);
 
     /// <summary><see cref="StatusOf"/> for a person's carried state, where no due date means no assignment yet (completed still wins).</summary>
     public static AssignmentStatus CurrentStatusOf(DateTime? completedAt, DateTime? startedAt, DateOnly? dueOn, DateOnly today) =>

@@ -267,7 +267,7 @@ public sealed class ScimProvisioner(AppDbContext db, StaffImporter importer, Org
         var related = await importer.RelatedAsync(row, ct);
         var plan = StaffImportPlanner.PlanOne(row, related);
         if (plan.Problems.Count > 0) throw Refusal(plan.Problems, related, row.EmployeeNumber);
-        var written = await importer.WriteAsync(plan, ct);
+        var written = await importer.WriteAsync(plan, ct, source: RoleChanges.RoleChangeSource.Scim);
         var employeeId = await IdOfAsync(number, ct);
 
         var link = await db.ScimLinks.FindAsync([employeeId], ct);
@@ -408,7 +408,7 @@ public sealed class ScimProvisioner(AppDbContext db, StaffImporter importer, Org
                 await db.SaveChangesAsync(ct);
                 continue;
             }
-            await importer.WriteAsync(plan, ct);
+            await importer.WriteAsync(plan, ct, source: RoleChanges.RoleChangeSource.Scim);
             var link = await db.ScimLinks.SingleAsync(l => l.EmployeeId == reportId, ct);
             link.PendingManager = null;
             link.UpdatedAt = clock.UtcNow;

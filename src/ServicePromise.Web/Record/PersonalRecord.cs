@@ -65,6 +65,9 @@ public sealed record PersonalRecord(
                     x.Review.Decision, x.Review.Comment, x.Review.SpecificToRole, x.Review.NamesCustomer, x.Review.ConcreteAction)).ToList());
         }
 
+        // A person who changed job sees which job each assignment (and its reflections) was written for.
+        var jobs = await db.RoleChanges.AsNoTracking().Where(c => c.EmployeeId == employeeId)
+            .Select(c => new RoleChanges.JobChangeAt(c.ChangedAt, c.AssignmentId, c.OldJobTitle, c.NewJobTitle)).ToListAsync(ct);
         var records = assignments.Select(a => new RecordAssignment(
             a.Id, a.Number, a.PublishedAt, a.Reason, a.AssignedAt, a.DueOn, a.StartedAt, a.CompletedAt, a.SupersededAt,
             a.Id == person.CurrentAssignmentId, CompletionRules.StatusOf(a.CompletedAt, a.StartedAt, a.DueOn, today),
@@ -75,7 +78,8 @@ public sealed record PersonalRecord(
                 var check = KnowledgeCheck.FromJson(text.CheckJson ?? p.Texts.InLanguage(t => t.Language, a.DefaultLanguage, a.DefaultLanguage).CheckJson);
                 return new RecordPillar(p.Key, p.Order, text.Title, p.ReadAt, p.HasCheck, p.CheckPassedAt, p.ReflectedAt, ReflectionOf(p.Id),
                     attempts[p.Id].OrderBy(x => x.Number).Select(x => AttemptOf(x, check)).ToList());
-            }).ToList())).ToList();
+            }).ToList())
+        { JobTitle = RoleChanges.JobHistory.JobAt(jobs, a.Id, a.AssignedAt) }).ToList();
 
         var certificates = await db.Certificates.AsNoTracking().Where(c => c.EmployeeId == employeeId)
             .OrderByDescending(c => c.IssuedAt).ThenByDescending(c => c.Id)
@@ -126,6 +130,8 @@ public sealed record RecordAssignment(
     IReadOnlyList<RecordPillar> Pillars)
 {
     public int DoneCount => Pillars.Count(p => p.Done);
+    /// <summary>The job the person had for this assignment; set only once they have changed job (see <see cref="RoleChanges.JobHistory"/>).</summary>
+    public string? JobTitle { get; init; }
 }
 
 public sealed record RecordPillar(

@@ -60,6 +60,7 @@ public sealed class RecordRenderer(IStringLocalizer<SharedResource> L, Organisat
             {
                 flow.Heading(L["Edición {0}", a.EditionNumber] + " · " + RecordText.Reason(a.Reason, L), 12.5);
                 flow.Field(L["Estado"], RecordText.Status(a, L));
+                if (a.JobTitle is { } job) flow.Field(L["Puesto"], job);
                 flow.Field(L["Asignada"], When(a.AssignedAt));
                 flow.Field(L["Fecha límite"], Day(a.DueOn));
                 flow.Field(L["Completada"], WhenOrDash(a.CompletedAt));

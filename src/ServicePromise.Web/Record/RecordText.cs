@@ -13,6 +13,7 @@ public static class RecordText
         AssignmentReason.NewEdition => L["Nueva edición"],
         AssignmentReason.PeriodicRefresher => L["Repaso periódico"],
         AssignmentReason.Finding => L["Repaso por auditoría de servicio"],
+        AssignmentReason.RoleChange => L["Cambio de puesto: reflexiones nuevas"],
         _ => L["Incorporación"],
     };
 

@@ -9,10 +9,11 @@ namespace ServicePromise.Web.Reports;
 /// <summary>One line of the completion list, read from the state each person carries (see <see cref="EmployeeProgress"/>).</summary>
 public sealed record CompletionRow(
     int EmployeeId, string EmployeeNumber, string FullName, string JobTitle, string? Department, string? Site, string? Manager,
-    DateOnly? DueOn, DateTime? StartedAt, DateTime? CompletedAt, int? CertificateId, string? CertificateCode, bool IsActive = true)
+    DateOnly? DueOn, DateTime? StartedAt, DateTime? CompletedAt, int? CertificateId, string? CertificateCode, bool IsActive = true,
+    AssignmentReason? Reason = null)
 {
     public AssignmentStatus Status(DateOnly today) =>
-        CompletionRules.CurrentStatusOf(CompletedAt, StartedAt, DueOn, today);
+        CompletionRules.CurrentStatusOf(CompletedAt, StartedAt, DueOn, today, Reason);
 }
 
 /// <summary>New hires' onboarding: due within <see cref="CompletionQuery.OnboardingWindowDays"/> days, or already late.</summary>
@@ -152,7 +153,12 @@ public static class CompletionQuery
             e.Site != null ? e.Site.Name : null,
             e.Manager != null ? e.Manager.FullName : null,
             e.CurrentDueOn, e.CurrentStartedAt, e.CurrentCompletedAt,
-            db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId && c.ReplacedAt == null).Select(c => (int?)c.Id).FirstOrDefault(),
-            db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId && c.ReplacedAt == null).Select(c => c.Code).FirstOrDefault(),
-            e.IsActive));
+            // Someone re-contextualising keeps the certificate of their last completion: the list still shows it.
+            e.CurrentReason == AssignmentReason.RoleChange && e.CurrentCompletedAt == null
+                ? db.Certificates.Where(c => c.EmployeeId == e.Id && c.ReplacedAt == null).OrderByDescending(c => c.IssuedAt).Select(c => (int?)c.Id).FirstOrDefault()
+                : db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId && c.ReplacedAt == null).Select(c => (int?)c.Id).FirstOrDefault(),
+            e.CurrentReason == AssignmentReason.RoleChange && e.CurrentCompletedAt == null
+                ? db.Certificates.Where(c => c.EmployeeId == e.Id && c.ReplacedAt == null).OrderByDescending(c => c.IssuedAt).Select(c => c.Code).FirstOrDefault()
+                : db.Certificates.Where(c => c.AssignmentId == e.CurrentAssignmentId && c.ReplacedAt == null).Select(c => c.Code).FirstOrDefault(),
+            e.IsActive, e.CurrentReason));
 }

@@ -11,6 +11,7 @@ public static class StatusText
         AssignmentStatus.Completed => L["Completado"],
         AssignmentStatus.InProgress => L["En curso"],
         AssignmentStatus.Overdue => L["Vencido"],
+        AssignmentStatus.Recontextualising => L["Recontextualizando (certificado vigente)"],
         _ => L["Sin empezar"],
     };
 }

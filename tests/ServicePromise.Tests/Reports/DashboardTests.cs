@@ -95,7 +95,8 @@ public partial class DashboardTests
 
         int Shown(AssignmentStatus status) =>
             FirstNumber(stats.Single(s => s.ClassList.Contains("status-" + status.ToString().ToLowerInvariant())).QuerySelector(".stat-value")!.TextContent);
-        foreach (var status in Enum.GetValues<AssignmentStatus>())
+        // Re-contextualising people are counted with the completed (their certificate stands); their count has its own section.
+        foreach (var status in Enum.GetValues<AssignmentStatus>().Where(s => s != AssignmentStatus.Recontextualising))
             Assert.Equal(byRule.GetValueOrDefault(status), Shown(status));
         Assert.Equal(byRule.Values.Sum(), FirstNumber(stats[0].TextContent));
         Assert.True(byRule.Count >= 3, "the demo organisation should have people in at least three states");

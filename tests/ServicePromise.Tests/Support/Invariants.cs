@@ -33,6 +33,11 @@ public static class Invariants
                 && (a.FindingId == null || a.Pillars.Count != 1
                     || (a.Finding!.SiteId != null ? a.Employee!.SiteId != a.Finding.SiteId : a.Employee!.DepartmentId != a.Finding.DepartmentId)))
             .OrderBy(a => a.Id).Select(a => a.Id).Take(20).ToListAsync(ct));
+        // A request for new reflections names the job change behind it, and only a certified person gets one.
+        Add("Role-change assignments without their change, or given to someone who had completed nothing before", await db.Assignments.AsNoTracking()
+            .Where(a => a.Reason == AssignmentReason.RoleChange && (!db.RoleChanges.Any(c => c.EmployeeId == a.EmployeeId && c.ChangedAt <= a.AssignedAt)
+                || !db.Assignments.Any(b => b.EmployeeId == a.EmployeeId && b.CompletedAt != null && b.CompletedAt <= a.AssignedAt)))
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(20).ToListAsync(ct));
         // One account, one person: an Identity user left behind by a failed SCIM or just-in-time write has nobody to be.
         Add("Accounts without an employee", await db.Users.AsNoTracking().Where(u => !db.Employees.Any(e => e.UserId == u.Id))
             .OrderBy(u => u.Id).Select(u => u.Id).Take(20).ToListAsync(ct));

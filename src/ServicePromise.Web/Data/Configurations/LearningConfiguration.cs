@@ -44,3 +44,19 @@ public class CheckAttemptConfiguration : IEntityTypeConfiguration<CheckAttempt>
         e.HasIndex(x => new { x.AssignmentPillarId, x.Number }).IsUnique();
     }
 }
+
+public class RoleChangeConfiguration : IEntityTypeConfiguration<RoleChanges.RoleChange>
+{
+    public void Configure(EntityTypeBuilder<RoleChanges.RoleChange> e)
+    {
+        e.Property(x => x.OldJobTitle).HasMaxLength(200);
+        e.Property(x => x.NewJobTitle).HasMaxLength(200);
+        e.Property(x => x.OldSite).HasMaxLength(200);
+        e.Property(x => x.NewSite).HasMaxLength(200);
+        e.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Assignment).WithMany().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Restrict);
+        // "This person's newest change" (their banner, the team's list) and "the change behind this assignment".
+        e.HasIndex(x => new { x.EmployeeId, x.ChangedAt });
+        e.HasIndex(x => x.AssignmentId);
+    }
+}

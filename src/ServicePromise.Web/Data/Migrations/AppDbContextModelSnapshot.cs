@@ -1298,6 +1298,44 @@ namespace ServicePromise.Web.Data.Migrations
                     b.ToTable("ReminderSends");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.RoleChanges.RoleChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssignmentId");
+
+                    b.Property<DateTime>("ChangedAt");
+
+                    b.Property<int>("EmployeeId");
+
+                    b.Property<string>("NewJobTitle")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("NewSite")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("OldJobTitle")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("OldSite")
+                        .HasMaxLength(200);
+
+                    b.Property<int>("Source");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("EmployeeId", "ChangedAt");
+
+                    b.ToTable("RoleChanges");
+                });
+
             modelBuilder.Entity("ServicePromise.Web.Staff.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1940,6 +1978,25 @@ namespace ServicePromise.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Assignment");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.RoleChanges.RoleChange", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Learning.Assignment", "Assignment")
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Staff.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Assignment");
+
+                    b.Navigation("Employee");
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Staff.Employee", b =>

@@ -21,6 +21,8 @@ public class DashboardModel(AppDbContext db, IServiceScopeFactory scopes, Organi
     public DateOnly Today { get; private set; }
     public Totals Totals { get; private set; } = null!;
     public OnboardingCounts Onboarding { get; private set; } = null!;
+    /// <summary>Certified people writing their reflections again after a new job or site (counted with the completed above).</summary>
+    public int Recontextualising { get; private set; }
     public IReadOnlyList<WeekCount> Trend { get; private set; } = [];
     public IReadOnlyList<Breakdown> Breakdowns { get; private set; } = [];
 
@@ -33,6 +35,7 @@ public class DashboardModel(AppDbContext db, IServiceScopeFactory scopes, Organi
         var grouping = Task.WhenAll(dimensions.Select(by => DashboardQueries.InOwnContextAsync(scopes, own => DashboardQueries.GroupsAsync(own, by, Today, ct))));
         Onboarding = await DashboardQueries.OnboardingAsync(db, Today, ct);
         Trend = await DashboardQueries.TrendAsync(db, clock, TrendWeeks, ct);
+        Recontextualising = await RoleChanges.RoleChangeQueries.CountAsync(db, Today, ct);
         var all = await grouping;
         var breakdowns = new List<Breakdown>();
         foreach (var (by, groups) in dimensions.Zip(all))

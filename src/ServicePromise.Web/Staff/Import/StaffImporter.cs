@@ -12,6 +12,9 @@ namespace ServicePromise.Web.Staff.Import;
 /// <param name="Notified">Notices queued to old addresses, one for each sign-in email the import changed.</param>
 public sealed record StaffImportResult(StaffFileContent File, StaffImportPlan? Plan, bool Applied, int Invited, int Notified = 0)
 {
+    /// <summary>A dry run: how many people its changes of job title or site would ask to write their reflections again.</summary>
+    public int Recontextualising { get; init; }
+
     /// <summary>Every problem, the file's and the plan's, in line order.</summary>
     public IReadOnlyList<ImportProblem> Problems => File.Problems.Concat(Plan?.Problems ?? []).OrderBy(p => p.Line).ToList();
 }
@@ -32,7 +35,8 @@ public sealed record StaffImportResult(StaffFileContent File, StaffImportPlan? P
 /// </remarks>
 public sealed class StaffImporter(
     AppDbContext db, UserManager<AppUser> users, Onboarding onboarding, OrganisationClock clock, IOptions<LearningOptions> learning,
-    InvitationSignal invitationSignal, StaffMappings mappings, Audit.AuditLog audit, ILogger<StaffImporter> logger)
+    InvitationSignal invitationSignal, StaffMappings mappings, Audit.AuditLog audit, ILogger<StaffImporter> logger,
+    RoleChanges.RoleChangeRecorder roleChanges)
 {
     /// <summary>People loaded and saved at once when updating or deactivating.</summary>
     const int UpdateBatch = 1_000;
@@ -41,7 +45,29 @@ public sealed class StaffImporter(
     {
         var file = StaffFile.Read(bytes, mapping ?? await SavedMappingAsync(ct), clock.Today);
         if (file.Unreadable) return new(file, null, false, 0);
-        return new(file, StaffImportPlanner.Plan(file.Rows, await ExistingAsync(null, ct), fullImport, file.Numbers), false, 0);
+        var plan = StaffImportPlanner.Plan(file.Rows, await ExistingAsync(null, ct), fullImport, file.Numbers);
+        return new(file, plan, false, 0) { Recontextualising = await RecontextualisingAsync(plan, ct) };
+    }
+
+    /// <summary>How many people the plan's changes of job title or site would ask to write their reflections again.</summary>
+    async Task<int> RecontextualisingAsync(StaffImportPlan plan, CancellationToken ct)
+    {
+        var moving = plan.Changes.Where(c => c.Action == ChangeAction.Update && c.Row is not null
+            && (c.Fields.Contains(StaffField.JobTitle) || c.Fields.Contains(StaffField.Site))).ToList();
+        if (moving.Count == 0) return 0;
+        var ids = await IdsAsync(plan, ct);
+        var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Name, s => (int?)s.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var moves = new List<RoleChanges.JobMove>();
+        foreach (var chunk in moving.Chunk(UpdateBatch))
+        {
+            var personIds = chunk.Select(c => ids[c.EmployeeNumber]).ToList();
+            var before = await db.Employees.AsNoTracking().Where(e => personIds.Contains(e.Id))
+                .ToDictionaryAsync(e => e.Id, e => new RoleChanges.JobPlace(e.JobTitle, e.SiteId), ct);
+            // A site the file names for the first time has no id yet: any id no site has stands for it.
+            moves.AddRange(chunk.Select(c => new RoleChanges.JobMove(ids[c.EmployeeNumber], before[ids[c.EmployeeNumber]],
+                new RoleChanges.JobPlace(c.Row!.JobTitle, c.Row.Site is { } site ? sites.GetValueOrDefault(site, -1) : null))));
+        }
+        return await roleChanges.CountAsync(moves, ct);
     }
 
     /// <summary>
@@ -94,7 +120,9 @@ public sealed class StaffImporter(
     /// </summary>
     /// <param name="invite">False for people who sign in through the company's provider (created just in time at their
     /// first sign-in): they have no password to choose.</param>
-    public async Task<Written> WriteAsync(StaffImportPlan plan, CancellationToken ct, bool invite = true)
+    /// <param name="source">Who changed people's jobs, for the re-contextualisation it may ask for (<see cref="RoleChanges.RoleChangeRecorder"/>).</param>
+    public async Task<Written> WriteAsync(StaffImportPlan plan, CancellationToken ct, bool invite = true,
+        RoleChanges.RoleChangeSource source = RoleChanges.RoleChangeSource.StaffImport)
     {
         if (plan.Changes.Count == 0) return new(0, 0);
         var rows = plan.Changes.Where(c => c.Row is not null).Select(c => c.Row!).ToList();
@@ -103,16 +131,19 @@ public sealed class StaffImporter(
 
         var created = await CreateAsync(plan.Changes.Where(c => c.Action == ChangeAction.Create).Select(c => c.Row!).ToList(), ids, departments, sites, ct);
         int notified;
+        var moves = new List<RoleChanges.JobMove>();
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         try
         {
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            notified = await UpdateAsync(plan.Changes.Where(c => c.Action != ChangeAction.Create).ToList(), ids, departments, sites, ct);
+            notified = await UpdateAsync(plan.Changes.Where(c => c.Action != ChangeAction.Create).ToList(), ids, departments, sites, moves, ct);
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
+        // In the caller's transaction, like the changes themselves: a new job and its request for new reflections, or neither.
+        await roleChanges.RecordAsync(moves, source, ct);
         await GrantManagerRoleAsync(created.Select(c => c.User.Id).ToHashSet(), ct);
         await OnboardAsync(created.Select(c => c.Person).Where(p => p.IsActive).ToList(), ct);
         // Anyone else now active with nothing assigned (someone re-activated): the usual path.
@@ -271,7 +302,7 @@ public sealed class StaffImporter(
     /// </remarks>
     /// <returns>How many notices were queued.</returns>
     async Task<int> UpdateAsync(IReadOnlyList<PlannedChange> changes, IReadOnlyDictionary<string, int> ids,
-        IReadOnlyDictionary<string, int> departments, IReadOnlyDictionary<string, int> sites, CancellationToken ct)
+        IReadOnlyDictionary<string, int> departments, IReadOnlyDictionary<string, int> sites, List<RoleChanges.JobMove> moves, CancellationToken ct)
     {
         var moving = changes.Where(c => c.Row is not null && c.Fields.Contains(StaffField.Email)).Select(c => ids[c.EmployeeNumber]).ToList();
         foreach (var chunk in moving.Chunk(UpdateBatch))
@@ -308,7 +339,9 @@ public sealed class StaffImporter(
                     }
                     continue;
                 }
+                var before = new RoleChanges.JobPlace(person.JobTitle, person.SiteId);
                 Copy(row, person, departments, sites);
+                moves.Add(new RoleChanges.JobMove(person.Id, before, new RoleChanges.JobPlace(person.JobTitle, person.SiteId)));
                 person.ManagerId = row.ManagerNumber is { } m ? ids[m] : null;
                 // Rows without email keep the person's (the planner filled it in), so the only change from none is to one.
                 if (row.Email.Length > 0 && !string.Equals(account.Email ?? "", row.Email, StringComparison.OrdinalIgnoreCase))
