@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Accounts;
 using ServicePromise.Web.Data;
 using ServicePromise.Web.Infrastructure;
@@ -37,5 +38,26 @@ public sealed class TeamCheckInsViewComponent(AppDbContext db) : ViewComponent
             .Where(c => c.Employee!.ManagerId == me && c.Employee.IsActive && c.CancelledAt == null)
             .OrderByDescending(c => c.AnsweredAt ?? c.CreatedAt).Take(Shown), HttpContext.RequestAborted);
         return View("~/CheckIns/_Team.cshtml", rows);
+    }
+}
+
+/// <summary>What Mi historial holds of the signed-in person's check-ins: every one asked so far, their answers and the replies.</summary>
+public sealed record RecordCheckIns(IReadOnlyList<CheckInRow> CheckIns, ILookup<int, (string Author, DateTime WrittenAt, string Text)> Replies);
+
+/// <summary>Mi historial's check-ins section, for the signed-in person only; nothing when they never had a plan with a date.</summary>
+public sealed class RecordCheckInsViewComponent(AppDbContext db, OrganisationClock clock) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        if (UserClaimsPrincipal.GetEmployeeId() is not int me) return Content("");
+        var ct = HttpContext.RequestAborted;
+        var today = clock.Today;
+        var rows = await CheckInRows.ListAsync(db.CommitmentCheckIns.Where(c => c.EmployeeId == me && (c.DueOn <= today || c.AnsweredAt != null || c.CancelledAt != null))
+            .OrderByDescending(c => c.DueOn).ThenByDescending(c => c.Id), ct);
+        if (rows.Count == 0) return Content("");
+        var replies = (await db.CheckInReplies.AsNoTracking().Where(r => r.CheckIn!.EmployeeId == me).OrderBy(r => r.WrittenAt)
+                .Select(r => new { r.CheckInId, r.Author!.FullName, r.WrittenAt, r.Text }).ToListAsync(ct))
+            .ToLookup(r => r.CheckInId, r => (r.FullName, r.WrittenAt, r.Text));
+        return View("~/CheckIns/_Record.cshtml", new RecordCheckIns(rows, replies));
     }
 }

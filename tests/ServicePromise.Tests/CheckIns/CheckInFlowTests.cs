@@ -65,6 +65,22 @@ public class CheckInFlowTests
         // Lucía reads the reply, and her home points to it.
         Assert.Contains(Reply, (await lucia.GetPageAsync($"/checkins/{first.Id}")).QuerySelector("#replies")!.TextContent);
         Assert.NotNull((await lucia.GetPageAsync("/")).QuerySelector($"#checkins a[href='/checkins/{first.Id}#replies']"));
+        // Mi historial keeps the answer and the reply.
+        var record = (await lucia.GetPageAsync("/me/record")).QuerySelector("#checkins")!.TextContent;
+        Assert.Contains(Note, record);
+        Assert.Contains(Reply, record);
+
+        // HR: by pillar, one check-in due and answered, partly; the group drills down to Lucía's check-in.
+        var marta = await app.SignedInAsync(Pages.Hr);
+        var report = await marta.GetPageAsync("/hr/checkins");
+        var listen = report.QuerySelectorAll("#by-pillar-heading ~ div tbody tr").Single();
+        Assert.Equal(["100 % 1 de 1", "0", "1", "0", "0"], listen.QuerySelectorAll("td").Select(td => string.Join(' ', td.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))));
+        var drill = await marta.GetPageAsync(listen.QuerySelector("a")!.GetAttribute("href")!);
+        Assert.NotNull(drill.QuerySelector($"#people-heading ~ div a[href='/checkins/{first.Id}']"));
+        // Employees and managers have no such report.
+        var denied = await carmen.GetAsync("/hr/checkins");
+        Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
+        Assert.StartsWith("/account/access-denied", denied.Headers.Location!.AbsolutePath);
     }
 
     [Fact]
