@@ -35,7 +35,8 @@ public abstract record ReviewOutcome
 /// decision racing another, or a new edition, is ordered by the same lock. Who may decide is the caller's check
 /// (<see cref="ReviewRules.AccessOf"/>). Throws <see cref="AssignmentMovedException"/> when a new edition replaced the assignment.
 /// </summary>
-public sealed class ReviewRecorder(AppDbContext db, ProgressRecorder progress, TimeProvider clock, LocalizedMail mail, IStringLocalizer<SharedResource> L)
+public sealed class ReviewRecorder(AppDbContext db, ProgressRecorder progress, TimeProvider clock, LocalizedMail mail, IStringLocalizer<SharedResource> L,
+    CheckIns.CheckInPlanner checkIns)
 {
     public async Task<ReviewOutcome> DecideAsync(int reflectionId, int versionNumber, int reviewerId, ReviewInput input, CancellationToken ct = default)
     {
@@ -77,6 +78,9 @@ public sealed class ReviewRecorder(AppDbContext db, ProgressRecorder progress, T
 
         if (input.Decision == ReviewDecision.Approved)
         {
+            // The plan belongs to the version that counts: its check-ins start now.
+            var version = await db.ReflectionVersions.AsNoTracking().SingleAsync(v => v.ReflectionId == reflectionId && v.Number == versionNumber, ct);
+            await ReflectionRecorder.StartCheckInsAsync(db, checkIns, version, target.AssignmentPillarId, now, ct);
             var certificate = await progress.CompleteIfDoneAsync(target.AssignmentId, now, ct);
             await transaction.CommitAsync(ct);
             return new ReviewOutcome.Approved(certificate);

@@ -48,6 +48,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Measurement.ActionPlanDecision> ActionPlanDecisions => Set<Measurement.ActionPlanDecision>();
     public DbSet<Understanding.CheckAnswer> CheckAnswers => Set<Understanding.CheckAnswer>();
     public DbSet<RoleChanges.RoleChange> RoleChanges => Set<RoleChanges.RoleChange>();
+    public DbSet<CheckIns.CommitmentCheckIn> CommitmentCheckIns => Set<CheckIns.CommitmentCheckIn>();
+    public DbSet<CheckIns.CheckInReply> CheckInReplies => Set<CheckIns.CheckInReply>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

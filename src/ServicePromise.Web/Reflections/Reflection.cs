@@ -30,6 +30,8 @@ public class Reflection
     public string Customers { get; set; } = "";
     /// <summary>One concrete action I will take, and when.</summary>
     public string Action { get; set; } = "";
+    /// <summary>The action's plan: the date by when it will first be done (null in reflections written before plans had dates).</summary>
+    public DateOnly? ActionDueOn { get; set; }
     /// <summary>Goes up by one on every save; a save that names an older revision is stale and is not applied.</summary>
     public int Revision { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -65,6 +67,8 @@ public class ReflectionVersion
     public string Meaning { get; set; } = "";
     public string Customers { get; set; } = "";
     public string Action { get; set; } = "";
+    /// <summary>The plan's date as sent; its check-ins start from it once this version counts.</summary>
+    public DateOnly? ActionDueOn { get; set; }
     public DateTime SubmittedAt { get; set; }
     public ReflectionText Text => new(Meaning, Customers, Action);
 }

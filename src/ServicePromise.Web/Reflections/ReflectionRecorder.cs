@@ -30,14 +30,18 @@ public sealed record Sharing(bool Consent, bool Anonymously);
 /// so writes to one person's assignment are applied one at a time: the revision check below cannot race, and a
 /// new edition cannot move the person halfway through.
 /// </summary>
-public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progress, TimeProvider clock, IOptions<ReflectionOptions> options)
+public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progress, TimeProvider clock, IOptions<ReflectionOptions> options, CheckIns.CheckInPlanner checkIns)
 {
     /// <summary>Other people's reflections compared for similarity: the most recent ones, so a send stays fast at any size.</summary>
     const int SimilarityCandidates = 2000;
 
     ReflectionOptions Options => options.Value;
 
-    public async Task<ReflectionOutcome> SaveDraftAsync(AssignmentPillar pillar, ReflectionText text, int revision, CancellationToken ct = default)
+    public Task<ReflectionOutcome> SaveDraftAsync(AssignmentPillar pillar, ReflectionText text, int revision, CancellationToken ct = default) =>
+        SaveDraftAsync(pillar, text, revision, null, ct);
+
+    /// <param name="actionDueOn">The plan's date as the form holds it (a draft keeps whatever date was picked).</param>
+    public async Task<ReflectionOutcome> SaveDraftAsync(AssignmentPillar pillar, ReflectionText text, int revision, DateOnly? actionDueOn, CancellationToken ct = default)
     {
         text = text.Normalized();
         if (Guardrails.ForDraft(text, Options.BoundsOf) is { Count: > 0 } problems) return new ReflectionOutcome.Refused(problems);
@@ -52,14 +56,19 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
             if (reflection!.Text == text) return new ReflectionOutcome.Saved(reflection.Revision, reflection.UpdatedAt);
             return conflict;
         }
-        reflection = Write(reflection, pillar, text, now);
+        reflection = Write(reflection, pillar, text, now, actionDueOn);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new ReflectionOutcome.Saved(reflection.Revision, now);
     }
 
+    public Task<ReflectionOutcome> SubmitAsync(AssignmentPillar pillar, ReflectionText text, int revision, Sharing sharing,
+        GuardrailContext context, CancellationToken ct = default) =>
+        SubmitAsync(pillar, text, revision, sharing, context, null, ct);
+
+    /// <param name="actionDueOn">The plan's date, already checked by the caller (<see cref="CheckIns.CheckInSchedule.ParseDate"/>); null sends no plan.</param>
     public async Task<ReflectionOutcome> SubmitAsync(AssignmentPillar pillar, ReflectionText text, int revision, Sharing sharing,
-        GuardrailContext context, CancellationToken ct = default)
+        GuardrailContext context, DateOnly? actionDueOn, CancellationToken ct = default)
     {
         text = text.Normalized();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -77,7 +86,7 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
         if (Guardrails.ForSubmit(text, Options.BoundsOf, context) is { Count: > 0 } problems) return new ReflectionOutcome.Refused(problems);
 
         var review = Options.ReviewRequired;
-        reflection = Write(reflection, pillar, text, now);
+        reflection = Write(reflection, pillar, text, now, actionDueOn);
         await FlagSimilarAsync(reflection, pillar, text, ct);
         var certificate = await SendAsync(reflection, pillar, text, sharing, review, now, ct);
         await transaction.CommitAsync(ct);
@@ -89,13 +98,17 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
     /// people at their stage of the course): accepted without review, guardrails or a similarity flag — sample texts
     /// are alike on purpose. Completes the assignment when it was the last step.
     /// </summary>
-    public async Task<Certificate?> RecordAcceptedAsync(AssignmentPillar pillar, ReflectionText text, CancellationToken ct = default)
+    public Task<Certificate?> RecordAcceptedAsync(AssignmentPillar pillar, ReflectionText text, CancellationToken ct = default) =>
+        RecordAcceptedAsync(pillar, text, null, ct);
+
+    /// <param name="actionDueOn">The plan's date; the demo gives some people one so their check-in comes due.</param>
+    public async Task<Certificate?> RecordAcceptedAsync(AssignmentPillar pillar, ReflectionText text, DateOnly? actionDueOn, CancellationToken ct = default)
     {
         text = text.Normalized();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await progress.ClaimAsync(pillar.AssignmentId, now, ct);
         var reflection = await db.Reflections.SingleOrDefaultAsync(r => r.AssignmentPillarId == pillar.Id, ct);
-        reflection = Write(reflection, pillar, text, now);
+        reflection = Write(reflection, pillar, text, now, actionDueOn);
         var certificate = await SendAsync(reflection, pillar, text, new Sharing(false, false), review: false, now, ct);
         await transaction.CommitAsync(ct);
         return certificate;
@@ -113,12 +126,24 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
         await db.SaveChangesAsync(ct);
 
         var number = 1 + (reflection.Id == 0 ? 0 : await db.ReflectionVersions.Where(v => v.ReflectionId == reflection.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0);
-        db.ReflectionVersions.Add(new ReflectionVersion
+        var version = new ReflectionVersion
         {
-            ReflectionId = reflection.Id, Number = number, Meaning = text.Meaning, Customers = text.Customers, Action = text.Action, SubmittedAt = now,
-        });
+            ReflectionId = reflection.Id, Number = number, Meaning = text.Meaning, Customers = text.Customers, Action = text.Action,
+            ActionDueOn = reflection.ActionDueOn, SubmittedAt = now,
+        };
+        db.ReflectionVersions.Add(version);
         await db.SaveChangesAsync(ct);
-        return review ? null : await progress.CompleteIfDoneAsync(pillar.AssignmentId, now, ct);
+        if (review) return null;
+        await StartCheckInsAsync(db, checkIns, version, pillar.Id, now, ct);
+        return await progress.CompleteIfDoneAsync(pillar.AssignmentId, now, ct);
+    }
+
+    /// <summary>The version that now counts becomes the person's plan on this pillar (see <see cref="CheckIns.CheckInPlanner.StartAsync"/>).</summary>
+    internal static async Task StartCheckInsAsync(AppDbContext db, CheckIns.CheckInPlanner checkIns, ReflectionVersion version, int assignmentPillarId, DateTime now, CancellationToken ct)
+    {
+        var owner = await db.AssignmentPillars.AsNoTracking().Where(p => p.Id == assignmentPillarId)
+            .Select(p => new { p.Assignment!.EmployeeId, p.Pillar!.Key }).SingleAsync(ct);
+        await checkIns.StartAsync(version, owner.EmployeeId, owner.Key, now, ct);
     }
 
     /// <summary>Withdraws consent to share: the reflection stops being an example at once.</summary>
@@ -137,7 +162,7 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
     Task<bool> TrainingCompleteAsync(AssignmentPillar pillar, CancellationToken ct) =>
         db.Assignments.AnyAsync(a => a.Id == pillar.AssignmentId && a.CompletedAt != null, ct);
 
-    Reflection Write(Reflection? reflection, AssignmentPillar pillar, ReflectionText text, DateTime now)
+    Reflection Write(Reflection? reflection, AssignmentPillar pillar, ReflectionText text, DateTime now, DateOnly? actionDueOn)
     {
         if (reflection is null)
         {
@@ -147,6 +172,7 @@ public sealed class ReflectionRecorder(AppDbContext db, ProgressRecorder progres
         reflection.Meaning = text.Meaning;
         reflection.Customers = text.Customers;
         reflection.Action = text.Action;
+        reflection.ActionDueOn = actionDueOn;
         reflection.Revision++;
         reflection.UpdatedAt = now;
         if (reflection.Status == ReflectionStatus.Accepted && Options.ReviewRequired) reflection.Status = ReflectionStatus.Draft;

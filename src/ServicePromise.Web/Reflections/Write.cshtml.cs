@@ -16,7 +16,8 @@ namespace ServicePromise.Web.Reflections;
 /// typed and why, so nothing is lost. Only the signed-in person's own assignment is ever looked up, so no one can
 /// reach another's reflection.
 /// </summary>
-public class WriteModel(AppDbContext db, PublishedEditions editions, ReflectionRecorder reflections, IOptions<ReflectionOptions> options, IStringLocalizer<SharedResource> L) : PageModel
+public class WriteModel(AppDbContext db, PublishedEditions editions, ReflectionRecorder reflections, IOptions<ReflectionOptions> options, IStringLocalizer<SharedResource> L,
+    Infrastructure.OrganisationClock clock) : PageModel
 {
     const string LessonPage = "/Learning/Pillar";
 
@@ -36,6 +37,8 @@ public class WriteModel(AppDbContext db, PublishedEditions editions, ReflectionR
         public string? Meaning { get; set; }
         public string? Customers { get; set; }
         public string? Action { get; set; }
+        /// <summary>The action's plan: by when it will first be done, as the date picker posts it (yyyy-MM-dd).</summary>
+        public string? ActionDueOn { get; set; }
         /// <summary>The reflection revision the form was loaded with; a save naming an older one is a conflict.</summary>
         public int Revision { get; set; }
         public bool ShareConsent { get; set; }
@@ -43,11 +46,18 @@ public class WriteModel(AppDbContext db, PublishedEditions editions, ReflectionR
 
         public ReflectionText ToText() => new(Meaning ?? "", Customers ?? "", Action ?? "");
 
+        /// <summary>A draft keeps any real date picked (its range is checked when it is sent); anything else is no date yet.</summary>
+        public DateOnly? DraftDueOn() =>
+            DateOnly.TryParseExact(ActionDueOn?.Trim(), DateFormat, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+
+        public const string DateFormat = "yyyy-MM-dd";
+
         public static InputModel From(Reflection? saved) => new()
         {
             Meaning = saved?.Meaning,
             Customers = saved?.Customers,
             Action = saved?.Action,
+            ActionDueOn = saved?.ActionDueOn?.ToString(DateFormat, System.Globalization.CultureInfo.InvariantCulture),
             Revision = saved?.Revision ?? 0,
             ShareConsent = saved?.ShareConsent ?? false,
             ShareAnonymously = saved?.ShareAnonymously ?? false,
@@ -67,7 +77,7 @@ public class WriteModel(AppDbContext db, PublishedEditions editions, ReflectionR
         if (!await LoadAsync(key, ct)) return NotFound();
         if (NotYet(key) is { } back) return back;
         var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == Pillar.AssignmentPillarId, ct);
-        var outcome = await reflections.SaveDraftAsync(pillar, Input.ToText(), Input.Revision, ct);
+        var outcome = await reflections.SaveDraftAsync(pillar, Input.ToText(), Input.Revision, Input.DraftDueOn(), ct);
         if (outcome is ReflectionOutcome.Saved)
         {
             TempData["ReflectionSaved"] = L["Borrador guardado. Puedes seguir más tarde; para completar el pilar, envía la reflexión."].Value;
@@ -84,9 +94,18 @@ public class WriteModel(AppDbContext db, PublishedEditions editions, ReflectionR
         if (NotYet(key) is { } back) return back;
         // A sharing choice that is not a yes or no (a hand-made post): shown again with the text, saying why; nothing sent.
         if (!ModelState.IsValid) return await ShowAsync(new ReflectionOutcome.Refused([]), ct);
+        // The plan's date: missing, not a date, or outside 1–90 days is refused by name, and nothing is sent. A resend
+        // of what was already sent (a double click) is let through to the recorder, which recognises it.
+        var (dueOn, dateProblem) = CheckIns.CheckInSchedule.ParseDate(Input.ActionDueOn, clock.Today);
+        if (dateProblem is not null && !await AlreadySentAsync(ct))
+        {
+            ModelState.AddModelError(nameof(InputModel.ActionDueOn), dateProblem.In(L));
+            Input.ActionDueOn ??= "";
+            return await ShowAsync(new ReflectionOutcome.Refused([]), ct);
+        }
         var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == Pillar.AssignmentPillarId, ct);
         var outcome = await reflections.SubmitAsync(pillar, Input.ToText(), Input.Revision, new Sharing(Input.ShareConsent, Input.ShareAnonymously),
-            await GuardrailsAsync(ct), ct);
+            await GuardrailsAsync(ct), dueOn, ct);
         if (outcome is not ReflectionOutcome.Sent sent) return await ShowAsync(outcome, ct);
 
         if (sent.Certificate is not null)
@@ -110,7 +129,7 @@ public class WriteModel(AppDbContext db, PublishedEditions editions, ReflectionR
         if (!await LoadAsync(key, ct)) return NotFound();
         if (!Pillar.ReadyToReflect) return StatusCode(StatusCodes.Status409Conflict);
         var pillar = await db.AssignmentPillars.SingleAsync(p => p.Id == Pillar.AssignmentPillarId, ct);
-        return await reflections.SaveDraftAsync(pillar, Input.ToText(), Input.Revision, ct) switch
+        return await reflections.SaveDraftAsync(pillar, Input.ToText(), Input.Revision, Input.DraftDueOn(), ct) switch
         {
             ReflectionOutcome.Saved saved => new JsonResult(new { revision = saved.Revision, savedAt = saved.SavedAt.Ticks }),
             ReflectionOutcome.Conflict conflict => new JsonResult(new { conflict = true, revision = conflict.Revision }) { StatusCode = StatusCodes.Status409Conflict },
@@ -138,6 +157,11 @@ public class WriteModel(AppDbContext db, PublishedEditions editions, ReflectionR
         Pillar.ReadAt is null ? RedirectToPage(LessonPage, new { key })
         : !Pillar.ReadyToReflect ? RedirectToPage(LessonPage, null, new { key }, "check")
         : null;
+
+    /// <summary>The post names an older revision than the saved one: a resend of a form already sent, for the recorder to recognise.</summary>
+    async Task<bool> AlreadySentAsync(CancellationToken ct) =>
+        await db.Reflections.AsNoTracking().AnyAsync(r => r.AssignmentPillarId == Pillar.AssignmentPillarId && r.Revision != Input.Revision
+            && (r.Status == ReflectionStatus.Submitted || r.Status == ReflectionStatus.Accepted), ct);
 
     /// <summary>Shows the form again with what was posted, and why it was not saved.</summary>
     async Task<IActionResult> ShowAsync(ReflectionOutcome outcome, CancellationToken ct)

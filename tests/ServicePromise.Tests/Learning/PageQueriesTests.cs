@@ -5,7 +5,7 @@ namespace ServicePromise.Tests.Learning;
 /// <summary>
 /// The pages every employee opens read the person's own state with one query (docs/benchmarks.md, "employee pages"):
 /// the edition's texts are kept, and what depends on the person's own reflection is decided from that one read. The
-/// home adds one query for how the person's site is doing in the service audits.
+/// home adds one query for the person's due check-ins and one for how their site is doing in the service audits.
 /// </summary>
 public class PageQueriesTests
 {
@@ -32,10 +32,12 @@ public class PageQueriesTests
         // Lucía has not sent a reflection on the pillar, so the colleague examples are not even looked for.
         var only = Assert.Single(lesson);
         Assert.Contains("\"AssignmentPillars\"", only, StringComparison.Ordinal);
-        // The home reads the person's state, then their own site's audit results (Feedback/SiteResults) in one more query.
-        Assert.Equal(2, home.Count);
+        // The home reads the person's state, then their check-ins due (CheckIns/, one query for the card), then their own
+        // site's audit results (Feedback/SiteResults) in one more query.
+        Assert.Equal(3, home.Count);
         Assert.Contains("\"AssignmentPillars\"", home[0], StringComparison.Ordinal);
-        Assert.Contains("\"AuditResults\"", home[1], StringComparison.Ordinal);
+        Assert.Contains("\"CommitmentCheckIns\"", home[1], StringComparison.Ordinal);
+        Assert.Contains("\"AuditResults\"", home[2], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,6 +63,8 @@ public class WriteTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await UserStories.ReadLessonAsync(client, "/pillars/listen");
         var token = page.QuerySelector("form[data-autosave] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var fields = new Dictionary<string, string>(UserStories.Fields("/pillars/listen")) { ["__RequestVerificationToken"] = token, ["Revision"] = "0" };
+        // The action's plan date, as the form suggests it (a send without one is refused: CheckInFlowTests).
+        fields["ActionDueOn"] = page.QuerySelector("input[name=ActionDueOn]")!.GetAttribute("value")!;
 
         // The old page's form posted to the pillar page itself.
         var old = await client.PostAsync("/pillars/listen?handler=Submit", new FormUrlEncodedContent(fields));

@@ -62,6 +62,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("App:PublicBaseUrl", "https://promesa.test");
         // Reminders run on a timer; tests that are about them run the sender themselves.
         builder.UseSetting("Reminders:Enabled", "false");
+        // Check-in emails likewise: the tests about them run the mailer themselves.
+        builder.UseSetting("CheckIns:MailEnabled", "false");
         builder.UseSetting("Evidence:Path", Path.Combine(Folder, "evidence"));
         // Invitations go out in the background after an import; tests send them themselves (SendInvitationsAsync).
         builder.UseSetting("Invitations:Enabled", "false");

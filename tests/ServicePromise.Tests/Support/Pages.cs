@@ -28,13 +28,14 @@ public static class Pages
 
     public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
 
-    /// <summary>Submits the form that contains <paramref name="formSelector"/>, with its own hidden fields plus the given values.</summary>
+    /// <summary>Submits the form that contains <paramref name="formSelector"/>, with its own hidden fields (and filled-in dates) plus the given values.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, string formSelector,
         IDictionary<string, string> values, string? submitButtonFormAction = null)
     {
         var form = (IHtmlFormElement?)page.QuerySelector(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}'");
         var fields = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
+        // A browser also sends what the page filled in for the person: a date picker's suggested date.
+        foreach (var input in form.QuerySelectorAll("input[type=hidden], input[type=date][value]").OfType<IHtmlInputElement>())
             fields[input.Name!] = input.Value;
         foreach (var (k, v) in values) fields[k] = v;
         var action = submitButtonFormAction ?? form.GetAttribute("action");

@@ -320,6 +320,91 @@ namespace ServicePromise.Web.Data.Migrations
                     b.ToTable("Certificates");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.CheckIns.CheckInReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorId");
+
+                    b.Property<int>("CheckInId");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000);
+
+                    b.Property<DateTime>("WrittenAt");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CheckInId", "WrittenAt");
+
+                    b.ToTable("CheckInReplies");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.CheckIns.CommitmentCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AnchorOn");
+
+                    b.Property<DateTime?>("AnsweredAt");
+
+                    b.Property<DateTime?>("CancelledAt");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<DateOnly>("DueOn");
+
+                    b.Property<int>("EmployeeId");
+
+                    b.Property<bool>("Habit");
+
+                    b.Property<bool>("IsRetry");
+
+                    b.Property<DateTime?>("MailClaimedAt");
+
+                    b.Property<DateTime?>("MailSentAt");
+
+                    b.Property<DateOnly?>("NewDate");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000);
+
+                    b.Property<string>("Obstacle")
+                        .HasMaxLength(1000);
+
+                    b.Property<int?>("Outcome");
+
+                    b.Property<string>("PillarKey")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int?>("Rating");
+
+                    b.Property<int>("ReflectionVersionId");
+
+                    b.Property<int>("Step");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueOn", "MailClaimedAt");
+
+                    b.HasIndex("EmployeeId", "DueOn");
+
+                    b.HasIndex("ReflectionVersionId", "Step", "IsRetry")
+                        .IsUnique();
+
+                    b.ToTable("CommitmentCheckIns");
+                });
+
             modelBuilder.Entity("ServicePromise.Web.Content.Edition", b =>
                 {
                     b.Property<int>("Id")
@@ -1133,6 +1218,8 @@ namespace ServicePromise.Web.Data.Migrations
                         .HasMaxLength(4000)
                         .HasDefaultValue("");
 
+                    b.Property<DateOnly?>("ActionDueOn");
+
                     b.Property<int>("AssignmentPillarId");
 
                     b.Property<string>("Customers")
@@ -1233,6 +1320,8 @@ namespace ServicePromise.Web.Data.Migrations
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(4000);
+
+                    b.Property<DateOnly?>("ActionDueOn");
 
                     b.Property<string>("Customers")
                         .IsRequired()
@@ -1683,6 +1772,44 @@ namespace ServicePromise.Web.Data.Migrations
                     b.Navigation("Employee");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.CheckIns.CheckInReply", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Staff.Employee", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.CheckIns.CommitmentCheckIn", "CheckIn")
+                        .WithMany("Replies")
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("CheckIn");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.CheckIns.CommitmentCheckIn", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Staff.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Reflections.ReflectionVersion", "ReflectionVersion")
+                        .WithMany()
+                        .HasForeignKey("ReflectionVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+
+                    b.Navigation("ReflectionVersion");
+                });
+
             modelBuilder.Entity("ServicePromise.Web.Content.EditionText", b =>
                 {
                     b.HasOne("ServicePromise.Web.Content.Edition", null)
@@ -2087,6 +2214,11 @@ namespace ServicePromise.Web.Data.Migrations
                         .HasForeignKey("PillarId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.CheckIns.CommitmentCheckIn", b =>
+                {
+                    b.Navigation("Replies");
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Content.Edition", b =>
