@@ -47,6 +47,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Measurement.ActionPlan> ActionPlans => Set<Measurement.ActionPlan>();
     public DbSet<Measurement.ActionPlanDecision> ActionPlanDecisions => Set<Measurement.ActionPlanDecision>();
     public DbSet<Understanding.CheckAnswer> CheckAnswers => Set<Understanding.CheckAnswer>();
+    public DbSet<Practice.PracticeItem> PracticeItems => Set<Practice.PracticeItem>();
+    public DbSet<Practice.PracticeAnswer> PracticeAnswers => Set<Practice.PracticeAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
