@@ -34,16 +34,17 @@ public sealed class WeeklyQuestionViewComponent(AppDbContext db, PublishedEditio
         var week = PracticeSchedule.WeekOf(clock.Today);
         var since = clock.UtcNow.AddDays(-options.Value.KeptDays);
         var marked = TempData[JustMarked] is int id ? id : 0;
-        var row = await db.Employees.AsNoTracking().Where(e => e.Id == me).Select(e => new
-        {
-            Question = db.PracticeAnswers.Where(a => a.EmployeeId == me && a.Week == week)
-                .OrderBy(a => a.Id == marked ? 0 : a.AnsweredAt == null ? 1 : 2).ThenByDescending(a => a.Slot)
-                .Select(a => new { a.Id, a.PillarKey, a.Question, a.EditionId, Hash = db.Editions.Where(x => x.Id == a.EditionId).Select(x => x.ContentHash).Single(), a.AnsweredAt, a.Right, a.Chosen, a.OffersReread })
-                .FirstOrDefault(),
-            Answered = db.PracticeAnswers.Count(a => a.EmployeeId == me && a.AnsweredAt >= since),
-            Right = db.PracticeAnswers.Count(a => a.EmployeeId == me && a.AnsweredAt >= since && a.Right),
-        }).SingleOrDefaultAsync(ct);
-        if (row?.Question is not { } q) return Content("");
+        // One query: the question (scalar columns only, so SQLite needs no APPLY) with the person's counts as subqueries.
+        var q = await db.PracticeAnswers.AsNoTracking().Where(a => a.EmployeeId == me && a.Week == week)
+            .OrderBy(a => a.Id == marked ? 0 : a.AnsweredAt == null ? 1 : 2).ThenByDescending(a => a.Slot)
+            .Join(db.Editions, a => a.EditionId, e => e.Id, (a, e) => new
+            {
+                a.Id, a.PillarKey, a.Question, a.EditionId, Hash = e.ContentHash, a.AnsweredAt, a.Right, a.Chosen, a.OffersReread,
+                Answered = db.PracticeAnswers.Count(b => b.EmployeeId == me && b.AnsweredAt >= since),
+                RightCount = db.PracticeAnswers.Count(b => b.EmployeeId == me && b.AnsweredAt >= since && b.Right),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (q is null) return Content("");
         if (PracticePool.Find(await editions.GetAsync(db, q.EditionId, q.Hash, ct), q.PillarKey, q.Question) is not { } found) return Content("");
         var (pillar, question) = found;
         var shown = new ShownPracticeQuestion(q.Id, q.PillarKey, pillar.Text.Title, question.Text, question.IsMultipleChoice,
@@ -51,7 +52,7 @@ public sealed class WeeklyQuestionViewComponent(AppDbContext db, PublishedEditio
         var result = q.AnsweredAt is null ? null : new MarkedPracticeQuestion(q.Right,
             Understanding.CheckAnswer.ParseChosen(q.Chosen).Where(o => o < question.Options.Count).Select(o => (question.Options[o].Text, question.Options[o].Explanation)).ToList(),
             LessonLink(q.PillarKey, question), q.OffersReread);
-        return View("~/Practice/_WeeklyQuestion.cshtml", new WeeklyQuestionCard(shown, result, PracticeSchedule.KeptPercent(row.Right, row.Answered), row.Answered, options.Value.KeptDays));
+        return View("~/Practice/_WeeklyQuestion.cshtml", new WeeklyQuestionCard(shown, result, PracticeSchedule.KeptPercent(q.RightCount, q.Answered), q.Answered, options.Value.KeptDays));
     }
 
     /// <summary>The lesson part the question points back to (the pillar page when it names none).</summary>
