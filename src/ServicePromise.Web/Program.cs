@@ -15,6 +15,7 @@ using ServicePromise.Web.Learning;
 using ServicePromise.Web.Letters;
 using ServicePromise.Web.Mail;
 using ServicePromise.Web.Measurement;
+using ServicePromise.Web.Practice;
 using ServicePromise.Web.Provisioning;
 using ServicePromise.Web.Record;
 using ServicePromise.Web.Reflections;
@@ -50,6 +51,7 @@ builder.AddActionPlans();
 builder.AddFindings();
 builder.AddFeedback();
 builder.AddUnderstanding();
+builder.AddPractice();
 builder.AddWebUi();
 
 var app = builder.Build();

@@ -50,6 +50,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<RoleChanges.RoleChange> RoleChanges => Set<RoleChanges.RoleChange>();
     public DbSet<CheckIns.CommitmentCheckIn> CommitmentCheckIns => Set<CheckIns.CommitmentCheckIn>();
     public DbSet<CheckIns.CheckInReply> CheckInReplies => Set<CheckIns.CheckInReply>();
+    public DbSet<Practice.PracticeItem> PracticeItems => Set<Practice.PracticeItem>();
+    public DbSet<Practice.PracticeAnswer> PracticeAnswers => Set<Practice.PracticeAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -32,12 +32,14 @@ public class PageQueriesTests
         // Lucía has not sent a reflection on the pillar, so the colleague examples are not even looked for.
         var only = Assert.Single(lesson);
         Assert.Contains("\"AssignmentPillars\"", only, StringComparison.Ordinal);
-        // The home reads the person's state, then their check-ins due (CheckIns/, one query for the card), then their own
-        // site's audit results (Feedback/SiteResults) in one more query.
-        Assert.Equal(3, home.Count);
+        // The home reads the person's state, then their check-ins due (CheckIns/, one query for the card), then their
+        // question of the week with their knowledge kept (Practice/, one query, even for someone not yet certified:
+        // there is simply no question), then their own site's audit results (Feedback/SiteResults).
+        Assert.Equal(4, home.Count);
         Assert.Contains("\"AssignmentPillars\"", home[0], StringComparison.Ordinal);
         Assert.Contains("\"CommitmentCheckIns\"", home[1], StringComparison.Ordinal);
-        Assert.Contains("\"AuditResults\"", home[2], StringComparison.Ordinal);
+        Assert.Contains("\"PracticeAnswers\"", home[2], StringComparison.Ordinal);
+        Assert.Contains("\"AuditResults\"", home[3], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,6 +67,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Evidence:Path", Path.Combine(Folder, "evidence"));
         // Invitations go out in the background after an import; tests send them themselves (SendInvitationsAsync).
         builder.UseSetting("Invitations:Enabled", "false");
+        // The weekly questions are made on a timer; the tests about them make them themselves.
+        builder.UseSetting("Practice:Scheduled", "false");
         // The demo's audits send Sevilla Centro a refresher; the tests about measurement ask for them (DemoAudits).
         builder.UseSetting(DemoAudits, "false");
         // Tests sign in hundreds of times from one address; the throttling tests set low limits of their own.

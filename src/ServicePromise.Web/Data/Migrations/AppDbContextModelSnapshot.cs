@@ -1074,6 +1074,84 @@ namespace ServicePromise.Web.Data.Migrations
                     b.ToTable("Findings");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.Practice.PracticeAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt");
+
+                    b.Property<string>("Chosen")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("EditionId");
+
+                    b.Property<int>("EmployeeId");
+
+                    b.Property<DateTime?>("MailedAt");
+
+                    b.Property<bool>("OffersReread");
+
+                    b.Property<string>("PillarKey")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("Question");
+
+                    b.Property<bool>("Right");
+
+                    b.Property<int>("Slot");
+
+                    b.Property<DateOnly>("Week");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
+
+                    b.HasIndex("EmployeeId", "AnsweredAt", "Right");
+
+                    b.HasIndex("EmployeeId", "Week", "Slot")
+                        .IsUnique();
+
+                    b.HasIndex("AnsweredAt", "PillarKey", "Right", "EmployeeId");
+
+                    b.ToTable("PracticeAnswers");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Practice.PracticeItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Box");
+
+                    b.Property<DateOnly>("DueWeek");
+
+                    b.Property<int>("EmployeeId");
+
+                    b.Property<int>("MissesInARow");
+
+                    b.Property<string>("PillarKey")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int>("Question");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PillarKey", "Question");
+
+                    b.HasIndex("EmployeeId", "PillarKey", "Question")
+                        .IsUnique();
+
+                    b.ToTable("PracticeItems");
+                });
+
             modelBuilder.Entity("ServicePromise.Web.Provisioning.ScimChange", b =>
                 {
                     b.Property<long>("Id")
@@ -2023,6 +2101,30 @@ namespace ServicePromise.Web.Data.Migrations
                     b.Navigation("Result");
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Practice.PracticeAnswer", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Content.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Staff.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.Practice.PracticeItem", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Staff.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Provisioning.ScimLink", b =>

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServicePromise.Web.Practice;
+
+/// <summary>The weekly question after certification (section "Practice").</summary>
+public class PracticeOptions
+{
+    public const string Section = "Practice";
+
+    /// <summary>Off: no weekly questions are made and the home shows none.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Whether this instance runs the weekly job (off: another instance, or a test, makes the questions).</summary>
+    public bool Scheduled { get; set; } = true;
+
+    /// <summary>How many questions a certified person gets each week.</summary>
+    [Range(1, 7, ErrorMessage = "Practice:PerWeek must be between 1 and 7.")]
+    public int PerWeek { get; set; } = 1;
+
+    /// <summary>The Leitner boxes' intervals in weeks, box 1 first: a right answer moves a question one box on.</summary>
+    [MinLength(1, ErrorMessage = "Practice:IntervalWeeks needs at least one box.")]
+    public int[] IntervalWeeks { get; set; } = [1, 2, 4, 8, 16];
+
+    /// <summary>How far back "knowledge kept" counts answers.</summary>
+    [Range(7, 730, ErrorMessage = "Practice:KeptDays must be between 7 and 730.")]
+    public int KeptDays { get; set; } = 90;
+
+    /// <summary>How many people the weekly job handles per batch (its memory bound).</summary>
+    [Range(10, 20000, ErrorMessage = "Practice:BatchSize must be between 10 and 20000.")]
+    public int BatchSize { get; set; } = 2000;
+}
