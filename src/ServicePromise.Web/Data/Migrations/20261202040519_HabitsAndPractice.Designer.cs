@@ -12,8 +12,8 @@ using ServicePromise.Web.Data;
 namespace ServicePromise.Web.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202025857_WeeklyPractice")]
-    partial class WeeklyPractice
+    [Migration("20261202040519_HabitsAndPractice")]
+    partial class HabitsAndPractice
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -321,6 +321,91 @@ namespace ServicePromise.Web.Data.Migrations
                     b.HasIndex("EmployeeId");
 
                     b.ToTable("Certificates");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.CheckIns.CheckInReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AuthorId");
+
+                    b.Property<int>("CheckInId");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000);
+
+                    b.Property<DateTime>("WrittenAt");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CheckInId", "WrittenAt");
+
+                    b.ToTable("CheckInReplies");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.CheckIns.CommitmentCheckIn", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AnchorOn");
+
+                    b.Property<DateTime?>("AnsweredAt");
+
+                    b.Property<DateTime?>("CancelledAt");
+
+                    b.Property<DateTime>("CreatedAt");
+
+                    b.Property<DateOnly>("DueOn");
+
+                    b.Property<int>("EmployeeId");
+
+                    b.Property<bool>("Habit");
+
+                    b.Property<bool>("IsRetry");
+
+                    b.Property<DateTime?>("MailClaimedAt");
+
+                    b.Property<DateTime?>("MailSentAt");
+
+                    b.Property<DateOnly?>("NewDate");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000);
+
+                    b.Property<string>("Obstacle")
+                        .HasMaxLength(1000);
+
+                    b.Property<int?>("Outcome");
+
+                    b.Property<string>("PillarKey")
+                        .IsRequired()
+                        .HasMaxLength(64);
+
+                    b.Property<int?>("Rating");
+
+                    b.Property<int>("ReflectionVersionId");
+
+                    b.Property<int>("Step");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueOn", "MailClaimedAt");
+
+                    b.HasIndex("EmployeeId", "DueOn");
+
+                    b.HasIndex("ReflectionVersionId", "Step", "IsRetry")
+                        .IsUnique();
+
+                    b.ToTable("CommitmentCheckIns");
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Content.Edition", b =>
@@ -1214,6 +1299,8 @@ namespace ServicePromise.Web.Data.Migrations
                         .HasMaxLength(4000)
                         .HasDefaultValue("");
 
+                    b.Property<DateOnly?>("ActionDueOn");
+
                     b.Property<int>("AssignmentPillarId");
 
                     b.Property<string>("Customers")
@@ -1315,6 +1402,8 @@ namespace ServicePromise.Web.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(4000);
 
+                    b.Property<DateOnly?>("ActionDueOn");
+
                     b.Property<string>("Customers")
                         .IsRequired()
                         .HasMaxLength(4000);
@@ -1377,6 +1466,44 @@ namespace ServicePromise.Web.Data.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("ReminderSends");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.RoleChanges.RoleChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssignmentId");
+
+                    b.Property<DateTime>("ChangedAt");
+
+                    b.Property<int>("EmployeeId");
+
+                    b.Property<string>("NewJobTitle")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("NewSite")
+                        .HasMaxLength(200);
+
+                    b.Property<string>("OldJobTitle")
+                        .IsRequired()
+                        .HasMaxLength(200);
+
+                    b.Property<string>("OldSite")
+                        .HasMaxLength(200);
+
+                    b.Property<int>("Source");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("EmployeeId", "ChangedAt");
+
+                    b.ToTable("RoleChanges");
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Staff.Department", b =>
@@ -1726,6 +1853,44 @@ namespace ServicePromise.Web.Data.Migrations
                     b.Navigation("Employee");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.CheckIns.CheckInReply", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Staff.Employee", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.CheckIns.CommitmentCheckIn", "CheckIn")
+                        .WithMany("Replies")
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("CheckIn");
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.CheckIns.CommitmentCheckIn", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Staff.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Reflections.ReflectionVersion", "ReflectionVersion")
+                        .WithMany()
+                        .HasForeignKey("ReflectionVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
+
+                    b.Navigation("ReflectionVersion");
+                });
+
             modelBuilder.Entity("ServicePromise.Web.Content.EditionText", b =>
                 {
                     b.HasOne("ServicePromise.Web.Content.Edition", null)
@@ -2047,6 +2212,25 @@ namespace ServicePromise.Web.Data.Migrations
                     b.Navigation("Assignment");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.RoleChanges.RoleChange", b =>
+                {
+                    b.HasOne("ServicePromise.Web.Learning.Assignment", "Assignment")
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServicePromise.Web.Staff.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Assignment");
+
+                    b.Navigation("Employee");
+                });
+
             modelBuilder.Entity("ServicePromise.Web.Staff.Employee", b =>
                 {
                     b.HasOne("ServicePromise.Web.Learning.Assignment", "CurrentAssignment")
@@ -2135,6 +2319,11 @@ namespace ServicePromise.Web.Data.Migrations
                         .HasForeignKey("PillarId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServicePromise.Web.CheckIns.CommitmentCheckIn", b =>
+                {
+                    b.Navigation("Replies");
                 });
 
             modelBuilder.Entity("ServicePromise.Web.Content.Edition", b =>
