@@ -261,8 +261,13 @@ public class AccessibilityTests(SiteFixture site) : BrowserTest, IClassFixture<S
         await page.WaitForURLAsync("**/hr/people/*");
         await Assertions.Expect(heading).ToBeVisibleAsync();
         await ShownAsync(page, language);
-        // The dashboard and one full breakdown, the staff import (its upload form) and the reminders sent so far.
-        foreach (var path in new[] { "/hr/dashboard", "/hr/dashboard/manager", "/hr/reviews", "/hr/import", "/hr/reminders", "/hr/findings" })
+        // The person's job and site form (a change asks for new reflections).
+        await GoAsync(page, new Uri(page.Url).AbsolutePath + "/job", language);
+        await Assertions.Expect(heading).ToBeVisibleAsync();
+        await ShownAsync(page, language);
+        // The dashboard and one full breakdown, the staff import (its upload form), the reminders sent so far, and the
+        // follow-through of commitments and the knowledge kept.
+        foreach (var path in new[] { "/hr/dashboard", "/hr/dashboard/manager", "/hr/reviews", "/hr/import", "/hr/reminders", "/hr/findings", "/hr/checkins", "/hr/knowledge" })
         {
             await GoAsync(page, path, language);
             await Assertions.Expect(heading).ToBeVisibleAsync();
