@@ -177,7 +177,9 @@ public class RolloutRaceTests
         await using var db = new AppDbContext(options);
         var issuer = ActivatorUtilities.CreateInstance<CertificateIssuer>(employee.ServiceProvider, db);
         var progress = ActivatorUtilities.CreateInstance<ProgressRecorder>(employee.ServiceProvider, db, issuer);
-        var recorder = ActivatorUtilities.CreateInstance<ReflectionRecorder>(employee.ServiceProvider, db, progress);
+        // The check-ins start in the same transaction, so they must write through the same context (as the request scope does).
+        var checkIns = ActivatorUtilities.CreateInstance<ServicePromise.Web.CheckIns.CheckInPlanner>(employee.ServiceProvider, db);
+        var recorder = ActivatorUtilities.CreateInstance<ReflectionRecorder>(employee.ServiceProvider, db, progress, checkIns);
         var pillar = await db.AssignmentPillars.SingleAsync(p =>
             p.Assignment!.Employee!.EmployeeNumber == "MO-0104" && p.Assignment.Employee.CurrentAssignmentId == p.AssignmentId && p.Pillar!.Key == "own-it");
 

@@ -57,7 +57,8 @@ public class CompletionQueryTests
 
         var everyone = await CompletionQuery.Rows(read, new CompletionFilter(null, null, null), Today, StartOfDay).ToListAsync();
         Assert.Equal(8, everyone.Count);
-        foreach (var status in Enum.GetValues<AssignmentStatus>())
+        // Re-contextualising after a job change needs a role-change assignment; RoleChangeTests covers its filter.
+        foreach (var status in Enum.GetValues<AssignmentStatus>().Where(s => s != AssignmentStatus.Recontextualising))
         {
             var filtered = await CompletionQuery.Rows(read, new CompletionFilter(null, status, null), Today, StartOfDay).Select(r => r.FullName).ToListAsync();
             var byRule = everyone.Where(r => r.Status(Today) == status).Select(r => r.FullName).ToList();
