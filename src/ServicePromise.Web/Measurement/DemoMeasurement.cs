@@ -109,7 +109,7 @@ public static class DemoMeasurement
                     if (isBelow)
                     {
                         result.Comment = "Pregunté por pan sin gluten y la chica de caja, Lucía creo, me contestó antes de que acabara de explicarme; me llevé uno que no era.";
-                        result.SharedComment = "«Me contestaron antes de que acabara de explicar lo que buscaba, y me llevé un producto que no era.»";
+                        result.SharedComment = "Me contestaron antes de que acabara de explicar lo que buscaba, y me llevé un producto que no era.";
                         result.SharedAt = recordedAt.AddMinutes(40);
                         result.SharedById = hr;
                         finding = result;
@@ -117,7 +117,7 @@ public static class DemoMeasurement
                     else if (latest && site.Name == SiteBelowStandard && index == standards.Count - 1)
                     {
                         result.Comment = "El carnicero me explicó cómo preparar la pieza y me apuntó el tiempo de horno. Volveré.";
-                        result.SharedComment = "«Me explicaron cómo preparar la pieza y me apuntaron el tiempo de horno. Volveré.»";
+                        result.SharedComment = "Me explicaron cómo preparar la pieza y me apuntaron el tiempo de horno. Volveré.";
                         result.SharedAt = recordedAt.AddMinutes(40);
                         result.SharedById = hr;
                     }

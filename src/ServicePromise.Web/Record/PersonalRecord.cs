@@ -70,7 +70,7 @@ public sealed record PersonalRecord(
             .Select(c => new RoleChanges.JobChangeAt(c.ChangedAt, c.AssignmentId, c.OldJobTitle, c.NewJobTitle)).ToListAsync(ct);
         var records = assignments.Select(a => new RecordAssignment(
             a.Id, a.Number, a.PublishedAt, a.Reason, a.AssignedAt, a.DueOn, a.StartedAt, a.CompletedAt, a.SupersededAt,
-            a.Id == person.CurrentAssignmentId, CompletionRules.StatusOf(a.CompletedAt, a.StartedAt, a.DueOn, today),
+            a.Id == person.CurrentAssignmentId, CompletionRules.CurrentStatusOf(a.CompletedAt, a.StartedAt, a.DueOn, today, a.Reason),
             a.Pillars.Select(p =>
             {
                 var text = p.Texts.InLanguage(t => t.Language, language, a.DefaultLanguage);

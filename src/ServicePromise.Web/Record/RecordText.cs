@@ -19,7 +19,7 @@ public static class RecordText
 
     /// <summary>A superseded assignment that was never finished is a record only; saying "overdue" would be wrong.</summary>
     public static string Status(RecordAssignment a, IStringLocalizer L) =>
-        a.SupersededAt is not null && a.CompletedAt is null ? L["Sustituida por una edición nueva"] : Reports.StatusText.Of(a.Status, L);
+        a.SupersededAt is not null && a.CompletedAt is null ? L["Sustituida por una formación posterior"] : Reports.StatusText.Of(a.Status, L);
 
     public static string Certificate(CertificateStatus status, IStringLocalizer L) => status switch
     {

@@ -129,6 +129,9 @@ public class RoleChangeTests
         var home = (await person.GetPageAsync("/")).Text();
         Assert.Contains("Has cambiado de puesto: vuelve a escribir cómo aplicas cada pilar en tu nuevo puesto.", home, StringComparison.Ordinal);
         Assert.Contains("Nuevo puesto: Encargada de turno (antes: Dependienta de charcutería)", home, StringComparison.Ordinal);
+        // The lessons stay read and checked: the home asks for the reflection, never to "start" what is already done.
+        Assert.Contains("Escribir la reflexión: ", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Empezar: ", home, StringComparison.Ordinal);
         var lesson = await person.GetPageAsync("/pillars/listen");
         Assert.Contains(previous.Trim(), lesson.QuerySelector("#role-change .previous-reflection")?.TextContent ?? "", StringComparison.Ordinal);
         // Ready to write at once: the reflection form is there, no check to pass again.
@@ -136,6 +139,9 @@ public class RoleChangeTests
         // Mi historial keeps both: the earlier completion with its reflections, and the new request.
         var record = (await person.GetPageAsync("/me/record")).Text();
         Assert.Contains("Cambio de puesto: reflexiones nuevas", record, StringComparison.Ordinal);
+        // Still certified while writing again: the request reads as re-contextualising, not as not started.
+        Assert.Contains("Recontextualizando (certificado vigente)", record, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sin empezar", record, StringComparison.Ordinal);
         Assert.Contains(previous.Trim().Split('\n')[0], record, StringComparison.Ordinal);
     }
 
