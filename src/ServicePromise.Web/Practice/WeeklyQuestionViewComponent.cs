@@ -55,7 +55,10 @@ public sealed class WeeklyQuestionViewComponent(AppDbContext db, PublishedEditio
         return View("~/Practice/_WeeklyQuestion.cshtml", new WeeklyQuestionCard(shown, result, PracticeSchedule.KeptPercent(q.RightCount, q.Answered), q.Answered, options.Value.KeptDays));
     }
 
-    /// <summary>The lesson part the question points back to (the pillar page when it names none).</summary>
+    /// <summary>
+    /// The lesson part the question points back to (the top of the lesson when it names none), on the read-only
+    /// lesson page: a certified person has no open assignment, so the learning flow's page would be a 404.
+    /// </summary>
     public static string LessonLink(string pillarKey, CheckQuestion question) =>
-        $"/pillars/{Uri.EscapeDataString(pillarKey)}" + (question.Section is { } section ? "#" + Uri.EscapeDataString(section) : "");
+        $"/practice/lesson/{Uri.EscapeDataString(pillarKey)}" + (question.Section is { } section ? "#" + Uri.EscapeDataString(section) : "");
 }

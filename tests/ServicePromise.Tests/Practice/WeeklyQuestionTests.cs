@@ -101,7 +101,12 @@ public class WeeklyQuestionTests
         var marked = after.QuerySelector("#practice")!;
         Assert.Contains("Incorrecta", marked.TextContent);
         Assert.Contains(question.Options[wrong].Explanation, marked.TextContent);
-        Assert.Equal($"/pillars/{row.PillarKey}#{question.Section}", marked.QuerySelector("#practice-lesson")!.GetAttribute("href"));
+        var link = marked.QuerySelector("#practice-lesson")!.GetAttribute("href")!;
+        Assert.Equal($"/practice/lesson/{row.PillarKey}#{question.Section}", link);
+        // The link opens for a certified person (the learning flow's page would be a 404) and has the section it points to.
+        var lesson = await client.GetPageAsync(link.Split('#')[0]);
+        Assert.NotNull(lesson.QuerySelector($"article.lesson [id='{question.Section}']"));
+        Assert.Null(lesson.QuerySelector("main form")); // read-only: nothing marks progress
         Assert.Null(marked.QuerySelector("form"));
 
         var answered = Assert.Single(await QuestionsOfAsync(app, Manuel));
@@ -116,6 +121,20 @@ public class WeeklyQuestionTests
         var still = Assert.Single(await QuestionsOfAsync(app, Manuel));
         Assert.Equal((answered.AnsweredAt, false, answered.Chosen), (still.AnsweredAt, still.Right, still.Chosen));
         Assert.Equal(item.DueWeek, Assert.Single(await ItemsOfAsync(app, Manuel)).DueWeek);
+    }
+
+    [Fact]
+    public async Task The_lesson_page_is_for_signed_in_people_and_an_unknown_pillar_is_not_found()
+    {
+        using var app = new AppFactory();
+        var anonymous = await app.Browser().GetAsync("/practice/lesson/listen");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("login", anonymous.Headers.Location?.OriginalString ?? "", StringComparison.OrdinalIgnoreCase);
+
+        var client = app.Browser();
+        await client.SignedInAsync(Pages.OtherEmployee);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/practice/lesson/listen")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/practice/lesson/no-such-pillar")).StatusCode);
     }
 
     [Fact]
