@@ -11,7 +11,7 @@ public static class WebUiExtensions
     public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(ShiftedClock.For(builder.Environment, builder.Configuration));
         builder.Services.AddSingleton<OrganisationClock>();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.Configure<RequestLocalizationOptions>(o =>
