@@ -243,7 +243,7 @@ case "${1:-}" in
     person=$(sqlite3 "$db" "select u.Email from Employees e join AspNetUsers u on u.Id = e.UserId where e.IsActive and e.ManagerId is not null
       and e.JobTitle <> 'Encargado/a' and exists (select 1 from PracticeAnswers a where a.EmployeeId = e.Id) order by e.Id limit 1")
     boss=$(sqlite3 "$db" "select u.Email from Employees e join AspNetUsers u on u.Id = e.UserId where e.Id = (select ManagerId from Employees w join AspNetUsers x on x.Id = w.UserId where x.Email = '$person')")
-    read -r pillar department site < <(sqlite3 -separator ' ' "$db" "select a.PillarKey, e.DepartmentId, e.SiteId from PracticeAnswers a join Employees e on e.Id = a.EmployeeId order by a.Id limit 1")
+    read -r pillar department site_id < <(sqlite3 -separator ' ' "$db" "select a.PillarKey, e.DepartmentId, e.SiteId from PracticeAnswers a join Employees e on e.Id = a.EmployeeId order by a.Id limit 1")
     port_free
     (cd "$bin" && ASPNETCORE_URLS="$base" exec dotnet ServicePromise.Web.dll) >/tmp/sp-bench-site.log 2>&1 &
     site=$!
@@ -269,7 +269,7 @@ manager 150 /team
 hr 300 /hr/knowledge
 hr 300 /hr/knowledge?pillar=$pillar
 hr 300 /hr/knowledge?department=$department
-hr 300 /hr/knowledge?site=$site
+hr 300 /hr/knowledge?site=$site_id
 EOF2
     echo "load: $(cat /proc/loadavg)"
     rm -rf "$work"
