@@ -6,6 +6,10 @@
 #   tests/bench/measure-site.sh run DB_FILE [URL...]    start the site on DB_FILE, sign in as HR, time each URL
 #   tests/bench/measure-site.sh employee-pages          the employee pages' throughput against a static file, and
 #                                                      the certificate PDF (demo organisation; see below)
+#   tests/bench/measure-site.sh practice DB_FILE [N]   issue 14: on DB_FILE (made here with generate-org N, 100,000 by default,
+#                                                      and generate-practice --per-week 2 when it does not exist), the home
+#                                                      and record of a certified employee, a manager's team, HR's knowledge
+#                                                      kept and its drill-downs, and the weekly job once (time, max RSS)
 #   tests/bench/measure-site.sh cold-start              the published app to a healthy /healthz on an empty database
 #   tests/bench/measure-site.sh measurement DB_FILE     on a prepared database: HR's Medición page and the home of an
 #                                                      employee whose site has audit results, each against the stylesheet
@@ -19,7 +23,7 @@ root=$(pwd)
 repeat=${REPEAT:-21}
 port=${PORT:-5099}
 base="http://127.0.0.1:$port"
-bin="$root/src/ServicePromise.Web/bin/Release/net10.0"
+bin=${BIN:-"$root/src/ServicePromise.Web/bin/Release/net10.0"}   # BIN: an already built site (skips the build in practice)
 email=bench@bench.test
 password='Bench-olivo-tortuga-2026' # strong enough for the password rule (zxcvbn score 4)
 
@@ -222,6 +226,53 @@ case "${1:-}" in
       verdict=$(awk -v m="$median" -v t="${target[$n]}" 'BEGIN { print (m <= t ? "met" : "NOT met") }')
       printf '%-12s %-16s median %7s ms (min %s, max %s)  target %s ms: %s\n' "$n" "${url[$n]}" "$median" "$min" "$max" "${target[$n]}" "$verdict"
     done
+    ;;
+  practice)
+    db=$2; people=${3:-100000}
+    [ -n "${BIN:-}" ] || dotnet build "$root/src/ServicePromise.Web" -c Release -v quiet -nologo >/dev/null
+    site_env "$db"
+    if [ ! -f "$db" ]; then
+      (cd "$bin" && /usr/bin/time -v dotnet ServicePromise.Web.dll generate-org --employees "$people")
+      (cd "$bin" && /usr/bin/time -v dotnet ServicePromise.Web.dll generate-practice --per-week 2)
+    fi
+    echo "load: $(cat /proc/loadavg)"
+    (cd "$bin" && /usr/bin/time -v dotnet ServicePromise.Web.dll make-weekly-questions) 2>&1 | grep -E 'Made|Elapsed|Maximum resident'
+    [ -n "$(sqlite3 "$db" "select 1 from AspNetUsers where Email = '$email'")" ] \
+      || (cd "$bin" && dotnet ServicePromise.Web.dll create-admin --email "$email" --name "Bench HR") | tee /tmp/sp-bench-admin.txt
+    # A certified employee with answers, and the manager of a team with answers: given the bench password (see measurement).
+    person=$(sqlite3 "$db" "select u.Email from Employees e join AspNetUsers u on u.Id = e.UserId where e.IsActive and e.ManagerId is not null
+      and e.JobTitle <> 'Encargado/a' and exists (select 1 from PracticeAnswers a where a.EmployeeId = e.Id) order by e.Id limit 1")
+    boss=$(sqlite3 "$db" "select u.Email from Employees e join AspNetUsers u on u.Id = e.UserId where e.Id = (select ManagerId from Employees w join AspNetUsers x on x.Id = w.UserId where x.Email = '$person')")
+    read -r pillar department site_id < <(sqlite3 -separator ' ' "$db" "select a.PillarKey, e.DepartmentId, e.SiteId from PracticeAnswers a join Employees e on e.Id = a.EmployeeId order by a.Id limit 1")
+    port_free
+    (cd "$bin" && ASPNETCORE_URLS="$base" exec dotnet ServicePromise.Web.dll) >/tmp/sp-bench-site.log 2>&1 &
+    site=$!
+    trap 'kill $site 2>/dev/null || true' EXIT
+    for _ in $(seq 1 240); do curl -fs "$base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+    work=$(mktemp -d /tmp/sp-practice-XXXX)
+    bench_sign_in "$work/hr" "$email"
+    sqlite3 "$db" "update AspNetUsers set PasswordHash = (select PasswordHash from AspNetUsers where Email = '$email'), EmailConfirmed = 1 where Email in ('$person', '$boss')"
+    bench_sign_in "$work/employee" "$person"
+    bench_sign_in "$work/manager" "$boss"
+    echo "employee $person, manager $boss; $(sqlite3 "$db" "select (select count(*) from Employees) || ' people, ' || count(*) || ' weekly questions, ' || sum(AnsweredAt is not null) || ' answered' from PracticeAnswers")"
+    echo "load: $(cat /proc/loadavg)"
+    while read -r who target url; do
+      status=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $(cookie_of "$work/$who")" "$base$url")
+      if [ "$status" != 200 ]; then echo "$url answered $status: not measured"; continue; fi
+      read -r median min max < <(sequential_ms "$url" "$(cookie_of "$work/$who")")
+      printf '%-9s %-34s median %8s ms (min %s, max %s)  target %s ms: %s\n' "$who" "$url" "$median" "$min" "$max" "$target" \
+        "$(awk -v m="$median" -v t="$target" 'BEGIN { print (m <= t ? "met" : "NOT met") }')"
+    done <<EOF2
+employee 150 /
+employee 150 /me/record
+manager 150 /team
+hr 300 /hr/knowledge
+hr 300 /hr/knowledge?pillar=$pillar
+hr 300 /hr/knowledge?department=$department
+hr 300 /hr/knowledge?site=$site_id
+EOF2
+    echo "load: $(cat /proc/loadavg)"
+    rm -rf "$work"
     ;;
   cold-start)
     # dotnet publish -c Release, then RUNS (5) times: a new empty SQLite file, start the published app (Production) and

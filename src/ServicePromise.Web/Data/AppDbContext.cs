@@ -52,6 +52,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<CheckIns.CheckInReply> CheckInReplies => Set<CheckIns.CheckInReply>();
     public DbSet<Practice.PracticeItem> PracticeItems => Set<Practice.PracticeItem>();
     public DbSet<Practice.PracticeAnswer> PracticeAnswers => Set<Practice.PracticeAnswer>();
+    public DbSet<Practice.KnowledgeCell> KnowledgeCells => Set<Practice.KnowledgeCell>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -36,12 +36,16 @@ public static class Commands
                     return await ImportAuditAsync(app, args[1..]);
                 case "generate-org":
                     return await GenerateOrgAsync(app, args[1..]);
+                case "generate-practice":
+                    return await GeneratePracticeAsync(app, args[1..]);
+                case "make-weekly-questions":
+                    return await MakeWeeklyQuestionsAsync(app, args[1..]);
                 case "generate-staff-csv":
                     return GenerateStaffCsv(args[1..]);
                 case "backup":
                     return await BackupAsync(app, args[1..]);
                 default:
-                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"\n  {ImportUsage}\n  {ImportAuditUsage}\n  generate-org --employees N\n  {GenerateCsvUsage}\n  {BackupUsage}");
+                    Console.Error.WriteLine($"Unknown command '{args[0]}'. Known commands:\n  create-admin --email EMAIL --name \"FULL NAME\"\n  publish-content --note \"WHAT CHANGED\"\n  {ImportUsage}\n  {ImportAuditUsage}\n  generate-org --employees N\n  {GeneratePracticeUsage}\n  {WeeklyUsage}\n  {GenerateCsvUsage}\n  {BackupUsage}");
                     return 2;
             }
         }
@@ -289,6 +293,69 @@ public static class Commands
         }
         Console.WriteLine($"Generated {employees} people in {started.Elapsed.TotalSeconds:0.0} s.");
         return 0;
+    }
+
+    const string GeneratePracticeUsage = "generate-practice [--weeks W] [--per-week N]   (on a database made by generate-org: W (52) past weeks of N (1) weekly questions for every certified person, most of them answered)";
+
+    /// <summary>A year of weekly questions and answers on a generated organisation, for measuring at scale (see docs/benchmarks.md).</summary>
+    static async Task<int> GeneratePracticeAsync(WebApplication app, string[] args)
+    {
+        var weeksText = Option(args, "--weeks");
+        var perWeekText = Option(args, "--per-week");
+        var weeks = 52;
+        var perWeek = 1;
+        if ((weeksText is not null && (!int.TryParse(weeksText, out weeks) || weeks is < 1 or > 260))
+            || (perWeekText is not null && (!int.TryParse(perWeekText, out perWeek) || perWeek is < 1 or > 7))
+            || args.Length != (weeksText is null ? 0 : 2) + (perWeekText is null ? 0 : 2))
+        {
+            Console.Error.WriteLine("Usage: " + GeneratePracticeUsage);
+            return 2;
+        }
+        await app.PrepareAsync();
+        using var scope = app.Services.CreateScope();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var (people, questions) = await scope.ServiceProvider.GetRequiredService<Practice.SyntheticPractice>().GenerateAsync(weeks, perWeek);
+            Console.WriteLine($"Wrote {questions} weekly questions for {people} certified people in {started.Elapsed.TotalSeconds:0.0} s.");
+            return 0;
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+    }
+
+    const string WeeklyUsage = "make-weekly-questions [--on YYYY-MM-DD]   (the weekly job once, as on that day (today by default), in this process: for timing it)";
+
+    /// <summary>The weekly question job once, in the foreground, so it can be timed as a process (time and memory).</summary>
+    static async Task<int> MakeWeeklyQuestionsAsync(WebApplication app, string[] args)
+    {
+        var on = Option(args, "--on");
+        var day = default(DateOnly);
+        if (args.Length != (on is null ? 0 : 2) || (on is not null && !DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)))
+        {
+            Console.Error.WriteLine("Usage: " + WeeklyUsage);
+            return 2;
+        }
+        await app.PrepareAsync();
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var clock = on is null ? services.GetRequiredService<OrganisationClock>()
+            : new OrganisationClock(new DayTimeProvider(day), services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AppOptions>>());
+        var job = new Practice.WeeklyQuestions(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<PublishedEditions>(), clock,
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Practice.PracticeOptions>>(), services.GetRequiredService<ILogger<Practice.WeeklyQuestions>>());
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var made = await job.MakeAsync();
+        Console.WriteLine($"Made {made} weekly questions for the week of {Practice.PracticeSchedule.WeekOf(clock.Today):yyyy-MM-dd} in {started.Elapsed.TotalSeconds:0.0} s.");
+        return 0;
+    }
+
+    /// <summary>Noon UTC of one day: "today" for a command run as on another day.</summary>
+    sealed class DayTimeProvider(DateOnly day) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
     }
 
     const string GenerateCsvUsage = "generate-staff-csv --rows N [--changed M] FILE.csv   (a synthetic HR export of N people; M of them in a new job or site)";

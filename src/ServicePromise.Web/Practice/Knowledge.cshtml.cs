@@ -17,7 +17,7 @@ namespace ServicePromise.Web.Practice;
 /// understanding reports' minimum show no share.
 /// </summary>
 [Authorize(Roles = Roles.HrOrAdmin)]
-public class KnowledgeModel(AppDbContext db, KnowledgeKept kept, IOptions<UnderstandingOptions> understanding, IOptions<PracticeOptions> options) : PageModel
+public class KnowledgeModel(AppDbContext db, KnowledgeKept kept, KnowledgeCells cells, IOptions<UnderstandingOptions> understanding, IOptions<PracticeOptions> options) : PageModel
 {
     /// <summary>One breakdown: its groups, shown or hidden as too small, each with the address that drills into it.</summary>
     public sealed record Table(KeptBy By, IReadOnlyList<(KeptTally Group, ShownRate Rate, string Link)> Rows);
@@ -27,33 +27,37 @@ public class KnowledgeModel(AppDbContext db, KnowledgeKept kept, IOptions<Unders
     [BindProperty(SupportsGet = true)] public string? Pillar { get; set; }
 
     public int KeptDays => options.Value.KeptDays;
+    /// <summary>When the figures were counted (<see cref="KnowledgeCells"/>), UTC.</summary>
+    public DateTime CountedAt { get; private set; }
     public ShownRate Overall { get; private set; } = new(0, null, false);
     public IReadOnlyList<Table> Tables { get; private set; } = [];
     /// <summary>What the page is narrowed to, in words (empty: everyone).</summary>
     public IReadOnlyList<string> Filters { get; private set; } = [];
     public IReadOnlyDictionary<string, string> PillarTitles { get; private set; } = new Dictionary<string, string>();
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var min = understanding.Value.MinimumGroup;
         PillarTitles = await CurrentPillarTitlesAsync(ct);
+        // A drill-down to a group that does not exist (an old link, a forged address) is not an empty page of zeros.
+        var department = Department is int d ? await db.Departments.Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var site = Site is int s ? await db.Sites.Where(x => x.Id == s).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        if ((Department is not null && department is null) || (Site is not null && site is null) || (Pillar is not null && !PillarTitles.ContainsKey(Pillar)))
+            return NotFound();
+        CountedAt = await cells.FreshAsync(ct);
         var tables = new List<Table>();
+        var order = PillarTitles.Keys.ToList();
         foreach (var by in new[] { KeptBy.Pillar, KeptBy.Department, KeptBy.Site }.Where(b => !IsFiltered(b)))
         {
             var groups = await kept.ByAsync(by, Department, Site, Pillar, ct);
-            var order = PillarTitles.Keys.ToList();
             tables.Add(new Table(by, groups.Select(g => (Group: g, Rate: Shown(g.Right, g.Answered, g.People, min), Link: Link(by, g.Key)))
                 .OrderBy(r => by == KeptBy.Pillar ? order.IndexOf(r.Group.Key ?? "") : 0).ToList()));
         }
         Tables = tables;
-        var all = tables.First().Rows;
-        var people = await PeopleAsync(ct);
-        Overall = Shown(all.Sum(r => r.Group.Right), all.Sum(r => r.Group.Answered), people, min);
-        var filters = new List<string>();
-        if (Pillar is not null) filters.Add(PillarTitles.GetValueOrDefault(Pillar, Pillar));
-        if (Department is int d) filters.Add(await db.Departments.Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct) ?? "");
-        if (Site is int s) filters.Add(await db.Sites.Where(x => x.Id == s).Select(x => x.Name).SingleOrDefaultAsync(ct) ?? "");
-        Filters = filters;
+        var overall = await kept.OverallAsync(Department, Site, Pillar, ct);
+        Overall = Shown(overall.Right, overall.Answered, overall.People, min);
+        Filters = new[] { Pillar is null ? null : PillarTitles[Pillar], department, site }.OfType<string>().ToList();
+        return Page();
     }
 
     /// <summary>The share over answers, hidden when fewer than <paramref name="min"/> people gave them (it would point at someone).</summary>
@@ -61,18 +65,6 @@ public class KnowledgeModel(AppDbContext db, KnowledgeKept kept, IOptions<Unders
         people < min ? new ShownRate(people, null, true) : new ShownRate(people, UnderstandingRules.Rate(right, answered), false);
 
     bool IsFiltered(KeptBy by) => by switch { KeptBy.Pillar => Pillar is not null, KeptBy.Department => Department is not null, _ => Site is not null };
-
-    /// <summary>How many people answered within the current filters (a person counts once however many pillars).</summary>
-    async Task<int> PeopleAsync(CancellationToken ct)
-    {
-        var since = kept.Since;
-        var answers = db.PracticeAnswers.AsNoTracking().Where(a => a.AnsweredAt >= since);
-        if (Pillar is not null) answers = answers.Where(a => a.PillarKey == Pillar);
-        var people = db.Employees.AsNoTracking();
-        if (Department is int d) people = people.Where(e => e.DepartmentId == d);
-        if (Site is int s) people = people.Where(e => e.SiteId == s);
-        return await answers.Join(people, a => a.EmployeeId, e => e.Id, (a, e) => a.EmployeeId).Distinct().CountAsync(ct);
-    }
 
     async Task<IReadOnlyDictionary<string, string>> CurrentPillarTitlesAsync(CancellationToken ct)
     {

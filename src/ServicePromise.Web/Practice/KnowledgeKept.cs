@@ -17,9 +17,9 @@ public sealed record KeptTally(string? Key, string? Name, int People, int Answer
 
 /// <summary>
 /// "Knowledge kept": the share of right weekly answers in the last <see cref="PracticeOptions.KeptDays"/> days, counted in
-/// SQL (GROUP BY) for a person, a manager's direct reports, and HR's breakdowns.
+/// SQL (GROUP BY) for a person and a manager's direct reports, and read from the counted cells for HR's breakdowns.
 /// </summary>
-public sealed class KnowledgeKept(AppDbContext db, OrganisationClock clock, IOptions<PracticeOptions> options)
+public sealed class KnowledgeKept(AppDbContext db, OrganisationClock clock, IOptions<PracticeOptions> options, KnowledgeCells cells)
 {
     /// <summary>The start of the window: answers at or after it count.</summary>
     public DateTime Since => clock.UtcNow.AddDays(-options.Value.KeptDays);
@@ -44,29 +44,26 @@ public sealed class KnowledgeKept(AppDbContext db, OrganisationClock clock, IOpt
             .Select(r => new KeptTally(r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.FullName, 1, r.Answered, r.Right)).ToList();
     }
 
-    /// <summary>Everyone's answers grouped for HR, optionally within one department, site or pillar (the drill-down).</summary>
+    /// <summary>
+    /// Everyone's answers grouped for HR, optionally within one department, site or pillar (the drill-down), read from the
+    /// counted <see cref="KnowledgeCell"/>s (<see cref="KnowledgeCells.FreshAsync"/> first).
+    /// </summary>
     public async Task<IReadOnlyList<KeptTally>> ByAsync(KeptBy by, int? department = null, int? site = null, string? pillar = null, CancellationToken ct = default)
     {
-        var people = db.Employees.AsNoTracking();
-        if (department is int d) people = people.Where(e => e.DepartmentId == d);
-        if (site is int s) people = people.Where(e => e.SiteId == s);
-        var answers = Recent();
-        if (pillar is not null) answers = answers.Where(a => a.PillarKey == pillar);
-        var joined = answers.Join(people, a => a.EmployeeId, e => e.Id, (a, e) => new { a.EmployeeId, a.PillarKey, a.Right, e.DepartmentId, e.SiteId });
-        if (by == KeptBy.Pillar)
-        {
-            var rows = await joined.GroupBy(x => x.PillarKey)
-                .Select(g => new { g.Key, People = g.Select(x => x.EmployeeId).Distinct().Count(), Answered = g.Count(), Right = g.Count(x => x.Right) }).ToListAsync(ct);
-            return rows.Select(r => new KeptTally(r.Key, r.Key, r.People, r.Answered, r.Right)).ToList();
-        }
-        var groups = await (by == KeptBy.Department
-                ? joined.GroupBy(x => x.DepartmentId).Select(g => new { Id = g.Key, People = g.Select(x => x.EmployeeId).Distinct().Count(), Answered = g.Count(), Right = g.Count(x => x.Right) })
-                : joined.GroupBy(x => x.SiteId).Select(g => new { Id = g.Key, People = g.Select(x => x.EmployeeId).Distinct().Count(), Answered = g.Count(), Right = g.Count(x => x.Right) }))
-            .ToListAsync(ct);
+        var counted = await cells.WithinAsync(by, department, site, pillar, ct);
+        if (by == KeptBy.Pillar) return counted.Select(c => new KeptTally(c.PillarKey, c.PillarKey, c.People, c.Answered, c.Right)).ToList();
         var names = by == KeptBy.Department
             ? await db.Departments.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name, ct)
             : await db.Sites.AsNoTracking().ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-        return groups.Select(g => new KeptTally(g.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Id is int id ? names.GetValueOrDefault(id) : null, g.People, g.Answered, g.Right))
+        return counted.Select(c => by == KeptBy.Department ? c.DepartmentId : c.SiteId)
+            .Zip(counted, (id, c) => new KeptTally(id?.ToString(System.Globalization.CultureInfo.InvariantCulture), id is int key ? names.GetValueOrDefault(key) : null, c.People, c.Answered, c.Right))
             .OrderBy(g => g.Name is null).ThenBy(g => g.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>Everyone within the filters as one group (a person counts once however many pillars they answered).</summary>
+    public async Task<KeptTally> OverallAsync(int? department = null, int? site = null, string? pillar = null, CancellationToken ct = default)
+    {
+        var cell = (await cells.WithinAsync(null, department, site, pillar, ct)).SingleOrDefault();
+        return new KeptTally(null, null, cell?.People ?? 0, cell?.Answered ?? 0, cell?.Right ?? 0);
     }
 }

@@ -9,6 +9,8 @@ public static class PracticeExtensions
         builder.Services.AddScoped<PracticeMarker>();
         builder.Services.AddScoped<PracticeReset>();
         builder.Services.AddScoped<KnowledgeKept>();
+        builder.Services.AddScoped<KnowledgeCells>();
+        builder.Services.AddScoped<SyntheticPractice>();
         builder.Services.AddHostedService<WeeklyQuestionJob>();
         return builder;
     }

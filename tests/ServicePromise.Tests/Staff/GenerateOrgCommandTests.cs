@@ -9,16 +9,19 @@ namespace ServicePromise.Tests.Staff;
 /// <summary>generate-org, the synthetic organisation the benchmarks run on.</summary>
 public class GenerateOrgCommandTests
 {
-    static (int ExitCode, string Output) Generate(string dbFile, params string[] args) =>
+    static (int ExitCode, string Output) Generate(string dbFile, params string[] args) => Command(dbFile, ["generate-org", .. args]);
+
+    /// <summary>One of the app's commands on the SQLite file, as a benchmark runs it (Production, no reminders).</summary>
+    internal static (int ExitCode, string Output) Command(string dbFile, string[] args) =>
         WebProcess.Run(new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Content__Path"] = Repo.Content,
             ["ConnectionStrings__Default"] = $"Data Source={dbFile}",
             ["Reminders__Enabled"] = "false",
-        }, ["generate-org", .. args]);
+        }, args);
 
-    static long Scalar(string dbFile, string sql)
+    internal static long Scalar(string dbFile, string sql)
     {
         using var connection = new SqliteConnection($"Data Source={dbFile}");
         connection.Open();

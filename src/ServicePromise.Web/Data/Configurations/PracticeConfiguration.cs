@@ -17,6 +17,16 @@ public class PracticeItemConfiguration : IEntityTypeConfiguration<PracticeItem>
     }
 }
 
+public class KnowledgeCellConfiguration : IEntityTypeConfiguration<KnowledgeCell>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeCell> e)
+    {
+        e.Property(x => x.PillarKey).HasMaxLength(64);
+        // No foreign keys: a count, not a link (a department deleted after counting just drops out of the names).
+        e.HasIndex(x => new { x.Grouping, x.PillarKey, x.DepartmentId, x.SiteId });
+    }
+}
+
 public class PracticeAnswerConfiguration : IEntityTypeConfiguration<PracticeAnswer>
 {
     public void Configure(EntityTypeBuilder<PracticeAnswer> e)

@@ -1074,6 +1074,37 @@ namespace ServicePromise.Web.Data.Migrations
                     b.ToTable("Findings");
                 });
 
+            modelBuilder.Entity("ServicePromise.Web.Practice.KnowledgeCell", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd();
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Answered");
+
+                    b.Property<DateTime>("CountedAt");
+
+                    b.Property<int?>("DepartmentId");
+
+                    b.Property<int>("Grouping");
+
+                    b.Property<int>("People");
+
+                    b.Property<string>("PillarKey")
+                        .HasMaxLength(64);
+
+                    b.Property<int>("Right");
+
+                    b.Property<int?>("SiteId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Grouping", "PillarKey", "DepartmentId", "SiteId");
+
+                    b.ToTable("KnowledgeCells");
+                });
+
             modelBuilder.Entity("ServicePromise.Web.Practice.PracticeAnswer", b =>
                 {
                     b.Property<int>("Id")
