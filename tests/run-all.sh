@@ -112,6 +112,10 @@ if ! dotnet format ServicePromise.sln --verify-no-changes --no-restore; then
 fi
 dotnet build ServicePromise.sln -c "$configuration" --no-restore
 
+# Every test host (hundreds over a run, several alive at once) watches its settings files; with inotify that is one
+# instance each, and the per-user limit (128 by default on Debian) ran out near the end of the unit lane, so every later
+# host failed to start. Polling watchers use no inotify instance; no test relies on a settings file changing.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 results=$(mktemp -d)
 status=0
 # The two projects run side by side (most of a test's time is spent waiting on sites, processes and databases, so
