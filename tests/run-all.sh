@@ -36,7 +36,20 @@ fi
 # PostgreSQL refuses to run as root, so as root it runs as the 'postgres' user (created if missing).
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 pg_dir=$(mktemp -d /tmp/sp-pg.XXXXXX)
-pg_port=$(( 20000 + RANDOM % 20000 ))
+# Loopback ports for the services below: random, free when picked, distinct, and under the kernel's ephemeral range
+# (where outgoing connections take their ports: a port picked there was taken by one and maildev failed to start).
+ephemeral_low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+picked_ports=" "
+pick_port() { # sets REPLY
+  while :; do
+    REPLY=$(( 10000 + RANDOM % (ephemeral_low - 10000) ))
+    case "$picked_ports" in *" $REPLY "*) continue ;; esac
+    (exec 3<>"/dev/tcp/127.0.0.1/$REPLY") 2>/dev/null && continue
+    picked_ports+="$REPLY "
+    return
+  done
+}
+pick_port; pg_port=$REPLY
 as_pg=()
 if [ "$(id -u)" -eq 0 ]; then
   id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
@@ -65,31 +78,31 @@ export SP_AXE="$root/tests/ServicePromise.BrowserTests/node_modules/axe-core/axe
 echo "==> Starting maildev (SMTP) for the mail tests"
 (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
 # One maildev per test project: the two projects run at the same time, and each reads back only its own mail.
-smtp_port=$(( 40000 + RANDOM % 10000 ))
-maildev_pids=()
+smtp_ports=() web_ports=() maildev_pids=()
 for offset in 0 1; do
-  node tests/tools/node_modules/maildev/bin/maildev --ip 127.0.0.1 --smtp "$((smtp_port + offset))" \
-    --web "$((smtp_port + offset + 10000))" --silent >"$pg_dir/maildev$offset.log" 2>&1 &
+  pick_port; smtp_ports+=("$REPLY")
+  pick_port; web_ports+=("$REPLY")
+  node tests/tools/node_modules/maildev/bin/maildev --ip 127.0.0.1 --smtp "${smtp_ports[$offset]}" \
+    --web "${web_ports[$offset]}" --silent >"$pg_dir/maildev$offset.log" 2>&1 &
   maildev_pids+=($!)
 done
 trap 'kill "${maildev_pids[@]}" 2>/dev/null || true; stop_postgres' EXIT
 for offset in 0 1; do
-  api="http://127.0.0.1:$((smtp_port + offset + 10000))/email"
+  api="http://127.0.0.1:${web_ports[$offset]}/email"
   for _ in $(seq 1 50); do
     curl -fs "$api" >/dev/null 2>&1 && break
     sleep 0.2
   done
   curl -fs "$api" >/dev/null || { echo "maildev did not start:" >&2; cat "$pg_dir/maildev$offset.log" >&2; exit 1; }
 done
-maildev_port=$(( smtp_port + 10000 ))
-export SP_TEST_SMTP_PORT="$smtp_port"
-export SP_TEST_MAILDEV="http://127.0.0.1:$maildev_port"
+export SP_TEST_SMTP_PORT="${smtp_ports[0]}"
+export SP_TEST_MAILDEV="http://127.0.0.1:${web_ports[0]}"
 
 # oidc-provider (installed above with maildev, pinned by the same lock file): a real OpenID Connect provider on a
 # loopback port for the single sign-on tests, with the clients and people tests/tools/oidc-provider.mjs sets up.
 # One for both test projects (each signs in as its own people). Stopped on exit.
 echo "==> Starting oidc-provider (OpenID Connect) for the sign-in tests"
-oidc_port=$(( 61000 + RANDOM % 4000 ))
+pick_port; oidc_port=$REPLY
 node tests/tools/oidc-provider.mjs "$oidc_port" >"$pg_dir/oidc.log" 2>&1 &
 oidc_pid=$!
 trap 'kill "${maildev_pids[@]}" "$oidc_pid" 2>/dev/null || true; stop_postgres' EXIT
@@ -133,7 +146,7 @@ run_project() {
 }
 run_project tests/ServicePromise.Tests &
 tests_pid=$!
-SP_TEST_SMTP_PORT=$((smtp_port + 1)) SP_TEST_MAILDEV="http://127.0.0.1:$((maildev_port + 1))" \
+SP_TEST_SMTP_PORT="${smtp_ports[1]}" SP_TEST_MAILDEV="http://127.0.0.1:${web_ports[1]}" \
   run_project tests/ServicePromise.BrowserTests &
 browser_pid=$!
 wait "$tests_pid" "$browser_pid" || true
