@@ -41,8 +41,21 @@ public sealed class TeamCheckInsViewComponent(AppDbContext db) : ViewComponent
     }
 }
 
-/// <summary>What Mi historial holds of the signed-in person's check-ins: every one asked so far, their answers and the replies.</summary>
-public sealed record RecordCheckIns(IReadOnlyList<CheckInRow> CheckIns, ILookup<int, (string Author, DateTime WrittenAt, string Text)> Replies);
+/// <summary>What Mi historial holds of a person's check-ins: every one asked so far, their answers and the replies.</summary>
+public sealed record RecordCheckIns(IReadOnlyList<CheckInRow> CheckIns, ILookup<int, (string Author, DateTime WrittenAt, string Text)> Replies)
+{
+    /// <summary>The person's own check-ins for the record page and its PDF; null when they never had one asked.</summary>
+    public static async Task<RecordCheckIns?> LoadAsync(AppDbContext db, int employeeId, DateOnly today, CancellationToken ct)
+    {
+        var rows = await CheckInRows.ListAsync(db.CommitmentCheckIns.Where(c => c.EmployeeId == employeeId && (c.DueOn <= today || c.AnsweredAt != null || c.CancelledAt != null))
+            .OrderByDescending(c => c.DueOn).ThenByDescending(c => c.Id), ct);
+        if (rows.Count == 0) return null;
+        var replies = (await db.CheckInReplies.AsNoTracking().Where(r => r.CheckIn!.EmployeeId == employeeId).OrderBy(r => r.WrittenAt)
+                .Select(r => new { r.CheckInId, r.Author!.FullName, r.WrittenAt, r.Text }).ToListAsync(ct))
+            .ToLookup(r => r.CheckInId, r => (r.FullName, r.WrittenAt, r.Text));
+        return new RecordCheckIns(rows, replies);
+    }
+}
 
 /// <summary>Mi historial's check-ins section, for the signed-in person only; nothing when they never had a plan with a date.</summary>
 public sealed class RecordCheckInsViewComponent(AppDbContext db, OrganisationClock clock) : ViewComponent
@@ -50,14 +63,7 @@ public sealed class RecordCheckInsViewComponent(AppDbContext db, OrganisationClo
     public async Task<IViewComponentResult> InvokeAsync()
     {
         if (UserClaimsPrincipal.GetEmployeeId() is not int me) return Content("");
-        var ct = HttpContext.RequestAborted;
-        var today = clock.Today;
-        var rows = await CheckInRows.ListAsync(db.CommitmentCheckIns.Where(c => c.EmployeeId == me && (c.DueOn <= today || c.AnsweredAt != null || c.CancelledAt != null))
-            .OrderByDescending(c => c.DueOn).ThenByDescending(c => c.Id), ct);
-        if (rows.Count == 0) return Content("");
-        var replies = (await db.CheckInReplies.AsNoTracking().Where(r => r.CheckIn!.EmployeeId == me).OrderBy(r => r.WrittenAt)
-                .Select(r => new { r.CheckInId, r.Author!.FullName, r.WrittenAt, r.Text }).ToListAsync(ct))
-            .ToLookup(r => r.CheckInId, r => (r.FullName, r.WrittenAt, r.Text));
-        return View("~/CheckIns/_Record.cshtml", new RecordCheckIns(rows, replies));
+        var record = await RecordCheckIns.LoadAsync(db, me, clock.Today, HttpContext.RequestAborted);
+        return record is null ? Content("") : View("~/CheckIns/_Record.cshtml", record);
     }
 }

@@ -15,7 +15,7 @@ namespace ServicePromise.Web.Evidence;
 /// <summary>
 /// Claims a requested evidence pack in the database (a conditional update: of several workers on several instances,
 /// one wins) and builds it: the completion CSV, every current non-revoked certificate as PDF (rendered one at a time,
-/// straight into the ZIP file), and a manifest with the size and SHA-256 of each file. Progress goes to the row as it
+/// straight into the ZIP file), the audit log, the check-ins on committed actions, and a manifest with the size and SHA-256 of each file. Progress goes to the row as it
 /// builds; the finished file's size and hash too. A failure is recorded on the row with its message.
 /// </summary>
 public sealed class EvidencePackBuilder(
@@ -159,6 +159,7 @@ public sealed class EvidencePackBuilder(
         var people = 0;
         var certificates = 0;
         var auditEntries = 0;
+        var checkIns = 0;
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
             // 1. The completion list, exactly as HR's CSV export writes it; the certificate ids are collected on the way.
@@ -194,6 +195,10 @@ public sealed class EvidencePackBuilder(
             await AddStreamedAsync(zip, AuditLogCsv, modified, files, async stream =>
                 auditEntries = await Audit.AuditCsv.WriteAsync(stream, delimiter,
                     db.AuditEntries.AsNoTracking().Where(e => e.At >= auditFrom && e.At <= started).OrderBy(e => e.Id).AsAsyncEnumerable(), clock, L, ct));
+
+            // 3b. The follow-through of committed actions: every check-in asked so far and what was answered.
+            await AddStreamedAsync(zip, CheckIns.CheckInCsv.FileName, modified, files, async stream =>
+                checkIns = await CheckIns.CheckInCsv.WriteAsync(stream, delimiter, db, today, clock, L, ct));
             await files.FlushAsync(ct);
 
             // 4. The manifests: every file above with its size and SHA-256, and what the pack is.
@@ -228,6 +233,7 @@ public sealed class EvidencePackBuilder(
                 json.WriteStartObject("counts");
                 json.WriteNumber("people", people);
                 json.WriteNumber("certificates", certificates);
+                json.WriteNumber("checkIns", checkIns);
                 json.WriteEndObject();
                 json.WriteString("completionCsv", csvName);
                 json.WriteStartObject("auditLog");
@@ -236,6 +242,7 @@ public sealed class EvidencePackBuilder(
                 json.WriteString("to", started);
                 json.WriteNumber("entries", auditEntries);
                 json.WriteEndObject();
+                json.WriteString("checkInsCsv", CheckIns.CheckInCsv.FileName);
                 json.WriteString("csvDelimiter", delimiter.ToString());
                 json.WriteString("language", pack.Language);
                 json.WriteString("verifyAt", app.Value.Link("/verify/"));

@@ -25,11 +25,11 @@ public class PracticeOptions
     [Range(7, 730, ErrorMessage = "Practice:KeptDays must be between 7 and 730.")]
     public int KeptDays { get; set; } = 90;
 
-    /// <summary>How many people the weekly job handles per batch (its memory bound).</summary>
     /// <summary>How old HR's counted "knowledge kept" may be before a visit counts it again (0: always count; the hourly job also counts).</summary>
     [Range(0, 1440, ErrorMessage = "Practice:KnowledgeMaxAgeMinutes must be between 0 and 1440.")]
     public int KnowledgeMaxAgeMinutes { get; set; } = 120;
 
+    /// <summary>How many people the weekly job handles per batch (its memory bound).</summary>
     [Range(10, 20000, ErrorMessage = "Practice:BatchSize must be between 10 and 20000.")]
     public int BatchSize { get; set; } = 2000;
 }

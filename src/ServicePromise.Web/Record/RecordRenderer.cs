@@ -5,7 +5,9 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using ServicePromise.Web.Certificates;
+using ServicePromise.Web.CheckIns;
 using ServicePromise.Web.Infrastructure;
+using ServicePromise.Web.Practice;
 using ServicePromise.Web.Reflections;
 
 namespace ServicePromise.Web.Record;
@@ -22,7 +24,9 @@ public sealed class RecordRenderer(IStringLocalizer<SharedResource> L, Organisat
     static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
 
     /// <summary>Renders in the current UI culture (the reader's language).</summary>
-    public byte[] Render(PersonalRecord record)
+    /// <param name="checkIns">The person's check-ins on their committed actions, as the page shows them (none: no section).</param>
+    /// <param name="knowledge">Their knowledge kept from the weekly questions (none, or no answers: no section).</param>
+    public byte[] Render(PersonalRecord record, RecordCheckIns? checkIns = null, KeptView? knowledge = null)
     {
         var culture = CultureInfo.CurrentCulture;
         string When(DateTime utc) => clock.Format(utc);
@@ -89,6 +93,15 @@ public sealed class RecordRenderer(IStringLocalizer<SharedResource> L, Organisat
                 flow.Field(L["Descargar PDF"], url, link: url);
             }
 
+            if (checkIns is not null) CheckInSection(flow, checkIns, When, Day);
+
+            if (knowledge is { Rows: [{ Answered: > 0 } mine] })
+            {
+                flow.Heading(L["Conocimiento conservado"], 14);
+                flow.Text(L["Conocimiento conservado: {0} % de aciertos en los últimos {1} días ({2} respuestas).", mine.Percent ?? 0, knowledge.Days, mine.Answered],
+                    Font(10), Ink);
+            }
+
             if (record.Nudges.Count > 0)
             {
                 flow.Heading(L["Recordatorios recibidos"], 14);
@@ -143,6 +156,25 @@ public sealed class RecordRenderer(IStringLocalizer<SharedResource> L, Organisat
                     Font(9.5, bold: true), Ink, indent + 10, keepWithNext: 1);
                 if (RecordText.Rubric(review, L) is { } rubric) flow.Text(rubric, Font(9), Muted, indent + 10);
                 if (!string.IsNullOrWhiteSpace(review.Comment)) flow.Text(review.Comment, Font(10), Ink, indent + 10, after: 3);
+            }
+        }
+    }
+
+    void CheckInSection(Flow flow, RecordCheckIns record, Func<DateTime, string> when, Func<DateOnly, string> day)
+    {
+        flow.Heading(L["Seguimiento de tus compromisos"], 14);
+        foreach (var c in record.CheckIns)
+        {
+            flow.Heading($"{c.PillarTitle} · {(c.Step == 0 ? L["Primera pregunta"] : L["Seguimiento {0}", c.Step])} · {day(c.DueOn)}", 11);
+            flow.Field(L["Tu acción"], c.Action);
+            flow.Field(L["Respuesta"], CheckInText.Summary(c, L));
+            if (c.AnsweredAt is { } answered) flow.Field(L["Respondida"], when(answered));
+            if (!string.IsNullOrWhiteSpace(c.Note)) flow.Field(L["Nota"], c.Note);
+            if (!string.IsNullOrWhiteSpace(c.Obstacle)) flow.Field(L["Lo que lo impidió"], c.Obstacle);
+            foreach (var (author, at, text) in record.Replies[c.Id])
+            {
+                flow.Text($"{Infrastructure.DisplayText.Clean(author)} · {when(at)}", Font(9.5, bold: true), Ink, 10, before: 2, keepWithNext: 1);
+                flow.Text(text, Font(10), Ink, 10, after: 3);
             }
         }
     }

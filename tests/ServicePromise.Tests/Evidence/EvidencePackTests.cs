@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePromise.Tests.Support;
+using ServicePromise.Web.CheckIns;
 using ServicePromise.Web.Evidence;
 
 namespace ServicePromise.Tests.Evidence;
@@ -83,6 +84,7 @@ public class EvidencePackTests
         Assert.Contains("cumplimiento.csv", names);
         Assert.Contains("manifest.json", names);
         Assert.Contains("manifest.csv", names);
+        Assert.Contains(CheckInCsv.FileName, names);
         var pdfs = zip.Entries.Where(e => e.FullName.StartsWith("certificates/", StringComparison.Ordinal)).ToList();
         Assert.Equal(expected.Order(), pdfs.Select(e => e.Name[(e.Name.LastIndexOf('_') + 1)..^4]).Order());
         Assert.DoesNotContain(pdfs, e => e.Name.Contains(revokedCode));
@@ -93,6 +95,10 @@ public class EvidencePackTests
         Assert.StartsWith("Marta", root.GetProperty("requestedBy").GetProperty("name").GetString());
         Assert.Equal(expected.Count, root.GetProperty("counts").GetProperty("certificates").GetInt32());
         Assert.Equal(people, root.GetProperty("counts").GetProperty("people").GetInt32());
+        Assert.Equal(CheckInCsv.FileName, root.GetProperty("checkInsCsv").GetString());
+        var checkInLines = Encoding.UTF8.GetString(Read(zip.GetEntry(CheckInCsv.FileName)!)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("Número;Nombre;", checkInLines[0]);
+        Assert.Equal(checkInLines.Length - 1, root.GetProperty("counts").GetProperty("checkIns").GetInt32());
         Assert.True(root.GetProperty("edition").GetProperty("number").GetInt32() >= 1);
         Assert.True(root.GetProperty("generatedAt").GetDateTime() > DateTime.UtcNow.AddMinutes(-5));
         var files = root.GetProperty("files").EnumerateArray().ToList();

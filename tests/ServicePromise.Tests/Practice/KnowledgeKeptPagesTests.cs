@@ -51,10 +51,14 @@ public class KnowledgeKeptPagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.NotNull(record);
         Assert.Contains("75 %", record.TextContent, StringComparison.Ordinal);
         Assert.Contains("4", record.TextContent, StringComparison.Ordinal);
+        // Its PDF keeps the same figure.
+        var pdf = Tools.PdfText(await manuel.GetByteArrayAsync("/me/record/pdf"));
+        Assert.Contains("Conocimiento conservado: 75 % de aciertos", string.Join(' ', pdf.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
 
         // Someone who never answered has no such section: nothing to show is not "0 %".
         var lucia = app.Browser();
         await lucia.SignedInAsync(Pages.Employee);
         Assert.Null((await lucia.GetPageAsync("/me/record")).QuerySelector("#record-knowledge"));
+        Assert.DoesNotContain("Conocimiento conservado", Tools.PdfText(await lucia.GetByteArrayAsync("/me/record/pdf")), StringComparison.Ordinal);
     }
 }
