@@ -60,6 +60,7 @@ public class SiteFixture : IAsyncLifetime
         foreach (var limit in new[] { "SignInPerAddress", "SignInPerAccount", "ForgotPasswordPerAddress", "ForgotPasswordPerEmail", "VerifyPerAddress" })
             start.Environment[$"Throttling__{limit}__Permits"] = "1000000";
         Configure(start.Environment);
+        _command = start;
         _site = Process.Start(start) ?? throw new InvalidOperationException("Could not start the site");
         _site.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _site.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
@@ -74,6 +75,32 @@ public class SiteFixture : IAsyncLifetime
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+    }
+
+    ProcessStartInfo? _command;
+
+    /// <summary>
+    /// One of the site's commands (ServicePromise.Web.dll COMMAND ARGS) on the running site's database, content and settings,
+    /// as an operator would run it beside the site; fails the test with its output when it does not succeed.
+    /// </summary>
+    public async Task<string> RunCommandAsync(params string[] args)
+    {
+        var site = _command ?? throw new InvalidOperationException("The site has not started");
+        var start = new ProcessStartInfo("dotnet", [site.ArgumentList[0], .. args])
+        {
+            WorkingDirectory = site.WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in site.Environment) start.Environment[key] = value;
+        start.Environment.Remove("ASPNETCORE_URLS");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the command");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var text = await output + await error;
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{string.Join(' ', args)} exited with {process.ExitCode}:\n{text}");
+        return text;
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)

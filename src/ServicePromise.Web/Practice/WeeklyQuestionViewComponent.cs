@@ -16,7 +16,8 @@ public sealed record ShownPracticeQuestion(int AnswerId, string PillarKey, strin
 public sealed record MarkedPracticeQuestion(bool Right, IReadOnlyList<(string Answer, string Explanation)> Chosen, string LessonLink, bool OffersReread);
 
 /// <summary>The home's "Pregunta de la semana" card: the question (or its result) and the person's knowledge kept.</summary>
-public sealed record WeeklyQuestionCard(ShownPracticeQuestion Question, MarkedPracticeQuestion? Marked, int? KeptPercent, int KeptAnswers, int KeptDays);
+/// <param name="JustMarked">The result follows the person's own answer, this request: the focus goes to it (a screen reader reads it).</param>
+public sealed record WeeklyQuestionCard(ShownPracticeQuestion Question, MarkedPracticeQuestion? Marked, int? KeptPercent, int KeptAnswers, int KeptDays, bool JustMarked = false);
 
 /// <summary>
 /// "Pregunta de la semana" on the home of a certified person: this week's question made by <see cref="WeeklyQuestions"/>,
@@ -52,7 +53,8 @@ public sealed class WeeklyQuestionViewComponent(AppDbContext db, PublishedEditio
         var result = q.AnsweredAt is null ? null : new MarkedPracticeQuestion(q.Right,
             Understanding.CheckAnswer.ParseChosen(q.Chosen).Where(o => o < question.Options.Count).Select(o => (question.Options[o].Text, question.Options[o].Explanation)).ToList(),
             LessonLink(q.PillarKey, question), q.OffersReread);
-        return View("~/Practice/_WeeklyQuestion.cshtml", new WeeklyQuestionCard(shown, result, PracticeSchedule.KeptPercent(q.RightCount, q.Answered), q.Answered, options.Value.KeptDays));
+        return View("~/Practice/_WeeklyQuestion.cshtml", new WeeklyQuestionCard(shown, result, PracticeSchedule.KeptPercent(q.RightCount, q.Answered), q.Answered, options.Value.KeptDays,
+            JustMarked: result is not null && q.Id == marked));
     }
 
     /// <summary>

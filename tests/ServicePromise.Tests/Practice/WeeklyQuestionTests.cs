@@ -101,6 +101,11 @@ public class WeeklyQuestionTests
         var marked = after.QuerySelector("#practice")!;
         Assert.Contains("Incorrecta", marked.TextContent);
         Assert.Contains(question.Options[wrong].Explanation, marked.TextContent);
+        // Just after the answer the result takes the focus (a screen reader reads it); a later visit starts at the top.
+        Assert.NotNull(marked.QuerySelector("#practice-result[data-focus-on-load=true]"));
+        var later = (await client.GetPageAsync("/")).QuerySelector("#practice-result")!;
+        Assert.Contains("Incorrecta", later.TextContent);
+        Assert.Equal("false", later.GetAttribute("data-focus-on-load"));
         var link = marked.QuerySelector("#practice-lesson")!.GetAttribute("href")!;
         Assert.Equal($"/practice/lesson/{row.PillarKey}#{question.Section}", link);
         // The link opens for a certified person (the learning flow's page would be a 404) and has the section it points to.

@@ -66,3 +66,13 @@
         }, 5000);
     });
 })();
+
+// An element marked data-focus-on-load="true" (the weekly question's result, just after the person answered) takes the focus
+// once the page has loaded, so a screen reader reads the result and the keyboard carries on from there. After load:
+// the scroll to the page's #anchor would otherwise take the focus away again.
+(function () {
+    "use strict";
+    var target = document.querySelector("[data-focus-on-load='true']");
+    if (!target) return;
+    window.addEventListener("load", function () { setTimeout(function () { target.focus(); }, 0); });
+})();
