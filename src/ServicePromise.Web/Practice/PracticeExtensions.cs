@@ -11,7 +11,9 @@ public static class PracticeExtensions
         builder.Services.AddScoped<KnowledgeKept>();
         builder.Services.AddScoped<KnowledgeCells>();
         builder.Services.AddScoped<SyntheticPractice>();
+        builder.Services.AddScoped<WeeklyQuestionMailer>();
         builder.Services.AddHostedService<WeeklyQuestionJob>();
+        builder.Services.AddHostedService<WeeklyQuestionMailJob>();
         return builder;
     }
 }

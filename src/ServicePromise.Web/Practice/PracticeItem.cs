@@ -39,6 +39,6 @@ public class PracticeAnswer
     public string Chosen { get; set; } = "";
     /// <summary>This answer was the second wrong one in a row on the pillar: the card offers a re-read of the lesson part.</summary>
     public bool OffersReread { get; set; }
-    /// <summary>When the weekly digest mail for this question was sent (at most once).</summary>
+    /// <summary>When the weekly email with this question was claimed for sending (at most once; a failed send is not retried).</summary>
     public DateTime? MailedAt { get; set; }
 }

@@ -29,6 +29,13 @@ public class PracticeOptions
     [Range(0, 1440, ErrorMessage = "Practice:KnowledgeMaxAgeMinutes must be between 0 and 1440.")]
     public int KnowledgeMaxAgeMinutes { get; set; } = 120;
 
+    /// <summary>Off: this instance sends no weekly question emails (the home card still asks).</summary>
+    public bool MailEnabled { get; set; } = true;
+
+    /// <summary>How often this instance looks for people whose weekly email is still to send.</summary>
+    [Range(1, 1440, ErrorMessage = "Practice:MailIntervalMinutes must be between 1 and 1440.")]
+    public int MailIntervalMinutes { get; set; } = 15;
+
     /// <summary>How many people the weekly job handles per batch (its memory bound).</summary>
     [Range(10, 20000, ErrorMessage = "Practice:BatchSize must be between 10 and 20000.")]
     public int BatchSize { get; set; } = 2000;

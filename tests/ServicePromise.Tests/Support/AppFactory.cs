@@ -69,6 +69,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Invitations:Enabled", "false");
         // The weekly questions are made on a timer; the tests about them make them themselves.
         builder.UseSetting("Practice:Scheduled", "false");
+        builder.UseSetting("Practice:MailEnabled", "false");
         // HR's knowledge kept is counted again on every visit: the tests answer and read at once.
         builder.UseSetting("Practice:KnowledgeMaxAgeMinutes", "0");
         // The demo's audits send Sevilla Centro a refresher; the tests about measurement ask for them (DemoAudits).

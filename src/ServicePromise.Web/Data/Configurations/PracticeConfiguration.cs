@@ -40,5 +40,7 @@ public class PracticeAnswerConfiguration : IEntityTypeConfiguration<PracticeAnsw
         // Knowledge kept: a person's answers of the last days (the home), and everyone's by date (HR's view).
         e.HasIndex(x => new { x.EmployeeId, x.AnsweredAt, x.Right });
         e.HasIndex(x => new { x.AnsweredAt, x.PillarKey, x.Right, x.EmployeeId });
+        // The weekly email: this week's questions still to mail, a small set whatever the number of past answers.
+        e.HasIndex(x => new { x.Week, x.EmployeeId }).HasFilter("\"MailedAt\" IS NULL AND \"AnsweredAt\" IS NULL");
     }
 }

@@ -1142,6 +1142,9 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.HasIndex("EditionId");
 
+                    b.HasIndex("Week", "EmployeeId")
+                        .HasFilter("\"MailedAt\" IS NULL AND \"AnsweredAt\" IS NULL");
+
                     b.HasIndex("EmployeeId", "AnsweredAt", "Right");
 
                     b.HasIndex("EmployeeId", "Week", "Slot")
