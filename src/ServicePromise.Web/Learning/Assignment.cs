@@ -12,6 +12,8 @@ public enum AssignmentReason
     Finding = 4,
     /// <summary>A new job title or site: the person writes their reflections again for it (see <see cref="RoleChanges.RoleChange"/>).</summary>
     RoleChange = 5,
+    /// <summary>A refresher of the pillars whose weekly answers fell below <see cref="Practice.PracticeOptions.RefresherBelow"/> (see <see cref="Practice.KnowledgeRefreshers"/>).</summary>
+    KnowledgeRefresher = 6,
 }
 
 /// <summary>An employee's obligation to complete (part of) an edition by a due date.</summary>

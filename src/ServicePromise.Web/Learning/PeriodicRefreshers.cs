@@ -25,7 +25,7 @@ public sealed class PeriodicRefreshers(AppDbContext db, OrganisationClock clock,
             {
                 Employee = e,
                 LastFull = db.Assignments.Where(a => a.EmployeeId == e.Id && a.CompletedAt != null
-                    && a.Reason != AssignmentReason.NewEdition && a.Reason != AssignmentReason.Finding && a.Reason != AssignmentReason.RoleChange).Max(a => a.CompletedAt),
+                    && a.Reason != AssignmentReason.NewEdition && a.Reason != AssignmentReason.Finding && a.Reason != AssignmentReason.RoleChange && a.Reason != AssignmentReason.KnowledgeRefresher).Max(a => a.CompletedAt),
             })
             .ToListAsync(ct);
         var assigned = 0;

@@ -12,6 +12,7 @@ public static class PracticeExtensions
         builder.Services.AddScoped<KnowledgeCells>();
         builder.Services.AddScoped<SyntheticPractice>();
         builder.Services.AddScoped<WeeklyQuestionMailer>();
+        builder.Services.AddScoped<KnowledgeRefreshers>();
         builder.Services.AddHostedService<WeeklyQuestionJob>();
         builder.Services.AddHostedService<WeeklyQuestionMailJob>();
         return builder;

@@ -36,6 +36,21 @@ public class PracticeOptions
     [Range(1, 1440, ErrorMessage = "Practice:MailIntervalMinutes must be between 1 and 1440.")]
     public int MailIntervalMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// Off (unset) by default. A percentage: a certified person whose knowledge kept on a pillar falls below it gets a
+    /// short refresher of that pillar (<see cref="KnowledgeRefreshers"/>).
+    /// </summary>
+    [Range(1, 100, ErrorMessage = "Practice:RefresherBelow must be a percentage between 1 and 100 (or unset: no knowledge refreshers).")]
+    public int? RefresherBelow { get; set; }
+
+    /// <summary>How many answers on a pillar (since the person's last knowledge refresher) it takes before its share can send one.</summary>
+    [Range(1, 50, ErrorMessage = "Practice:RefresherMinAnswers must be between 1 and 50.")]
+    public int RefresherMinAnswers { get; set; } = 3;
+
+    /// <summary>Days a person has to do a knowledge refresher.</summary>
+    [Range(1, 365, ErrorMessage = "Practice:RefresherDueDays must be between 1 and 365.")]
+    public int RefresherDueDays { get; set; } = 30;
+
     /// <summary>How many people the weekly job handles per batch (its memory bound).</summary>
     [Range(10, 20000, ErrorMessage = "Practice:BatchSize must be between 10 and 20000.")]
     public int BatchSize { get; set; } = 2000;

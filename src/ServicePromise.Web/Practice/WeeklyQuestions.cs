@@ -84,7 +84,7 @@ public sealed class WeeklyQuestions(AppDbContext db, PublishedEditions editions,
     }
 }
 
-/// <summary>Makes the weekly questions shortly after start-up and then every hour (a new week starts on Monday), and counts HR's knowledge kept.</summary>
+/// <summary>Makes the weekly questions shortly after start-up and then every hour (a new week starts on Monday), assigns knowledge refreshers where they are on, and counts HR's knowledge kept.</summary>
 public sealed class WeeklyQuestionJob(IServiceScopeFactory scopes, IOptions<PracticeOptions> options, ILogger<WeeklyQuestionJob> logger) : PollingJob(scopes, logger)
 {
     protected override bool Enabled => options.Value.Enabled && options.Value.Scheduled;
@@ -94,6 +94,7 @@ public sealed class WeeklyQuestionJob(IServiceScopeFactory scopes, IOptions<Prac
     protected override async Task<bool> RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
         await services.GetRequiredService<WeeklyQuestions>().MakeAsync(ct);
+        await services.GetRequiredService<KnowledgeRefreshers>().AssignDueAsync(ct);
         // HR's counted knowledge kept, recounted every hour so a visit rarely finds it stale.
         await services.GetRequiredService<KnowledgeCells>().CountAsync(ct);
         return false;

@@ -14,6 +14,7 @@ public static class RecordText
         AssignmentReason.PeriodicRefresher => L["Repaso periódico"],
         AssignmentReason.Finding => L["Repaso por auditoría de servicio"],
         AssignmentReason.RoleChange => L["Cambio de puesto: reflexiones nuevas"],
+        AssignmentReason.KnowledgeRefresher => L["Repaso por las preguntas de la semana"],
         _ => L["Incorporación"],
     };
 
