@@ -13,9 +13,28 @@ public sealed record CheckInRow(
     public bool Open => AnsweredAt is null && CancelledAt is null;
 }
 
+/// <summary>What picks a team's rows: a check-in's commitment (person, pillar, reflection version) and whether it was asked.</summary>
+public sealed record CheckInKey(int Id, int EmployeeId, string PillarKey, int ReflectionVersionId, DateOnly DueOn, DateTime? AnsweredAt);
+
 /// <summary>One query for the check-ins a caller has already narrowed to what its reader may see.</summary>
 public static class CheckInRows
 {
+    /// <summary>
+    /// One row per person and pillar, for Mi equipo: of their newest commitment (the latest reflection version), the
+    /// last check-in asked so far (due by <paramref name="today"/> or answered), else the first still to come. A follow-up
+    /// that is weeks away, or a plan the person has since rewritten, does not list the person again.
+    /// </summary>
+    public static IReadOnlyList<int> OnePerCommitment(IEnumerable<CheckInKey> checkIns, DateOnly today) =>
+        checkIns.GroupBy(c => (c.EmployeeId, c.PillarKey))
+            .Select(g =>
+            {
+                var newest = g.Max(c => c.ReflectionVersionId);
+                var mine = g.Where(c => c.ReflectionVersionId == newest).ToList();
+                var asked = mine.Where(c => c.DueOn <= today || c.AnsweredAt != null).OrderByDescending(c => c.DueOn).ThenByDescending(c => c.Id).FirstOrDefault();
+                return asked ?? mine.OrderBy(c => c.DueOn).ThenBy(c => c.Id).First();
+            })
+            .Select(c => c.Id).ToList();
+
     public static async Task<List<CheckInRow>> ListAsync(IQueryable<CommitmentCheckIn> source, CancellationToken ct)
     {
         var rows = await source.AsNoTracking()

@@ -26,17 +26,21 @@ public sealed class CheckInCardViewComponent(AppDbContext db, OrganisationClock 
     }
 }
 
-/// <summary>Mi equipo's commitments block: the signed-in manager's direct reports' plans and check-ins, newest first.</summary>
-public sealed class TeamCheckInsViewComponent(AppDbContext db) : ViewComponent
+/// <summary>Mi equipo's commitments block: the signed-in manager's direct reports' commitments, one row each (<see cref="CheckInRows.OnePerCommitment"/>), newest first.</summary>
+public sealed class TeamCheckInsViewComponent(AppDbContext db, OrganisationClock clock) : ViewComponent
 {
     public const int Shown = 50;
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
         if (UserClaimsPrincipal.GetEmployeeId() is not int me) return Content("");
-        var rows = await CheckInRows.ListAsync(db.CommitmentCheckIns
+        var ct = HttpContext.RequestAborted;
+        var keys = await db.CommitmentCheckIns.AsNoTracking()
             .Where(c => c.Employee!.ManagerId == me && c.Employee.IsActive && c.CancelledAt == null)
-            .OrderByDescending(c => c.AnsweredAt ?? c.CreatedAt).Take(Shown), HttpContext.RequestAborted);
+            .Select(c => new CheckInKey(c.Id, c.EmployeeId, c.PillarKey, c.ReflectionVersionId, c.DueOn, c.AnsweredAt)).ToListAsync(ct);
+        var shown = CheckInRows.OnePerCommitment(keys, clock.Today);
+        var rows = await CheckInRows.ListAsync(db.CommitmentCheckIns.Where(c => shown.Contains(c.Id))
+            .OrderByDescending(c => c.AnsweredAt ?? c.CreatedAt).ThenByDescending(c => c.Id).Take(Shown), ct);
         return View("~/CheckIns/_Team.cshtml", rows);
     }
 }

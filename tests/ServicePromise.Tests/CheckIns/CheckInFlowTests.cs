@@ -57,6 +57,9 @@ public class CheckInFlowTests
         var team = (await carmen.GetPageAsync("/team")).QuerySelector("#team-checkins")!;
         Assert.Contains("Lucía Romero Sánchez", team.TextContent);
         Assert.Contains("En parte", team.TextContent);
+        // One row for her commitment: the follow-up a month away does not list her again as "Pendiente".
+        Assert.Single(team.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Lucía Romero Sánchez"));
+        Assert.DoesNotContain("Pendiente", team.TextContent);
         const string Reply = "¡Bien hecho! El sábado pide a Rosa que abra la segunda caja y así no se te olvida.";
         Redirected(await carmen.ReplyAsync(first.Id, Reply));
         Redirected(await carmen.ReplyAsync(first.Id, Reply));

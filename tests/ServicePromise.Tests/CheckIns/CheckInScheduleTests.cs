@@ -114,4 +114,23 @@ public class CheckInScheduleTests
         Assert.False(Valid([30, 1000]));
         Assert.Equal([30, 90], new CheckInOptions().FollowUps);
     }
+
+    static readonly DateOnly Today = new(2026, 6, 15);
+
+    [Fact]
+    public void Mi_equipo_shows_one_row_per_commitment_the_last_asked_else_the_next_to_come()
+    {
+        var answered = new DateTime(2026, 6, 10, 9, 0, 0, DateTimeKind.Utc);
+        CheckInKey[] checkIns =
+        [
+            new(1, 7, "listen", 100, Today.AddDays(-5), answered),   // asked and answered
+            new(2, 7, "listen", 100, Today.AddDays(25), null),       // its 30-day follow-up, weeks away
+            new(3, 7, "own-it", 101, Today.AddDays(4), null),        // a plan not yet asked: the only row for that pillar
+            new(4, 8, "listen", 200, Today.AddDays(-40), answered),  // a plan since rewritten...
+            new(5, 8, "listen", 201, Today.AddDays(6), null),        // ...the new one is what counts
+            new(6, 9, "listen", 300, Today.AddDays(-30), answered),
+            new(7, 9, "listen", 300, Today, null),                   // due today: asked, and later than the answered one
+        ];
+        Assert.Equal([1, 3, 5, 7], CheckInRows.OnePerCommitment(checkIns, Today).Order());
+    }
 }
