@@ -178,9 +178,14 @@ public class RoleChangeTests
         var ana = await IdOfAsync(app, "MO-0103");
         var empty = await ChangeJobOnHrPageAsync(hr, ana, "   ");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
-        Assert.Contains("Escribe el puesto.", Pages.Parse(await empty.Content.ReadAsStringAsync()).Text(), StringComparison.Ordinal);
+        var emptyPage = Pages.Parse(await empty.Content.ReadAsStringAsync());
+        Assert.Contains("Escribe el puesto.", emptyPage.Text(), StringComparison.Ordinal);
+        // A screen reader hears which field is wrong: the refused one is marked invalid, the other is not.
+        Assert.Equal("true", emptyPage.QuerySelector("#job-title")!.GetAttribute("aria-invalid"));
+        Assert.Null(emptyPage.QuerySelector("#job-site")!.GetAttribute("aria-invalid"));
         var unknownSite = await ChangeJobOnHrPageAsync(hr, ana, "Encargada de turno", siteId: "999999");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownSite.StatusCode);
+        Assert.Equal("true", Pages.Parse(await unknownSite.Content.ReadAsStringAsync()).QuerySelector("#job-site")!.GetAttribute("aria-invalid"));
         Assert.Equal(0, await app.WithDbAsync(db => db.RoleChanges.CountAsync()));
         // Only HR and admins may open it.
         var employee = await SignedInAsync(app, Pages.OtherEmployee);
