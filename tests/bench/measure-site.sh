@@ -10,6 +10,10 @@
 #                                                      and generate-practice --per-week 2 when it does not exist), the home
 #                                                      and record of a certified employee, a manager's team, HR's knowledge
 #                                                      kept and its drill-downs, and the weekly job once (time, max RSS)
+#   tests/bench/measure-site.sh scheduler DB_FILE [N] issue 14: the weekly job with everyone certified: on DB_FILE (generate-org N,
+#                                                      100,000 by default, when it does not exist) every active person without
+#                                                      a current certificate is given one (SQL), then the job runs for
+#                                                      three successive weeks (time, max RSS each)
 #   tests/bench/measure-site.sh cold-start              the published app to a healthy /healthz on an empty database
 #   tests/bench/measure-site.sh measurement DB_FILE     on a prepared database: HR's Medición page and the home of an
 #                                                      employee whose site has audit results, each against the stylesheet
@@ -273,6 +277,29 @@ hr 300 /hr/knowledge?site=$site_id
 EOF2
     echo "load: $(cat /proc/loadavg)"
     rm -rf "$work"
+    ;;
+  scheduler)
+    db=$2; people=${3:-100000}
+    [ -n "${BIN:-}" ] || dotnet build "$root/src/ServicePromise.Web" -c Release -v quiet -nologo >/dev/null
+    site_env "$db"
+    [ -f "$db" ] || (cd "$bin" && /usr/bin/time -v dotnet ServicePromise.Web.dll generate-org --employees "$people") 2>&1 | grep -E 'Elapsed|Maximum resident'
+    # Everyone certified: a copy of an existing certificate for each active person without a current one (a bench
+    # shortcut; the certificate's code is random, its assignment the person's current one).
+    sqlite3 "$db" "insert into Certificates (Code, AssignmentId, EmployeeId, EditionId, HolderName, JobTitle, Company, EditionNumber,
+        EditionPublishedAt, IssuedAt, Language, PillarTitles, ExpiresOn)
+      select upper(hex(randomblob(10))), e.CurrentAssignmentId, e.Id, t.EditionId, e.FullName, e.JobTitle, t.Company, t.EditionNumber,
+        t.EditionPublishedAt, t.IssuedAt, t.Language, t.PillarTitles, t.ExpiresOn
+      from Employees e, (select * from Certificates where ReplacedAt is null and RevokedAt is null limit 1) t
+      where e.IsActive and e.CurrentAssignmentId is not null
+        and not exists (select 1 from Certificates c where c.EmployeeId = e.Id and c.ReplacedAt is null and c.RevokedAt is null)"
+    echo "certified: $(sqlite3 "$db" "select count(distinct EmployeeId) from Certificates where ReplacedAt is null and RevokedAt is null")"
+    # Three weeks on from today (Mondays): the first makes everyone's first questions, the next ones read the schedule rows.
+    monday=$(date -d "$(date +%F) +$(( (8 - $(date +%u)) % 7 )) days" +%F)
+    for w in 0 1 2; do
+      day=$(date -d "$monday +$(( w * 7 )) days" +%F)
+      echo "load: $(cat /proc/loadavg)"
+      (cd "$bin" && /usr/bin/time -v dotnet ServicePromise.Web.dll make-weekly-questions --on "$day") 2>&1 | grep -E 'Made|Elapsed|Maximum resident|User time|System time'
+    done
     ;;
   cold-start)
     # dotnet publish -c Release, then RUNS (5) times: a new empty SQLite file, start the published app (Production) and
