@@ -100,9 +100,8 @@ public sealed class CertificateIssuer(AppDbContext db, Infrastructure.Organisati
         var planner = new PlannerOptions(PeriodicRefresherMonths: options.Value.PeriodicRefresherMonths);
         if (planner.PeriodicRefresherMonths is null) return null;
         // A role change asks for new reflections only (the certificate stood all along): like a refresher, it keeps the expiry.
-        if (assignment.Reason is not (AssignmentReason.NewEdition or AssignmentReason.Finding or AssignmentReason.RoleChange or AssignmentReason.KnowledgeRefresher)) return RefresherPlanner.ExpiryOf(clock.Today, planner);
-        var lastFull = await db.Assignments.Where(a => a.EmployeeId == assignment.EmployeeId && a.CompletedAt != null
-                && a.Reason != AssignmentReason.NewEdition && a.Reason != AssignmentReason.Finding && a.Reason != AssignmentReason.RoleChange && a.Reason != AssignmentReason.KnowledgeRefresher)
+        if (!Assignment.PartialReasons.Contains(assignment.Reason)) return RefresherPlanner.ExpiryOf(clock.Today, planner);
+        var lastFull = await db.Assignments.Where(a => a.EmployeeId == assignment.EmployeeId && a.CompletedAt != null && !Assignment.PartialReasons.Contains(a.Reason))
             .MaxAsync(a => a.CompletedAt, ct);
         return RefresherPlanner.ExpiryOf(lastFull is { } full ? clock.LocalDate(full) : clock.Today, planner);
     }

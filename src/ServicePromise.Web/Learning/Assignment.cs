@@ -19,6 +19,13 @@ public enum AssignmentReason
 /// <summary>An employee's obligation to complete (part of) an edition by a due date.</summary>
 public class Assignment
 {
+    /// <summary>
+    /// The reasons that cover part of the promise (some pillars, or reflections only): completing one certifies but keeps
+    /// the expiry of the last full completion, so it never restarts the periodic refresher's clock.
+    /// </summary>
+    public static readonly AssignmentReason[] PartialReasons =
+        [AssignmentReason.NewEdition, AssignmentReason.Finding, AssignmentReason.RoleChange, AssignmentReason.KnowledgeRefresher];
+
     public int Id { get; set; }
     public int EmployeeId { get; set; }
     public Employee? Employee { get; set; }

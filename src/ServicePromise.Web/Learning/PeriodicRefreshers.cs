@@ -24,8 +24,7 @@ public sealed class PeriodicRefreshers(AppDbContext db, OrganisationClock clock,
             .Select(e => new
             {
                 Employee = e,
-                LastFull = db.Assignments.Where(a => a.EmployeeId == e.Id && a.CompletedAt != null
-                    && a.Reason != AssignmentReason.NewEdition && a.Reason != AssignmentReason.Finding && a.Reason != AssignmentReason.RoleChange && a.Reason != AssignmentReason.KnowledgeRefresher).Max(a => a.CompletedAt),
+                LastFull = db.Assignments.Where(a => a.EmployeeId == e.Id && a.CompletedAt != null && !Assignment.PartialReasons.Contains(a.Reason)).Max(a => a.CompletedAt),
             })
             .ToListAsync(ct);
         var assigned = 0;
