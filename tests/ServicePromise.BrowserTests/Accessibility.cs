@@ -145,7 +145,14 @@ public sealed class Accessibility(string axeScript, string origin)
         await page.ExposeBindingAsync("__spAxeStarted", (BindingSource _, string json) =>
         {
             var started = JsonSerializer.Deserialize<Started>(json, Json)!;
-            lock (watched.Documents) watched.Documents.TryAdd(started.Id, new Document(started.Url));
+            lock (watched.Documents)
+            {
+                // A new document in the page means the ones before it are gone: one left before its load event (a
+                // navigation begun while it still loaded, such as a form's redirect overtaken by the test's next
+                // GotoAsync) can never report, and waiting on it would hold every later navigation for a minute.
+                foreach (var gone in watched.Documents.Values) gone.Reported.TrySetResult();
+                watched.Documents.TryAdd(started.Id, new Document(started.Url));
+            }
         });
         await page.ExposeBindingAsync("__spAxeReport", (BindingSource _, string json) =>
         {

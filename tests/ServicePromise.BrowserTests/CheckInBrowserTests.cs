@@ -35,6 +35,7 @@ public class CheckInBrowserTests(ClockSiteFixture site) : BrowserTest, IClassFix
         var due = await DatePicker.StepDaysAsync(employee, date, offered.Day <= 25 ? 3 : -3);
         var days = due.DayNumber - today.DayNumber;
         await employee.GetByRole(AriaRole.Button, new() { Name = "Enviar reflexión" }).ClickAsync();
+        await Assertions.Expect(employee.GetByRole(AriaRole.Status).Filter(new() { HasText = "Reflexión enviada" })).ToBeVisibleAsync();
         await employee.GotoAsync("/");
         await Assertions.Expect(employee.Locator("#checkins")).ToHaveCountAsync(0);
 

@@ -88,7 +88,7 @@ public class MeasurementTests(MeasurementSiteFixture site) : BrowserTest, IClass
         await JourneyTests.ReadAndPassCheckAsync(employee, Pillar);
         await ReflectionForm.FillAsync(employee, "Escucha antes de responder tras la auditoría de octubre", "reponedor en Sevilla Centro");
         await employee.GetByRole(AriaRole.Button, new() { Name = "Enviar reflexión" }).ClickAsync();
-        await employee.WaitForLoadStateAsync(LoadState.Load);
+        await Assertions.Expect(employee.Locator("div.notice[role=status]")).ToBeVisibleAsync();
         await employee.GotoAsync("/");
         await Assertions.Expect(employee.GetByText("¡Has completado la promesa!")).ToBeVisibleAsync();
         await Screenshots.TakeAsync(employee, "home-after-refresher");

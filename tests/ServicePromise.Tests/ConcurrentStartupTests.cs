@@ -53,15 +53,18 @@ public class ConcurrentStartupTests
             ["Evidence__WorkerEnabled"] = "false",
             ["Evidence__Path"] = Path.Combine(mail, "evidence"),
         };
-        using var first = WebProcess.Start(environment);
-        using var second = WebProcess.Start(environment);
-        using var http = new HttpClient();
-        foreach (var site in new[] { first, second })
+        // Both processes end before their folder is removed: a running site may still be writing into it.
+        using (var first = WebProcess.Start(environment))
+        using (var second = WebProcess.Start(environment))
+        using (var http = new HttpClient())
         {
-            var address = await site.ListeningAsync();
-            var health = await http.GetAsync(new Uri(address, "/healthz"));
-            Assert.True(health.StatusCode == HttpStatusCode.OK, $"round {round}: /healthz answered {health.StatusCode}\n{site.Output}");
-            Assert.DoesNotContain("Unhandled exception", site.Output);
+            foreach (var site in new[] { first, second })
+            {
+                var address = await site.ListeningAsync();
+                var health = await http.GetAsync(new Uri(address, "/healthz"));
+                Assert.True(health.StatusCode == HttpStatusCode.OK, $"round {round}: /healthz answered {health.StatusCode}\n{site.Output}");
+                Assert.DoesNotContain("Unhandled exception", site.Output);
+            }
         }
 
         await using var db = new AppDbContext(context.Options);
