@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Data;
-using ServicePromise.Web.Learning;
 using ServicePromise.Web.Measurement;
 
 namespace ServicePromise.Web.Feedback;
@@ -28,7 +27,7 @@ public static class TeamRefreshers
     public static async Task<IReadOnlyList<FindingRefresher>> OfManagerAsync(AppDbContext db, int managerId, CancellationToken ct = default)
     {
         var rows = await db.Assignments.AsNoTracking()
-            .Where(a => a.Reason == AssignmentReason.Finding && a.FindingId != null && a.SupersededAt == null
+            .Where(a => a.FindingId != null && a.SupersededAt == null
                 && a.Employee!.ManagerId == managerId && a.Finding!.State == FindingState.Confirmed)
             .Select(a => new
             {

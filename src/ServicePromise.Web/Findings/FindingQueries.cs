@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using ServicePromise.Web.Data;
-using ServicePromise.Web.Learning;
 using ServicePromise.Web.Measurement;
 using ServicePromise.Web.Staff;
 
@@ -115,7 +114,7 @@ public sealed class FindingQueries(AppDbContext db)
     /// <summary>The banner for an assignment that is a targeted refresher; null for any other assignment.</summary>
     public async Task<FindingBanner?> BannerFor(int assignmentId, CancellationToken ct = default)
     {
-        var finding = await db.Assignments.AsNoTracking().Where(a => a.Id == assignmentId && a.Reason == AssignmentReason.Finding && a.FindingId != null)
+        var finding = await db.Assignments.AsNoTracking().Where(a => a.Id == assignmentId && a.FindingId != null)
             .Select(a => a.Finding!).SingleOrDefaultAsync(ct);
         if (finding is null) return null;
         var summary = await ById(finding.Id, ct);

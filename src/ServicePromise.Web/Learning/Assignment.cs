@@ -43,7 +43,7 @@ public class Assignment
     /// </summary>
     public DateTime? SupersededAt { get; set; }
     public List<AssignmentPillar> Pillars { get; set; } = [];
-    /// <summary>The audit finding this targeted refresher answers (Reason Finding only).</summary>
+    /// <summary>The audit finding this assignment answers: a targeted refresher, or the role change that replaced one unfinished.</summary>
     public int? FindingId { get; set; }
     public Measurement.Finding? Finding { get; set; }
 }

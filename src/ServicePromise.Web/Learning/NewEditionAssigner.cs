@@ -67,8 +67,9 @@ public sealed class NewEditionAssigner(AppDbContext db, OrganisationClock clock,
                 Employee = person,
                 EditionId = edition.Id,
                 Reason = plan.Reason,
-                // A targeted refresher moved to the new edition still answers its finding (its banner, its team's progress).
-                FindingId = plan.Reason == AssignmentReason.Finding ? current.FindingId : null,
+                // An unfinished assignment moved to the new edition (same reason) still answers its finding, if it had one: a
+                // targeted refresher, or the role change that replaced one (its banner, its team's progress).
+                FindingId = plan.Reason == current.Reason ? current.FindingId : null,
                 AssignedAt = now,
                 DueOn = plan.DueOn,
                 StartedAt = kept.Values.Any(p => p.ReadAt is not null || reflections.ContainsKey(p.Id)) ? current.StartedAt : null,

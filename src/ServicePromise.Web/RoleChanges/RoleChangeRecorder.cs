@@ -64,6 +64,10 @@ public sealed class RoleChangeRecorder(AppDbContext db, OrganisationClock clock,
             var people = await db.Employees.Where(e => ids.Contains(e.Id) && e.IsActive)
                 .Include(e => e.CurrentAssignment!).ThenInclude(a => a.Pillars)
                 .ToDictionaryAsync(e => e.Id, ct);
+            // The places of the findings that unfinished audit refreshers answer: one carries over only for someone still there.
+            var findingIds = people.Values.Select(e => e.CurrentAssignment is { CompletedAt: null } a ? a.FindingId : null).OfType<int>().Distinct().ToList();
+            var findings = await db.Findings.AsNoTracking().Where(f => findingIds.Contains(f.Id))
+                .ToDictionaryAsync(f => f.Id, f => (f.SiteId, f.DepartmentId), ct);
             var certified = (await db.Assignments.AsNoTracking().Where(a => ids.Contains(a.EmployeeId) && a.CompletedAt != null)
                 .Select(a => a.EmployeeId).Distinct().ToListAsync(ct)).ToHashSet();
             // Each person's newest change: for someone re-contextualising, the one that began it (or repeats its "before").
@@ -93,7 +97,9 @@ public sealed class RoleChangeRecorder(AppDbContext db, OrganisationClock clock,
                         db.RoleChanges.Add(change);
                         break;
                     case RoleChangeDecision.Ask:
-                        change.Assignment = NewAssignment(person, current, edition.Id, edition.Pillars, now, dueOn);
+                        var stillThere = current?.FindingId is int finding && findings.TryGetValue(finding, out var place)
+                            && (place.SiteId is int site ? person.SiteId == site : person.DepartmentId == place.DepartmentId);
+                        change.Assignment = NewAssignment(person, current, edition.Id, edition.Pillars, now, dueOn, stillThere);
                         db.RoleChanges.Add(change);
                         asked++;
                         break;
@@ -106,9 +112,11 @@ public sealed class RoleChangeRecorder(AppDbContext db, OrganisationClock clock,
 
     /// <summary>
     /// The new assignment, made the person's current one. A refresher left unfinished is replaced (marked superseded,
-    /// as a new edition does) and what it still asked of its pillars carries over; every other pillar starts read and checked.
+    /// as a new edition does) and what it still asked of its pillars carries over (with the finding an audit refresher
+    /// answered, when <paramref name="keepFinding"/>); every other pillar starts read and checked.
     /// </summary>
-    static Assignment NewAssignment(Staff.Employee person, Assignment? current, int editionId, IReadOnlyList<int> pillarIds, DateTime now, DateOnly dueOn)
+    static Assignment NewAssignment(Staff.Employee person, Assignment? current, int editionId, IReadOnlyList<int> pillarIds, DateTime now, DateOnly dueOn,
+        bool keepFinding)
     {
         var unfinished = current is { CompletedAt: null } && current.EditionId == editionId
             ? current.Pillars.ToDictionary(p => p.PillarId) : [];
@@ -116,6 +124,10 @@ public sealed class RoleChangeRecorder(AppDbContext db, OrganisationClock clock,
         var assignment = new Assignment
         {
             Employee = person, EditionId = editionId, Reason = AssignmentReason.RoleChange, AssignedAt = now, DueOn = dueOn,
+            // An audit refresher's pillar carries over still to do, so for someone still at the finding's place the new
+            // assignment answers that finding: they keep counting in its refresher (HR's overview, the manager's list) and
+            // the lesson keeps saying why. Someone who moved away leaves it: it was about their old place's customers.
+            FindingId = keepFinding && unfinished.Count > 0 ? current!.FindingId : null,
             Pillars = pillarIds.Select(id => unfinished.TryGetValue(id, out var before)
                 ? new AssignmentPillar { PillarId = id, ReadAt = before.ReadAt, CheckPassedAt = before.CheckPassedAt }
                 : new AssignmentPillar { PillarId = id, ReadAt = now, CheckPassedAt = now }).ToList(),

@@ -3,7 +3,10 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePromise.Tests.Support;
+using ServicePromise.Web.Feedback;
+using ServicePromise.Web.Findings;
 using ServicePromise.Web.Learning;
+using ServicePromise.Web.Measurement.Overview;
 using ServicePromise.Web.Provisioning;
 using ServicePromise.Web.Reports;
 using ServicePromise.Web.RoleChanges;
@@ -250,5 +253,39 @@ public class RoleChangeTests
         // Carmen, his manager, sees him re-contextualising.
         var team = (await (await SignedInAsync(app, Carmen)).GetPageAsync("/team")).QuerySelector("#team-role-changes")?.TextContent ?? "";
         Assert.Contains("Manuel Ortiz Campos", team, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unfinished_audit_refresher_replaced_by_a_role_change_still_answers_its_finding_while_the_person_stays_at_its_site()
+    {
+        using var app = new AppFactory { Settings = { [AppFactory.DemoAudits] = "true" } };
+        var open = await app.WithDbAsync(db => db.Employees.AsNoTracking()
+            .Where(e => e.IsActive && e.CurrentAssignment!.Reason == AssignmentReason.Finding && e.CurrentAssignment.CompletedAt == null)
+            .OrderBy(e => e.Id).Select(e => new { e.Id, e.ManagerId, e.SiteId, FindingId = e.CurrentAssignment!.FindingId!.Value }).ToListAsync());
+        Assert.True(open.Count >= 2, "the demo's audit gives its store a refresher");
+        var stays = open.First(o => o.ManagerId != null);
+        var moves = open.First(o => o.Id != stays.Id);
+        var otherSite = await app.WithDbAsync(db => db.Sites.Where(s => s.Id != moves.SiteId).Select(s => s.Id).FirstAsync());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Task<int> PeopleInRefresherAsync() => app.WithDbAsync(async db =>
+            (await OverviewQueries.RefreshersAsync(db, today, CancellationToken.None)).Single(r => r.FindingId == stays.FindingId).People);
+        var before = await PeopleInRefresherAsync();
+
+        var hr = await SignedInAsync(app, Pages.Hr);
+        Assert.Equal(HttpStatusCode.Redirect, (await ChangeJobOnHrPageAsync(hr, stays.Id, "Encargada de frescos")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await ChangeJobOnHrPageAsync(hr, moves.Id, "Encargado de frescos", otherSite.ToString(System.Globalization.CultureInfo.InvariantCulture))).StatusCode);
+
+        var now = await app.WithDbAsync(db => db.Employees.AsNoTracking().Where(e => e.Id == stays.Id || e.Id == moves.Id)
+            .Select(e => new { e.Id, e.CurrentAssignmentId, e.CurrentAssignment!.Reason, e.CurrentAssignment.FindingId }).ToDictionaryAsync(e => e.Id));
+        // Both now re-contextualise; the one still at the store keeps answering its audit, the one who moved does not.
+        Assert.Equal((AssignmentReason.RoleChange, (int?)stays.FindingId), (now[stays.Id].Reason, now[stays.Id].FindingId));
+        Assert.Equal((AssignmentReason.RoleChange, (int?)null), (now[moves.Id].Reason, now[moves.Id].FindingId));
+        // HR's overview counts one person fewer, not two; the lesson still says why; the manager still sees her in the refresher.
+        Assert.Equal(before - 1, await PeopleInRefresherAsync());
+        Assert.NotNull(await app.WithDbAsync(db => new FindingQueries(db).BannerFor(now[stays.Id].CurrentAssignmentId!.Value)));
+        Assert.Null(await app.WithDbAsync(db => new FindingQueries(db).BannerFor(now[moves.Id].CurrentAssignmentId!.Value)));
+        var team = await app.WithDbAsync(db => TeamRefreshers.OfManagerAsync(db, stays.ManagerId!.Value));
+        Assert.Contains(team.Single(f => f.FindingId == stays.FindingId).People, p => p.EmployeeId == stays.Id);
     }
 }

@@ -27,11 +27,19 @@ public static class Invariants
         Add("Assignment pillars marked reflected with no reflection", await db.AssignmentPillars.AsNoTracking()
             .Where(p => p.ReflectedAt != null && !db.Reflections.Any(r => r.AssignmentPillarId == p.Id))
             .OrderBy(p => p.Id).Select(p => p.Id).Take(20).ToListAsync(ct));
-        // A targeted refresher answers one finding, on one pillar, and goes only to people of the finding's place.
+        // A targeted refresher answers one finding, on one pillar, and goes only to people of the finding's place (while it
+        // is open: someone may move on later); only the role change that replaced one unfinished answers a finding too,
+        // and while open it is at that place as well.
         Add("Targeted refreshers without their finding, with other than one pillar, or outside the finding's place", await db.Assignments.AsNoTracking()
             .Where(a => a.Reason == AssignmentReason.Finding
                 && (a.FindingId == null || a.Pillars.Count != 1
-                    || (a.Finding!.SiteId != null ? a.Employee!.SiteId != a.Finding.SiteId : a.Employee!.DepartmentId != a.Finding.DepartmentId)))
+                    || (a.CompletedAt == null && a.SupersededAt == null
+                        && (a.Finding!.SiteId != null ? a.Employee!.SiteId != a.Finding.SiteId : a.Employee!.DepartmentId != a.Finding.DepartmentId))))
+            .OrderBy(a => a.Id).Select(a => a.Id).Take(20).ToListAsync(ct));
+        Add("Assignments answering a finding that are neither a targeted refresher nor an unfinished role change at its place", await db.Assignments.AsNoTracking()
+            .Where(a => a.FindingId != null && a.Reason != AssignmentReason.Finding
+                && (a.Reason != AssignmentReason.RoleChange || (a.CompletedAt == null && a.SupersededAt == null
+                    && (a.Finding!.SiteId != null ? a.Employee!.SiteId != a.Finding.SiteId : a.Employee!.DepartmentId != a.Finding.DepartmentId))))
             .OrderBy(a => a.Id).Select(a => a.Id).Take(20).ToListAsync(ct));
         // A request for new reflections names the job change behind it, and only a certified person gets one.
         Add("Role-change assignments without their change, or given to someone who had completed nothing before", await db.Assignments.AsNoTracking()

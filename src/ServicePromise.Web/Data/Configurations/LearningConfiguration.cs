@@ -15,9 +15,10 @@ public class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
         // a year later is a new one, a double start-up or a second instance is not.
         e.HasIndex(x => new { x.EmployeeId, x.EditionId, x.Reason, x.DueOn }).IsUnique().HasFilter("\"FindingId\" IS NULL");
         // A targeted refresher: one per person, finding and edition, whatever its due date (a new edition published
-        // while it is open moves it to that edition, still answering the same finding).
+        // while it is open moves it to that edition, still answering the same finding). The role change that replaces
+        // one unfinished answers the same finding in the same edition, hence the reason in the key.
         e.HasOne(x => x.Finding).WithMany().HasForeignKey(x => x.FindingId).OnDelete(DeleteBehavior.Restrict);
-        e.HasIndex(x => new { x.FindingId, x.EmployeeId, x.EditionId }).IsUnique().HasFilter("\"FindingId\" IS NOT NULL");
+        e.HasIndex(x => new { x.FindingId, x.EmployeeId, x.EditionId, x.Reason }).IsUnique().HasFilter("\"FindingId\" IS NOT NULL");
         // Both unique indexes above are partial, so neither serves "this person's assignments" (onboarding asks it of
         // every employee at each start: without this index, a full scan per person — minutes at 100,000 people).
         e.HasIndex(x => x.EmployeeId);

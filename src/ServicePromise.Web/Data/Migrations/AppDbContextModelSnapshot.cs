@@ -691,13 +691,13 @@ namespace ServicePromise.Web.Data.Migrations
 
                     b.HasIndex("EmployeeId");
 
-                    b.HasIndex("FindingId", "EmployeeId", "EditionId")
-                        .IsUnique()
-                        .HasFilter("\"FindingId\" IS NOT NULL");
-
                     b.HasIndex("EmployeeId", "EditionId", "Reason", "DueOn")
                         .IsUnique()
                         .HasFilter("\"FindingId\" IS NULL");
+
+                    b.HasIndex("FindingId", "EmployeeId", "EditionId", "Reason")
+                        .IsUnique()
+                        .HasFilter("\"FindingId\" IS NOT NULL");
 
                     b.ToTable("Assignments");
                 });

@@ -130,7 +130,7 @@ public static class OverviewQueries
     {
         var (completed, overdue) = (CompletionRules.CurrentStatusIs(AssignmentStatus.Completed, today), CompletionRules.CurrentStatusIs(AssignmentStatus.Overdue, today));
         var counts = await db.Employees.AsNoTracking()
-            .Where(e => e.IsActive && e.CurrentReason == AssignmentReason.Finding && e.CurrentAssignment!.FindingId != null)
+            .Where(e => e.IsActive && e.CurrentAssignment!.FindingId != null)
             .GroupBy(e => e.CurrentAssignment!.FindingId!.Value)
             .Select(g => new { FindingId = g.Key, People = g.Count(), Completed = g.AsQueryable().Count(completed), Overdue = g.AsQueryable().Count(overdue) })
             .ToListAsync(ct);
