@@ -139,6 +139,12 @@ public sealed class Accessibility(string axeScript, string origin)
     /// <summary>Watches a page for the rest of its life: every document of the site it shows is checked.</summary>
     public async Task WatchAsync(IPage page)
     {
+        // Each navigation of the page waits for the check of the document it leaves (see the route below), for up to
+        // ReportTimeout: the page's own actions must be given longer than that, or a check slowed by a loaded machine
+        // fails the action that happened to leave the page instead of being reported as what it is.
+        var timeout = (float)(ReportTimeout + TimeSpan.FromSeconds(30)).TotalMilliseconds;
+        page.SetDefaultTimeout(timeout);
+        page.SetDefaultNavigationTimeout(timeout);
         var watched = new Watched();
         lock (_pages) _pages.Add(watched);
         page.Close += (_, _) => { lock (_pages) _pages.Remove(watched); };

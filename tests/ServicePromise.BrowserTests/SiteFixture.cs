@@ -68,6 +68,8 @@ public class SiteFixture : IAsyncLifetime
         _site.BeginErrorReadLine();
         await WaitUntilHealthyAsync();
 
+        // The tests run beside the unit tests on a shared machine: a page that takes a few seconds is slow, not wrong.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
