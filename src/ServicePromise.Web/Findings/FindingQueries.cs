@@ -111,10 +111,10 @@ public sealed class FindingQueries(AppDbContext db)
                 && r.PeriodStart == finding.PeriodStart && r.Comment != null && r.Comment != "")
             .OrderBy(r => r.Id).ToListAsync(ct);
 
-    /// <summary>The banner for an assignment that is a targeted refresher; null for any other assignment.</summary>
-    public async Task<FindingBanner?> BannerFor(int assignmentId, CancellationToken ct = default)
+    /// <summary>The banner for the pillar of the finding an assignment answers; null for any other assignment or pillar.</summary>
+    public async Task<FindingBanner?> BannerFor(int assignmentId, string pillarKey, CancellationToken ct = default)
     {
-        var finding = await db.Assignments.AsNoTracking().Where(a => a.Id == assignmentId && a.FindingId != null)
+        var finding = await db.Assignments.AsNoTracking().Where(a => a.Id == assignmentId && a.FindingId != null && a.Finding!.PillarKey == pillarKey)
             .Select(a => a.Finding!).SingleOrDefaultAsync(ct);
         if (finding is null) return null;
         var summary = await ById(finding.Id, ct);

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServicePromise.Tests.Support;
 using ServicePromise.Web.Feedback;
-using ServicePromise.Web.Findings;
 using ServicePromise.Web.Learning;
 using ServicePromise.Web.Measurement.Overview;
 using ServicePromise.Web.Provisioning;
@@ -283,8 +282,18 @@ public class RoleChangeTests
         Assert.Equal((AssignmentReason.RoleChange, (int?)null), (now[moves.Id].Reason, now[moves.Id].FindingId));
         // HR's overview counts one person fewer, not two; the lesson still says why; the manager still sees her in the refresher.
         Assert.Equal(before - 1, await PeopleInRefresherAsync());
-        Assert.NotNull(await app.WithDbAsync(db => new FindingQueries(db).BannerFor(now[stays.Id].CurrentAssignmentId!.Value)));
-        Assert.Null(await app.WithDbAsync(db => new FindingQueries(db).BannerFor(now[moves.Id].CurrentAssignmentId!.Value)));
+        var pillar = await app.WithDbAsync(db => db.Findings.Where(f => f.Id == stays.FindingId).Select(f => f.PillarKey).SingleAsync());
+        var other = await app.WithDbAsync(db => db.Pillars.Where(p => p.Key != pillar).Select(p => p.Key).FirstAsync());
+        async Task<bool> BannerAsync(int id, string key)
+        {
+            var login = await app.WithDbAsync(db => db.Users.Where(u => db.Employees.Any(e => e.Id == id && e.UserId == u.Id)).Select(u => u.Email!).SingleAsync());
+            var person = app.Browser();
+            await person.SignedInAsync(login);
+            return (await person.GetPageAsync($"/pillars/{key}")).QuerySelector("#finding-heading") is not null;
+        }
+        Assert.True(await BannerAsync(stays.Id, pillar));
+        Assert.False(await BannerAsync(stays.Id, other));
+        Assert.False(await BannerAsync(moves.Id, pillar));
         var team = await app.WithDbAsync(db => TeamRefreshers.OfManagerAsync(db, stays.ManagerId!.Value));
         Assert.Contains(team.Single(f => f.FindingId == stays.FindingId).People, p => p.EmployeeId == stays.Id);
     }
